@@ -1,0 +1,46 @@
+"""Evidence across the files of one run: how many files carry each (normalised) line.
+
+Computed once per run as a reduction over all documents, before any rule runs, so that a rule
+reading it sees the same numbers whether files are linted in one process, several, or on a cluster.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+_SPACE = regex.compile(r"\s+")
+
+
+def normalise_line(text: str) -> str:
+    """Case- and whitespace-insensitive form of a line."""
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def document_lines(prose: str) -> frozenset[str]:
+    """The distinct normalised non-blank lines of one document (its contribution to the counts)."""
+    return frozenset(n for n in (normalise_line(line) for line in prose.splitlines()) if n)
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    """Number of files of the run in which each normalised line occurs."""
+
+    files: int = 0
+    line_files: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def from_line_sets(cls, sets: Iterable[frozenset[str]]) -> "CorpusStats":
+        counts: Counter[str] = Counter()
+        n = 0
+        for s in sets:
+            counts.update(s)
+            n += 1
+        # Lines seen in one file only carry no cross-file evidence; dropping them keeps this small.
+        return cls(n, {k: v for k, v in counts.items() if v > 1})
+
+    def count(self, line: str) -> int:
+        """In how many files of the run the line occurs (1 if only in the asking file)."""
+        return self.line_files.get(normalise_line(line), 1)

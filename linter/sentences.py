@@ -1,0 +1,66 @@
+"""Sentence segmentation over prose, by character offsets.
+
+A splitter that errs towards *not* splitting: a full stop after a known abbreviation, an initial, or
+between digits does not end a sentence, so rules that look at sentence starts see real starts only.
+Lower-case starts after a full stop are still split, because finding them is a rule's job.
+"""
+from __future__ import annotations
+
+import regex
+
+# Abbreviations whose full stop rarely ends a sentence in news prose (compared case-insensitively).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cpt sgt adm gov sen rep rev fr hon pres supt insp
+    no nos vol vols pp p fig figs al etc vs v cf ca approx est dept univ corp inc ltd co bros
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    a.m p.m e.g i.e u.s u.k u.n u.s.a e.u d.c n.y l.a
+    """.split()
+)
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BOUNDARY = regex.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` belongs to an abbreviation or an initial."""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".").lower()
+    if word in ABBREVIATIONS:
+        return True
+    # Single initials ("S. Paul Kapur") and dotted acronyms ("U.S.", "p.m.").
+    letters = word.replace(".", "")
+    return len(letters) == 1 or ("." in word and all(len(p) <= 2 for p in word.split(".") if p))
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences in `text[start:end]`, trimmed of whitespace."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        punct = m.group(1)
+        if punct == "." and _is_abbreviation(text, m.start(1)):
+            continue
+        nxt = m.end()
+        if nxt < end and text[nxt].isdigit() and punct == ".":
+            # "No. 5", "Nov. 27": a number after a full stop continues the sentence.
+            before = _WORD_BEFORE.search(text, 0, m.start(1))
+            if before and before.group(1)[:1].isupper() and len(before.group(1)) <= 4:
+                continue
+        spans.append((cursor, m.start(3)))
+        cursor = m.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
