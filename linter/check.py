@@ -60,8 +60,6 @@ def run_check(opts: CheckOptions) -> int:
     """Run a check and return the exit code."""
     overrides: dict[str, object] = {
         "select": opts.select,
-        "ignore": opts.ignore,
-        "extend_select": opts.extend_select,
         "fail_on": Severity.parse(opts.fail_on) if opts.fail_on else None,
     }
     if opts.glossary:
@@ -69,9 +67,9 @@ def run_check(opts: CheckOptions) -> int:
     anchor = [opts.stdin_filename] if opts.paths == ("-",) and opts.stdin_filename else list(opts.paths)
     try:
         config = resolve(anchor, opts.config_file, opts.isolated, overrides)
-        if opts.ignore and config.source is not None:
-            # --ignore adds to the configured ignores instead of replacing them.
-            pass
+        # --ignore and --extend-select add to the configured lists; --select replaces the selection.
+        config = replace(config, ignore=config.ignore + (opts.ignore or ()),
+                         extend_select=config.extend_select + (opts.extend_select or ()))
         ruleset = build_rules(config)
     except (ConfigError, SetupError) as exc:
         error(str(exc))

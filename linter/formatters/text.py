@@ -96,6 +96,6 @@ class TextFormatter(Formatter):
             if safe:
                 extra.append(f"{safe} fixable with --fix")
             if unsafe:
-                extra.append(f"{unsafe} more with --unsafe-fixes")
+                extra.append(f"{unsafe} {'more ' if safe else ''}fixable with --unsafe-fixes")
             parts.append(s + (f" ({', '.join(extra)})" if extra else "") + ".")
         return self.style(" ".join(parts), bold=True) + "\n"
