@@ -30,8 +30,8 @@ def allowed(f: Finding, unsafe: bool) -> bool:
     return f.fix is not None and (unsafe or f.fix.applicability is Applicability.SAFE)
 
 
-def apply_edits(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[str, int]:
-    """Apply the fixes of `findings` that do not overlap an earlier one; return the text and count."""
+def choose_edits(findings: Sequence[Finding], unsafe: bool) -> tuple[list[Edit], int]:
+    """Pick the allowed fixes that do not overlap an earlier one; return their edits and the fix count."""
     chosen: list[Edit] = []
     taken: list[tuple[int, int]] = []
     count = 0
@@ -45,16 +45,25 @@ def apply_edits(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[s
         taken.extend(spans)
         chosen.extend(f.fix.edits)
         count += 1
-    if not chosen:
-        return text, 0
+    return sorted(chosen), count
+
+
+def splice(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping edits; every character outside them is kept as it was."""
     parts = []
     cursor = 0
-    for e in sorted(chosen):
+    for e in edits:
         parts.append(text[cursor : e.start])
         parts.append(e.replacement)
         cursor = e.end
     parts.append(text[cursor:])
-    return "".join(parts), count
+    return "".join(parts)
+
+
+def apply_edits(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[str, int]:
+    """Apply the fixes of `findings` that do not overlap an earlier one; return the text and count."""
+    edits, count = choose_edits(findings, unsafe)
+    return (splice(text, edits), count) if edits else (text, 0)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
