@@ -65,7 +65,7 @@ class Sentence:
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
-_BULLET = regex.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+")
+_BULLET = regex.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+", regex.M)
 _SENTENCE_END = regex.compile(r"""[.!?…:;,]["'”’»)\]]*$""")
 HEADING_MAX_WORDS = 20
 
@@ -229,7 +229,9 @@ def _plain_blocks(doc: Document) -> list[Block]:
         text = doc.prose[start:end]
         if kind is None:
             following = drafts[i + 1] if i + 1 < len(drafts) else None
-            kind = _classify_plain(text, i == 0, following and doc.prose[following[1] : following[2]])
+            # Only an unmarked block can be the prose a heading introduces (not a list item).
+            prose_after = doc.prose[following[1] : following[2]] if following and following[0] is None else None
+            kind = _classify_plain(text, i == 0, prose_after)
         blocks.append(Block(i, kind, start, end, o_start, o_end, text, first, last))
     return blocks
 

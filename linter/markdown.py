@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
-_CONTAINER = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+)?")
-_ATX = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$")
+_CONTAINER = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+)?", regex.M)
+_ATX = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)", regex.M)
+_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
 _INLINE_MASKS = [
     regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S),  # code spans
     regex.compile(r"<!--.*?-->", regex.S),  # HTML comments
