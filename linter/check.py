@@ -14,7 +14,7 @@ from linter.document import Document
 from linter.engine import LintResult
 from linter.formatters import FileReport, RunReport, get_formatter
 from linter.model import Severity
-from linter.runner import RuleSet, SetupError, build_rules, corpus_stats, fix, lint_document
+from linter.runner import RuleSet, SetupError, build_rules, corpus_stats, fix
 from linter.source import BinaryFile, InputError, decode, encode, read_document, write_atomic
 from linter.suppress import BaselineError, baseline_key, read_baseline, write_baseline
 
@@ -46,6 +46,8 @@ class CheckOptions:
     stdin_filename: str | None = None
     encoding: str | None = None
     glossary: tuple[str, ...] = ()
+    no_cache: bool = False
+    cache_dir: str | None = None
 
 
 def error(message: str) -> None:
@@ -114,7 +116,7 @@ def run_check(opts: CheckOptions) -> int:
         stats = corpus_stats(docs)
         docs = [replace(d, corpus=stats) for d in docs]
 
-    results = lint_all(docs, ruleset, opts.jobs)
+    results = lint_all(docs, ruleset, opts.jobs, opts)
     failed = False
     for res in results:
         for failure in res.failures:
@@ -168,9 +170,21 @@ def run_check(opts: CheckOptions) -> int:
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for _, f in run.findings) else EXIT_OK
 
 
-def lint_all(docs: list[Document], ruleset: RuleSet, jobs: int) -> list[LintResult]:
-    """Lint every document (in order)."""
-    return [lint_document(d, ruleset.for_path(d.path)) for d in docs]
+def lint_all(docs: list[Document], ruleset: RuleSet, jobs: int, opts: CheckOptions | None = None) -> list[LintResult]:
+    """Lint every document (in `jobs` processes, reusing cached per-file findings); sorted by path."""
+    from linter.parallel import lint_documents
+
+    opts = opts or CheckOptions()
+    cache = fingerprints = None
+    if not opts.no_cache and docs and opts.paths != ("-",):
+        from linter.cache import Cache, Fingerprints, default_cache_dir
+
+        cache = Cache(default_cache_dir(ruleset.config, opts.cache_dir))
+        fingerprints = Fingerprints(ruleset.config)
+    results = lint_documents(docs, ruleset, jobs, cache, fingerprints, show_progress=not opts.quiet)
+    if cache is not None and cache.warning:
+        warn(cache.warning)
+    return results
 
 
 def apply_fixes(
