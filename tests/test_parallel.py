@@ -1,0 +1,55 @@
+"""`--jobs`: a process pool gives exactly the output of one process, sorted by path then position."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from linter.config import Config
+from linter.parallel import lint_documents, resolve_jobs
+from linter.registry import Registry
+from linter.runner import build_rules, corpus_stats
+from linter.source import read_document
+from tests.scale_helpers import check_json, make_project
+
+
+def test_jobs_two_gives_the_output_of_jobs_one(tmp_path: Path) -> None:
+    make_project(tmp_path, files=24)
+    code1, one, _ = check_json(tmp_path, "--no-cache", "-j", "1", "docs")
+    code2, two, _ = check_json(tmp_path, "--no-cache", "-j", "2", "docs")
+    code0, every, _ = check_json(tmp_path, "--no-cache", "-j", "0", "docs")
+    assert code1 == code2 == code0 == 1
+    assert one == two == every
+    # per file: footer and marker line (each in 3+ files: cross-file rule), "in the wind" and
+    # "very very" (pack), "marker" (per-file rule)
+    assert sorted({f["code"] for f in one}) == ["HS001", "SCL001", "SCL002"]
+    assert len(one) == 24 * 5
+
+
+def test_output_is_sorted_by_path_then_position_whatever_the_argument_order(tmp_path: Path) -> None:
+    paths = make_project(tmp_path, files=8)
+    rel = [str(p.relative_to(tmp_path)) for p in reversed(paths)]
+    _, found, _ = check_json(tmp_path, "--no-cache", "-j", "2", *rel)
+    keys = [(f["path"], f["line"], f["column"]) for f in found]
+    assert keys == sorted(keys)
+    assert found[0]["path"] == "docs/article-00.txt" and found[-1]["path"] == "docs/article-07.txt"
+    assert [(f["line"], f["column"], f["code"]) for f in found if f["path"] == "docs/article-03.txt"] == [
+        (3, 44, "HS001"), (4, 1, "SCL001"), (4, 3, "SCL002"), (4, 31, "HS001"), (6, 1, "SCL001")]
+
+
+def test_pool_in_process_api_matches_serial(tmp_path: Path) -> None:
+    paths = make_project(tmp_path, files=10)
+    config = Config(packs=(tmp_path / "house.toml",), root=tmp_path)
+    ruleset = build_rules(config, registry=Registry(()))
+    assert [r.code for r in ruleset.rules] == ["HS001"]
+    docs = [read_document(str(p)) for p in paths]
+    stats = corpus_stats(docs)
+    docs = [replace(d, corpus=stats) for d in docs]
+    serial = lint_documents(docs, ruleset, jobs=1)
+    pooled = lint_documents(list(reversed(docs)), ruleset, jobs=2)
+    assert [(r.document.path, r.findings) for r in serial] == [(r.document.path, r.findings) for r in pooled]
+    assert sum(len(r.findings) for r in serial) == 20
+
+
+def test_zero_jobs_means_every_core() -> None:
+    assert resolve_jobs(0) >= 1
+    assert resolve_jobs(3) == 3
