@@ -10,6 +10,9 @@ FORMATTERS: dict[str, str] = {
     "json": "linter.formatters.json:JsonFormatter",
     "jsonl": "linter.formatters.json:JsonLinesFormatter",
     "github": "linter.formatters.github:GithubFormatter",
+    "sarif": "linter.formatters.sarif:SarifFormatter",
+    "junit": "linter.formatters.junit:JunitFormatter",
+    "html": "linter.formatters.html:HtmlFormatter",
 }
 
 
