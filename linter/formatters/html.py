@@ -110,7 +110,7 @@ def pieces_by_line(doc: Document, findings: list[tuple[int, Finding]]) -> dict[i
     return out
 
 
-def _open(piece: Piece, heads: set[int]) -> str:
+def _open(doc: Document, piece: Piece, heads: set[int]) -> str:
     f = piece.finding
     classes = f"hl c-{_slug(f.category)} s-{f.severity.value}"
     if piece.start == piece.end:
@@ -119,8 +119,10 @@ def _open(piece: Piece, heads: set[int]) -> str:
         return f'<span class="{classes}" data-f="{piece.fid}">'
     heads.add(piece.fid)
     fix = f.fix.applicability.value if f.fix is not None else ""
+    line, column = doc.position(f.start)
     return (
         f'<span class="{classes} head" id="f{piece.fid}" data-f="{piece.fid}" tabindex="0" role="button" '
+        f'data-line="{line}" data-column="{column}" '
         f'data-code="{attr(f.code)}" data-rule="{attr(f.rule)}" data-category="{attr(f.category)}" '
         f'data-severity="{f.severity.value}" data-fix="{fix}" aria-label="{attr(f.code)} {attr(f.message)}">'
     )
@@ -144,8 +146,8 @@ def render_line(doc: Document, line: int, pieces: list[Piece], heads: set[int]) 
         out.append("</span>" * (len(stack) - keep))
         for p in points:
             if p.start == pos:
-                out.append(_open(p, heads) + "</span>")
-        out.extend(_open(p, heads) for p in active[keep:])
+                out.append(_open(doc, p, heads) + "</span>")
+        out.extend(_open(doc, p, heads) for p in active[keep:])
         stack = active
         if i + 1 < len(bounds):
             out.append(text_html(doc.text[pos : bounds[i + 1]]))
