@@ -46,6 +46,7 @@ class CheckOptions:
     stdin_filename: str | None = None
     encoding: str | None = None
     glossary: tuple[str, ...] = ()
+    languagetool_url: str | None = None
     no_cache: bool = False
     cache_dir: str | None = None
 
@@ -63,6 +64,7 @@ def run_check(opts: CheckOptions) -> int:
     overrides: dict[str, object] = {
         "select": opts.select,
         "fail_on": Severity.parse(opts.fail_on) if opts.fail_on else None,
+        "languagetool_url": opts.languagetool_url,
     }
     if opts.glossary:
         overrides["glossary"] = tuple(Path(g) for g in opts.glossary)

@@ -70,6 +70,8 @@ def main() -> None:
 @click.option("--stdin-filename", type=str, help="Name for text read from '-' (picks the format and config).")
 @click.option("--encoding", type=str, help="Decode files with this encoding instead of detecting it.")
 @click.option("--glossary", multiple=True, type=str, help="Glossary of canonical names (repeatable).")
+@click.option("--languagetool-url", type=str, metavar="URL",
+              help="LanguageTool server for the grammar rule (MT501), e.g. http://localhost:8081.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=str, help="Keep the result cache here (default: .mtlint_cache beside the config).")
 def check(paths: tuple[str, ...], **opts: object) -> None:
@@ -99,6 +101,7 @@ def check(paths: tuple[str, ...], **opts: object) -> None:
         stdin_filename=opts["stdin_filename"],  # type: ignore[arg-type]
         encoding=opts["encoding"],  # type: ignore[arg-type]
         glossary=tuple(opts["glossary"]),  # type: ignore[arg-type]
+        languagetool_url=opts["languagetool_url"],  # type: ignore[arg-type]
         no_cache=bool(opts["no_cache"]),
         cache_dir=opts["cache_dir"],  # type: ignore[arg-type]
     )

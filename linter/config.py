@@ -47,6 +47,7 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     grammar: tuple[tuple[str, Any], ...] = ()
+    languagetool_url: str | None = None  # --languagetool-url (command line only; beats the grammar table)
     cache_dir: Path | None = None
     source: Path | None = None  # the file it came from
     root: Path = field(default_factory=Path.cwd)  # relative paths in the file resolve here
@@ -156,6 +157,12 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     if "grammar" in data:
         if not isinstance(data["grammar"], dict):
             raise ConfigError(f"{where}: 'grammar' must be a table")
+        try:
+            from linter.grammar.settings import validate_table
+
+            validate_table(data["grammar"])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: [grammar]: {exc}") from None
         kw["grammar"] = tuple(data["grammar"].items())
     return Config(**kw)
 

@@ -19,6 +19,7 @@ from linter.sentences import split_sentences
 
 if TYPE_CHECKING:
     from linter.corpus_stats import CorpusStats  # noqa: F401
+    from linter.names import NameMention  # noqa: F401
 
 
 class BlockKind(str, enum.Enum):
@@ -157,6 +158,13 @@ class Document:
             for s, e in split_sentences(self.prose, block.start, block.end):
                 out.append(Sentence(s, e, self.prose[s:e], block.index))
         return tuple(out)
+
+    @cached_property
+    def names(self) -> "tuple[NameMention, ...]":
+        """Possible person-name mentions with their titles and context (see linter.names)."""
+        from linter.names import extract_mentions
+
+        return extract_mentions(self)
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, if any."""

@@ -1,0 +1,117 @@
+"""MT203 inconsistent-name: one person's name spelled two ways in one document."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from linter.document import Document
+from linter.model import Edit, Finding, Fix, Severity
+from linter.names import NameMention, NameToken
+from linter.rule import Rule
+from rules import name_lexicon as lex
+
+
+@dataclass
+class _Person:
+    """The mentions of one person: full names first, then surname-only mentions that joined them."""
+
+    mentions: list[NameMention] = field(default_factory=list)
+
+    def surnames(self) -> set[str]:
+        return {m.surname.text.casefold() for m in self.mentions}
+
+    def given(self) -> set[str]:
+        return {m.given[0].text.casefold() for m in self.mentions if m.given}
+
+
+class InconsistentName(Rule):
+    """One person's name spelled two ways in the same document (`Ihab Galal` ... `Ihab Jalal`).
+
+    Each paragraph of a machine translation is transliterated on its own, so one person can come out as
+    `Moeed Yusuf` in one paragraph and `Moayed Yusuf` in the next, or `Kapur` after `Paul Kapoor`.
+    Whichever spelling is right, a reader should not have to wonder whether these are two people.
+
+    Bad:  `Coach Ihab Galal named his squad. ... Ihab Jalal said the team was ready.`
+    Good: the same spelling throughout.
+
+    Heuristics: mentions of two words or more (see `linter.names`) that look like a person (a known given
+    name or surname, or a title before them) are clustered: same surname with given names spelled alike
+    (`Moeed`/`Moayed`), or the same given names with surnames spelled alike (`Galal`/`Jalal`, `Kapoor`/
+    `Kapur`; Jaro-Winkler, Levenshtein, NYSIIS/Metaphone). A surname alone joins the one cluster whose
+    surname it matches or nearly matches. Two common given names (`Joe`/`John`, `Jack`/`Jake`) beside one
+    surname are two people (`Joe Biden` and `Hunter Biden` are never one cluster); a word and its
+    extension (`Arabia`/`Arabian`) are never variants.
+
+    Each minority spelling is reported with the majority one as the suggestion (ties go to the spelling
+    of the first full mention). Fix (unsafe: which spelling is right needs the source): the majority
+    spelling.
+    """
+
+    code = "MT203"
+    name = "inconsistent-name"
+    category = "garbled-name"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        people: list[_Person] = []
+        singles: list[NameMention] = []
+        for mention in doc.names:
+            if len(mention.words) >= 2 and _looks_like_person(mention):
+                person = next((p for p in people if _same_person(mention, p)), None)
+                if person is None:
+                    people.append(_Person([mention]))
+                else:
+                    person.mentions.append(mention)
+            elif len(mention.tokens) == 1 and not lex.is_english_word(mention.surname.text):
+                singles.append(mention)
+        for mention in singles:
+            word = mention.surname.text.casefold()
+            exact = [p for p in people if word in p.surnames()]
+            near = [p for p in people if any(lex.spelling_variants(word, s) for s in p.surnames())]
+            if not exact and len(near) == 1:
+                near[0].mentions.append(mention)
+        for person in people:
+            yield from self._report(person, lambda m: m.surname, "surname")
+            yield from self._report(person, lambda m: m.given[0] if m.given else None, "given name")
+
+    def _report(self, person: _Person, part, label: str) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+        tokens: list[NameToken] = [t for t in (part(m) for m in person.mentions) if t is not None]
+        counts = Counter(t.text for t in tokens)
+        if len(counts) < 2:
+            return
+        first_full = next(part(m) for m in person.mentions if len(m.words) >= 2)
+        majority = max(counts, key=lambda s: (counts[s], s == first_full.text))
+        full = next(m.text for m in person.mentions if len(m.words) >= 2)
+        for token in tokens:
+            if token.text != majority and lex.spelling_variants(token.text, majority):
+                yield self.finding(
+                    token.start, token.end,
+                    f"'{token.text}' is spelled '{majority}' elsewhere in this document ({label} of {full})",
+                    fix=Fix.unsafe(Edit(token.start, token.end, majority)),
+                    spelling=token.text, majority=majority,
+                )
+
+
+def _looks_like_person(mention: NameMention) -> bool:
+    """A known name among its words, or a title before it; and no English common word in it."""
+    if any(lex.is_english_word(t.text) for t in mention.words):
+        return False
+    return bool(mention.title) or any(lex.is_known_name(t.text) for t in mention.words)
+
+
+def _same_person(mention: NameMention, person: _Person) -> bool:
+    surname = mention.surname.text.casefold()
+    given = mention.given[0].text.casefold() if mention.given else ""
+    for other in person.mentions:
+        other_surname = other.surname.text.casefold()
+        other_given = other.given[0].text.casefold() if other.given else ""
+        if surname == other_surname:
+            if given == other_given:
+                return True
+            if lex.spelling_variants(given, other_given) and not lex.distinct_given_names(given, other_given):
+                return True
+        elif given == other_given and lex.spelling_variants(surname, other_surname):
+            return True
+    return False

@@ -1,0 +1,128 @@
+"""MT202 name-glossary: a near miss of a name in the user's glossary."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linter.document import Document
+from linter.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normalise, parse_lines
+from linter.model import Edit, Finding, Fix, Severity
+from linter.names import NameMention
+from linter.rule import Rule, RuleOptions
+
+
+class NameGlossary(Rule):
+    """A name that is close to, but not, a canonical name in your glossary (`Anthony Blinken`).
+
+    Newsrooms keep style sheets of the names they print. Machine translation respells names it
+    re-transliterates (`Moayed Yusuf` for Moeed Yusuf, `Paul Kapoor` for S. Paul Kapur) or swaps in a
+    familiar name (`Jack Sullivan` for Jake Sullivan); only a list of the right spellings catches that.
+
+    Bad:  `Secretary of State Anthony Blinken said`   (glossary: `Antony Blinken`)
+    Good: `Secretary of State Antony Blinken said`
+
+    Glossaries: `glossary = ["names.txt"]` in the config, `--glossary FILE` (repeatable), or the option
+    `names = ["Antony Blinken", "Touqir Hussain: Tougher Hussain"]` for a few entries inline. One
+    canonical name per line, optionally `: variant, variant` listing known wrong spellings; `#` comments.
+
+    Flagged, for each name mention (see `linter.names`):
+    - a listed variant (`Tougher Hussain`);
+    - the canonical surname with a different given name spelled alike (`Anthony`/`Antony`,
+      `Jack`/`Jake`, `Moayed`/`Moeed`; Jaro-Winkler, Levenshtein and NYSIIS/Metaphone keys);
+    - a surname spelled alike (`Kapoor`/`Kapur`) with the canonical given names (`Paul Kapoor`), or alone
+      (`Kapoor`) when the document also names that person in full.
+    Silent: canonical names and their shorter forms (`Paul Kapur`, `Blinken`), other people with the
+    same surname (`Hunter Biden` beside `Joe Biden`), and spellings that only drop a mute final e
+    (`Rodolph Haykal` for `Rodolphe Haykal`). Without any glossary the rule is silent.
+
+    Fix: the canonical name. Safe when the text is a listed variant, unsafe when matched by likeness.
+    """
+
+    code = "MT202"
+    name = "name-glossary"
+    category = "garbled-name"
+    severity = Severity.WARNING
+    fixable = True
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        names: tuple[str, ...] = ()  # inline glossary lines, same format as a glossary file
+
+    index: GlossaryIndex | None = None
+
+    def configure(self, config) -> None:  # type: ignore[no-untyped-def]
+        """Load the glossary files of the run and the inline entries."""
+        entries: list[GlossaryEntry] = []
+        for path in config.glossary:
+            entries.extend(load_glossary(path))
+        entries.extend(parse_lines(self.options.names, f"{self.name} option 'names' entry"))
+        if entries:
+            from rules.name_lexicon import sound_keys
+
+            self.index = GlossaryIndex.build(entries, sound_keys)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if not self.index:
+            return
+        resolved: set[str] = set()
+        pending: list[tuple[NameMention, GlossaryEntry]] = []
+        for mention in doc.names:
+            key = normalise(mention.text)
+            if key in self.index.canonical:
+                resolved.add(self.index.canonical[key].canonical)
+                continue
+            variant = self.index.variants.get(key)
+            if variant:
+                resolved.add(variant.canonical)
+                yield self._finding(mention, variant.canonical, "a listed variant of", safe=True)
+                continue
+            entry, exact = self._near(mention)
+            if entry is None:
+                continue
+            resolved.add(entry.canonical)
+            if exact:
+                continue
+            if mention.given:
+                yield self._finding(mention, entry.canonical, "close to", safe=False)
+            else:
+                pending.append((mention, entry))
+        for mention, entry in pending:  # a surname alone counts once the document names that person
+            if entry.canonical in resolved:
+                yield self._finding(mention, GlossaryIndex.surname(entry), "close to", safe=False,
+                                    full=entry.canonical)
+
+    def _near(self, mention: NameMention) -> tuple[GlossaryEntry | None, bool]:
+        """The glossary entry `mention` names or nearly names, and whether it names it exactly."""
+        from rules.name_lexicon import sound_keys, spelling_variants
+
+        index = self.index
+        assert index is not None
+        surname = mention.surname.text
+        given = [t.text.casefold() for t in mention.given]
+        same = index.by_surname.get(surname.casefold(), [])
+        if same:
+            if not given:
+                return same[0], True
+            for entry in same:
+                if set(given) <= set(GlossaryIndex.given_names(entry)):
+                    return entry, True
+            near = [e for e in same if any(spelling_variants(given[0], g) for g in GlossaryIndex.given_names(e))]
+            return (near[0], False) if len(near) == 1 else (None, False)
+        alike = {
+            id(e): e
+            for key in sound_keys(surname)
+            for e in index.by_sound.get(key, [])
+            if spelling_variants(surname, GlossaryIndex.surname(e))
+        }
+        fits = [e for e in alike.values() if set(given) <= set(GlossaryIndex.given_names(e))]
+        return (fits[0], False) if len(fits) == 1 else (None, False)
+
+    def _finding(self, mention: NameMention, replacement: str, how: str, safe: bool, full: str = "") -> Finding:
+        edit = Edit(mention.start, mention.end, replacement)
+        fix = Fix.safe(edit) if safe else Fix.unsafe(edit)
+        target = full or replacement
+        return self.finding(
+            mention.start, mention.end,
+            f"'{mention.text}' is {how} the glossary name '{target}'; write '{replacement}'",
+            fix=fix, name=mention.text, canonical=target,
+        )
