@@ -47,8 +47,10 @@ class DuplicateParagraph(Rule):
     shingles are compared in full: a document of 20,000 paragraphs lints in seconds.
 
     Options:
-    - `threshold` (default 0.85): smallest similarity (0..1) that counts as a near duplicate; a quote
-      repeated on purpose with a few words changed stays under it.
+    - `threshold` (default 0.9): smallest similarity (0..1) that counts as a near duplicate; a quote
+      repeated on purpose with a few words changed stays under it. Tuned on the development corpus:
+      its reworded pull quotes score 0.96-0.97, its most similar distinct paragraphs (a headline and
+      its standfirst) 0.83.
     - `min-words` (default 8): shorter paragraphs are ignored (except for the stutter above), so that
       repeated short phrases are not flagged.
 
@@ -64,7 +66,7 @@ class DuplicateParagraph(Rule):
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
-        threshold: float = 0.85
+        threshold: float = 0.9
         min_words: int = 8
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -97,6 +97,11 @@ class Vocabulary:
         rest = _FILLER.sub(" ", rest)
         return not _SEPARATORS.sub("", rest)
 
+    def only_topics(self, text: str) -> bool:
+        """Whether every caption word of `text` could also title a section (`Social media`)."""
+        others = [e for e in self.entries if "topic" not in e.tags]
+        return not any(_search(e, text) for e in others)
+
     def agency_ends(self, text: str) -> list[int]:
         return sorted(m.end() for e in self.tagged("agency") for m in _search(e, text))
 
@@ -121,6 +126,10 @@ class Hit:
 def neighbours(doc: Document, i: int) -> tuple[Block | None, Block | None]:
     blocks = doc.blocks
     return (blocks[i - 1] if i > 0 else None, blocks[i + 1] if i + 1 < len(blocks) else None)
+
+
+def is_heading(doc: Document, b: Block) -> bool:
+    return b.kind is BlockKind.HEADING
 
 
 def first_body(doc: Document, skip: Sequence[int] = ()) -> int:
@@ -151,8 +160,12 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
         return whole(True, "an image address or file name on a line of its own")
     if _CAMERA_NAME.match(text.strip()):
         return whole(False, "an image file name used as a caption")
+    if is_heading(doc, b) and doc.format == "markdown":
+        return []  # an author's own Markdown heading is never a caption
     if n <= 8 and not SENTENCE_END.search(text) or n <= 3:
         if "©" not in text and vocab.only_vocabulary(text):
+            if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
+                return []  # "Social media" over a paragraph is a section title
             return whole(True, "a caption or credit word on a line of its own")
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
     if not hits:
@@ -218,6 +231,8 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
                     continue
                 out += _caption_span(b, b.start + m.start() - 1, b.start + close + 1, False, "a photo credit")
                 continue
+            if m.start() > 0 and not m.group(0)[:1].isupper():
+                continue  # "the photo: ..." inside a sentence; credits are capitalised or open the line
             c = _CREDIT_BODY.match(b.text, m.end())
             if c and len(WORD.findall(c["body"])) <= 8:
                 out += _caption_span(b, b.start + m.start(), b.end, False, "a photo credit")
@@ -332,7 +347,9 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
                     tails.append(b.index)
                 break
         else:
-            why = _structure(b, body, len(durations))
+            # An author's own Markdown heading is structure, not a label left by the page.
+            md_heading = doc.format == "markdown" and b.kind is BlockKind.HEADING
+            why = "" if md_heading else _structure(b, body, len(durations))
             if why:
                 out[b.index] = Hit(b.index, b.start, b.end, True, False, why)
                 if b.index in durations:
