@@ -181,6 +181,10 @@ class Document:
     def is_blank_line(self, line: int) -> bool:
         return 1 <= line <= self.line_count and not self.line_text(line).strip()
 
+    @property
+    def _ends_with_newline(self) -> bool:
+        return self.text.endswith(("\n", "\r"))
+
     def deletion(self, block: Block) -> Edit:
         """An edit deleting `block`'s lines and one blank line beside them, so no gap doubles."""
         start, end = block.outer_start, block.outer_end
@@ -188,10 +192,10 @@ class Document:
             end = self.line_span(block.last_line + 1)[2]
         elif self.is_blank_line(block.first_line - 1):
             start = self.line_span(block.first_line - 1)[0]
-            if end == len(self.text) and block.first_line - 2 >= 1:
+            if end == len(self.text) and not self._ends_with_newline and block.first_line - 2 >= 1:
                 # Last line of a file with no final newline: keep the file's last newline-less line.
                 start = self.line_span(block.first_line - 2)[1]
-        elif end == len(self.text) and block.first_line > 1:
+        elif end == len(self.text) and not self._ends_with_newline and block.first_line > 1:
             start = self.line_span(block.first_line - 1)[1]
         return Edit(start, end, "")
 
