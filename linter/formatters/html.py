@@ -246,7 +246,7 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
                           "sev")
     checked = max(run.files_checked, len(run.files))
     cards = [
-        ("files-linted", checked, "files linted", f"{files_with} with findings"),
+        ("files-linted", checked, "file linted" if checked == 1 else "files linted", f"{files_with} with findings"),
         ("total-findings", len(found), "findings", f"{len(found) - safe - unsafe} without a fix"),
         ("fix-safe", safe, "safe fixes", "applied by --fix"),
         ("fix-unsafe", unsafe, "unsafe fixes", "need --unsafe-fixes"),
@@ -268,8 +268,8 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
         rows.append(f'<tr class="{"" if r.findings else "clean"}"><td class="path">{name}</td>'
                     f"<td>{len(r.findings) or 'clean'}</td>{cells}<td>{fixable or ''}</td></tr>")
     table = (
-        '<table class="files"><thead><tr><th>file</th><th>findings</th><th>errors</th><th>warnings</th>'
-        f'<th>info</th><th>fixable</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        '<div class="files-wrap"><table class="files"><thead><tr><th>file</th><th>findings</th><th>errors</th><th>warnings</th>'
+        f'<th>info</th><th>fixable</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         if rows else "<p>No files were linted.</p>"
     )
     charts = f'<div class="charts">{cat_chart}{sev_chart}</div>' if found else ""

@@ -54,11 +54,32 @@
     if (current !== null && !shown(findings[current])) { select(null); }
   }
 
+  /* An edit that spans lines, shown like a unified diff: one "-" row per deleted line, "+" per inserted. */
+  function lineDiff(d) {
+    var box = el("div", "diff");
+    function rows(text, tag, sign) {
+      if (!text) { return; }
+      var lines = text.replace(/\n$/, "").split("\n");
+      lines.forEach(function (l) {
+        var row = el(tag, "line", sign + " ");
+        if (l.trim()) { row.appendChild(document.createTextNode(l)); }
+        else { row.appendChild(el("span", "blank", "(blank line)")); }
+        box.appendChild(row);
+      });
+    }
+    if (d.before.trim()) { box.appendChild(el("div", "ctx", "  " + d.before)); }
+    rows(d.deleted, "del", "-");
+    rows(d.inserted, "ins", "+");
+    if (d.after.trim()) { box.appendChild(el("div", "ctx", "  " + d.after)); }
+    return box;
+  }
+
   function diffBlock(view, applicability) {
     var box = el("div", "d-fix");
     box.appendChild(el("span", "tag " + applicability,
                        applicability === "safe" ? "safe fix (applied by --fix)" : "unsafe fix (needs --unsafe-fixes)"));
     view.diff.forEach(function (d) {
+      if ((d.deleted + d.inserted).indexOf("\n") >= 0) { box.appendChild(lineDiff(d)); return; }
       var line = el("div", "diff");
       line.appendChild(el("span", "ctx", d.before));
       if (d.deleted) { line.appendChild(el("del", "", d.deleted.replace(/\n/g, "⏎\n"))); }
@@ -89,11 +110,40 @@
     var explain = el("details", "explain");
     explain.open = true;
     explain.appendChild(el("summary", "", "Why this matters (mtlint explain " + f.code + ")"));
-    explain.appendChild(el("pre", "", rule.explanation || "No documentation available."));
+    explain.appendChild(docText(rule.explanation || "No documentation available."));
     detail.appendChild(explain);
     var pos = visibleHeads().indexOf(heads[i]);
     detail.appendChild(el("p", "d-nav", "Finding " + (pos + 1) + " of " + visibleHeads().length +
                           " shown · j / ↓ next · k / ↑ previous · Esc clears"));
+  }
+
+  /* The docstring as `mtlint explain` prints it, reflowed for a narrow panel: runs of unindented lines
+     become paragraphs (a bullet starts a new one); indented runs (examples, lists) stay preformatted,
+     and an example interrupted only by blank lines stays one block. */
+  function docText(text) {
+    var blocks = [];
+    text.split(/\n[ \t]*\n/).forEach(function (para) {
+      var runs = [];
+      para.split("\n").forEach(function (line) {
+        if (!line.trim()) { return; }
+        var pre = /^\s/.test(line) || /^[=-]{3,}\s*$/.test(line);
+        var bullet = !pre && /^([-*•]|\d+[.)])\s/.test(line);
+        var run = runs[runs.length - 1];
+        if (!run || run.pre !== pre || bullet) { runs.push(run = { pre: pre, lines: [] }); }
+        run.lines.push(line);
+      });
+      runs.forEach(function (run, k) {
+        var prev = blocks[blocks.length - 1];
+        if (k === 0 && run.pre && prev && prev.pre) { prev.lines.push(""); prev.lines = prev.lines.concat(run.lines); }
+        else { blocks.push(run); }
+      });
+    });
+    var box = el("div", "doc-text");
+    blocks.forEach(function (b) {
+      box.appendChild(b.pre ? el("pre", "", b.lines.join("\n"))
+                            : el("p", "", b.lines.map(function (l) { return l.trim(); }).join(" ")));
+    });
+    return box;
   }
 
   function select(i) {
