@@ -79,7 +79,8 @@ class NameGlossary(Rule):
             entry, exact = self._near(mention)
             if entry is None:
                 continue
-            resolved.add(entry.canonical)
+            if exact or mention.given:
+                resolved.add(entry.canonical)
             if exact:
                 continue
             if mention.given:
