@@ -70,8 +70,8 @@ class Grammar(Rule):
         for chunk, issues in zip(chunks, self.backend.check(chunks)):
             for issue in issues:
                 start, end = chunk.span(issue.start, issue.end)
-                if end <= start or doc.is_masked(*chunk.span(issue.start - 1, issue.end + 1)):
-                    continue  # next to code, a URL or markup that was left out: an artefact
+                if end <= start or chunk.near_hole(issue.start, issue.end):
+                    continue  # next to code or a URL that was left out: an artefact of the masking
                 fix = None
                 if issue.edit is not None and not _CAPITALISED.search(doc.text[start:end]):
                     fix = self._fix(doc, *chunk.span(issue.edit[0], issue.edit[1]), issue.edit[2])

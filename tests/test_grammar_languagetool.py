@@ -30,6 +30,7 @@ RULES = (
     (r"\bTheir(?= going)", "THEIR_IS", "CONFUSED_WORDS", "Did you mean 'They're'?", ["They're"]),
     (r"\bwith with\b", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Possible typo: you repeated a word.", ["with"]),
     (r"\bNawaz\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.", ["Nawab"]),
+    (r"\bthe and\b", "THE_CC", "GRAMMAR", "Article before a conjunction.", ["the"]),
 )
 LANGUAGES = [
     {"name": "English", "code": "en", "longCode": "en"},
@@ -197,6 +198,7 @@ The minister have signed the accord, `have signed` in code is ignored,
 and [the envoy](https://example.org/have-signed) visits every days.
 
 - Their going to meet again, said a spokesman with with a smile.
+  Run the `mtlint check` and wait.
   Officials say the talks
   continue every days.
 
@@ -215,8 +217,9 @@ def test_positions_in_multiline_markdown_land_on_the_right_line_and_column(tmp_p
         (4, 57, "Use the singular after 'every'. (EVERY_NNS)", "every day"),
         (6, 3, "Did you mean 'They're'? (THEIR_IS)", None),  # a capitalised token: no fix
         (6, 47, "Possible typo: you repeated a word. (ENGLISH_WORD_REPEAT_RULE)", "with"),
-        (8, 12, "Use the singular after 'every'. (EVERY_NNS)", "every day"),
+        (9, 12, "Use the singular after 'every'. (EVERY_NNS)", "every day"),
     ]
+    assert any("Run the and wait." in p["text"] for p in server.checks)  # flagged, but next to left-out code
     sent = "\n".join(p["text"] for p in server.checks)
     assert "`" not in sent and "https" not in sent and "inside a code block" not in sent
     assert "Talks in Islamabad" not in sent  # headings are titles, not sentences

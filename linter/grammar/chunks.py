@@ -15,14 +15,20 @@ from linter.document import BlockKind, Document
 _SPACE_RUN = regex.compile(r"\s+")
 # Headings and standalone lines are titles, datelines and captions, not sentences to check.
 _CHECKED = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+# Masked text that took words out of the sentence (code, URLs, HTML), unlike markup around kept words
+# (emphasis markers, the `](target)` of a link whose text stays).
+_LINK_TARGET = regex.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")
+_REMOVED = regex.compile(r"[`<]|https?:|www\.")
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """Text to check, and the document offset of each of its characters."""
+    """Text to check, the document offset of each of its characters, and where content was left out."""
 
     text: str
     offsets: tuple[int, ...]
+    # Positions in `text` of the spaces standing for code, URLs or HTML (-1: before the first character).
+    holes: frozenset[int] = frozenset()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `text` to a span of the document (an empty span maps to an insertion point)."""
@@ -33,6 +39,10 @@ class Chunk:
             return point, point
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def near_hole(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]` touches a place where content was left out ("with `x` and")."""
+        return any(start - 1 <= h <= end for h in self.holes)
+
 
 def prose_chunks(doc: Document) -> list[Chunk]:
     """One chunk per paragraph or list item that has words, whitespace runs collapsed."""
@@ -40,19 +50,23 @@ def prose_chunks(doc: Document) -> list[Chunk]:
     for block in doc.blocks:
         if block.kind not in _CHECKED:
             continue
-        chunk = _collapse(doc.prose, block.start, block.end)
+        chunk = _collapse(doc, block.start, block.end)
         if chunk is not None:
             chunks.append(chunk)
     return chunks
 
 
-def _collapse(prose: str, start: int, end: int) -> Chunk | None:
+def _collapse(doc: Document, start: int, end: int) -> Chunk | None:
+    prose = doc.prose
     text: list[str] = []
     offsets: list[int] = []
+    holes: set[int] = set()
     pos = start
     for m in _SPACE_RUN.finditer(prose, start, end):
         text.append(prose[pos : m.start()])
         offsets.extend(range(pos, m.start()))
+        if _REMOVED.search(_LINK_TARGET.sub("", doc.text[m.start() : m.end()])):
+            holes.add(len(offsets) if offsets else -1)
         if offsets:  # no leading space
             text.append(" ")
             offsets.append(m.start())
@@ -62,4 +76,4 @@ def _collapse(prose: str, start: int, end: int) -> Chunk | None:
     joined = "".join(text).rstrip()
     if not regex.search(r"\p{L}", joined):
         return None
-    return Chunk(joined, tuple(offsets[: len(joined)]))
+    return Chunk(joined, tuple(offsets[: len(joined)]), frozenset(holes))

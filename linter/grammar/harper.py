@@ -5,6 +5,7 @@ measured not to flag the clean articles of the development corpus (see bench/gra
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from importlib import resources
 
@@ -45,15 +46,13 @@ class HarperBackend:
         if dialect is None:
             known = ", ".join(sorted({k for k in _DIALECTS if "-" in k}))
             raise ValueError(f"the harper backend checks English only: language {opts.language!r} (use {known})")
-        linter = harper.Linter(harper.Dialect[dialect])
-        known_rules = linter.get_default_lint_config()
+        known_rules = harper.get_default_lint_config()
         for name in (*opts.enabled_rules, *opts.disabled_rules):
             if name not in known_rules:
                 raise ValueError(f"unknown Harper rule {name!r} in enabled-rules/disabled-rules")
         on = set(allowlist()) | set(opts.enabled_rules) | ({SPELLING} if opts.spelling else set())
         on -= set(opts.disabled_rules)
-        linter.set_lint_config({name: name in on for name in known_rules})
-        return cls(linter)
+        return cls(_linter(dialect, frozenset(on)))
 
     def check(self, chunks: Sequence[Chunk]) -> list[list[Issue]]:
         out = []
@@ -62,6 +61,17 @@ class HarperBackend:
             issues = [_issue(rule, lint) for rule, found in lints.items() for lint in found]
             out.append(sorted(issues, key=lambda i: (i.start, i.end, i.rule_id)))
         return out
+
+
+@functools.lru_cache(maxsize=4)
+def _linter(dialect: str, on: frozenset[str]) -> object:
+    """A configured Harper linter; building one loads the dictionary (about a second), so rules
+    built again in one process (the library API, tests) share it. Used from one thread at a time."""
+    import harper
+
+    linter = harper.Linter(harper.Dialect[dialect])
+    linter.set_lint_config({name: name in on for name in linter.get_default_lint_config()})
+    return linter
 
 
 def _issue(rule: str, lint: object) -> Issue:
