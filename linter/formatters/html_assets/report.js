@@ -129,7 +129,8 @@
         var pre = /^\s/.test(line) || /^[=-]{3,}\s*$/.test(line);
         var bullet = !pre && /^([-*•]|\d+[.)])\s/.test(line);
         var run = runs[runs.length - 1];
-        if (!run || run.pre !== pre || bullet) { runs.push(run = { pre: pre, lines: [] }); }
+        if (pre && run && run.bullet) { run.lines.push(line); return; }  // a bullet's hanging indent
+        if (!run || run.pre !== pre || bullet) { runs.push(run = { pre: pre, bullet: bullet, lines: [] }); }
         run.lines.push(line);
       });
       runs.forEach(function (run, k) {
@@ -203,5 +204,12 @@
   var prev = document.getElementById("prev"), next = document.getElementById("next");
   if (prev) { prev.addEventListener("click", function () { go(-1); }); }
   if (next) { next.addEventListener("click", function () { go(1); }); }
+  /* Keep the details panel and scrolled-to findings clear of the sticky toolbar, whatever its height. */
+  var toolbar = document.querySelector(".toolbar");
+  function fitToolbar() {
+    document.documentElement.style.setProperty("--bar", (toolbar ? toolbar.offsetHeight : 0) + "px");
+  }
+  window.addEventListener("resize", fitToolbar);
+  fitToolbar();
   applyFilters();
 }());
