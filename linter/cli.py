@@ -108,6 +108,56 @@ def check(paths: tuple[str, ...], **opts: object) -> None:
     sys.exit(run_check(options))
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=str)
+@click.option("--text-field", default="text", show_default=True, help="Field holding the text to lint.")
+@click.option("--id-field", default="id", show_default=True,
+              help="Field naming the record in the output (default when absent: FILE:LINE).")
+@click.option("--markup", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="How to read the text field.")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes (MT1), names or categories.")
+@click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--config", "config_file", type=str, help="Use this config file instead of searching.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--output", "-o", type=str, help="Write the findings (JSONL) here instead of to stdout.")
+@click.option("--write-fixed", type=str, metavar="OUT",
+              help="Write every record, safe fixes applied to its text, to OUT (JSONL, or Parquet for .parquet).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --write-fixed, also apply unsafe fixes.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes for the local engine (0 = all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or as a Dask job.")
+@click.option("--scheduler", type=str, metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it, a local Dask cluster.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def corpus(inputs: tuple[str, ...], **opts: object) -> None:
+    """Lint the text field of JSONL (or Parquet) records in INPUTS; findings go out as JSONL."""
+    from linter.corpus_cmd import CorpusOptions, run_corpus
+
+    options = CorpusOptions(
+        inputs=tuple(inputs),
+        text_field=str(opts["text_field"]),
+        id_field=str(opts["id_field"]),
+        markup=str(opts["markup"]),
+        select=_split(opts["select"]),  # type: ignore[arg-type]
+        ignore=_split(opts["ignore"]),  # type: ignore[arg-type]
+        extend_select=_split(opts["extend_select"]),  # type: ignore[arg-type]
+        config_file=opts["config_file"],  # type: ignore[arg-type]
+        isolated=bool(opts["isolated"]),
+        output=opts["output"],  # type: ignore[arg-type]
+        write_fixed=opts["write_fixed"],  # type: ignore[arg-type]
+        unsafe_fixes=bool(opts["unsafe_fixes"]),
+        jobs=int(opts["jobs"]),  # type: ignore[arg-type]
+        engine=str(opts["engine"]),
+        scheduler=opts["scheduler"],  # type: ignore[arg-type]
+        quiet=bool(opts["quiet"]),
+        exit_zero=bool(opts["exit_zero"]),
+    )
+    sys.exit(run_corpus(options))
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
 @click.option("--all", "show_all", is_flag=True, help="Also list rules that are off unless selected.")
