@@ -65,6 +65,10 @@ class Grammar(Rule):
         self.settings = resolve(options, config.languagetool_url)
         self.backend: Backend = open_backend(self.settings)
 
+    def cache_token(self) -> str:
+        """Cached findings depend on the resolved settings (the environment's URL included) and the checker."""
+        return f"{self.settings!r} {self.backend.identity}"
+
     def check(self, doc: Document) -> Iterator[Finding]:
         chunks = prose_chunks(doc)
         for chunk, issues in zip(chunks, self.backend.check(chunks)):

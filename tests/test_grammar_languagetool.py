@@ -424,3 +424,15 @@ def test_grammar_table_keys_are_validated(tmp_path: Path) -> None:
     (tmp_path / ".mtlint.toml").write_text('[grammar]\ntimeout = "soon"\n', encoding="utf-8")
     res = mtlint("check", "--no-cache", "a.txt", cwd=tmp_path)
     assert res.code == 2 and "'timeout' of rule grammar must be float" in res.err
+
+
+def test_cached_findings_follow_the_server(tmp_path: Path, server) -> None:
+    (tmp_path / "a.txt").write_text("The minister have signed it.\n", encoding="utf-8")
+    args = ("check", "--select", "grammar", "--quiet", "a.txt")
+    first = mtlint(*args, cwd=tmp_path, env={"MTLINT_LANGUAGETOOL_URL": server.url})
+    assert first.code == 1 and len(server.checks) == 1
+    again = mtlint(*args, cwd=tmp_path, env={"MTLINT_LANGUAGETOOL_URL": server.url})
+    assert (again.code, again.out) == (1, first.out) and len(server.checks) == 1  # from the cache
+    with FakeLanguageTool(mode="garbage") as other:  # another server (from the environment): asked anew
+        res = mtlint(*args, cwd=tmp_path, env={"MTLINT_LANGUAGETOOL_URL": other.url})
+        assert res.code == 2 and len(other.checks) == 1

@@ -31,6 +31,7 @@ class Issue:
 
 class Backend(Protocol):
     name: str
+    identity: str  # what, besides the settings, decides the findings (versions, lint list)
 
     def check(self, chunks: Sequence[Chunk]) -> list[list[Issue]]:
         """Return the issues of each chunk, in chunk order."""

@@ -31,8 +31,11 @@ class HarperBackend:
 
     name = "harper"
 
-    def __init__(self, linter: object) -> None:
+    def __init__(self, linter: object, on: frozenset[str] = frozenset()) -> None:
         self.linter = linter
+        from importlib.metadata import version
+
+        self.identity = f"harper-py {version('harper-py')}: {','.join(sorted(on))}"
 
     @classmethod
     def open(cls, settings: GrammarSettings) -> "HarperBackend":
@@ -52,7 +55,7 @@ class HarperBackend:
                 raise ValueError(f"unknown Harper rule {name!r} in enabled-rules/disabled-rules")
         on = set(allowlist()) | set(opts.enabled_rules) | ({SPELLING} if opts.spelling else set())
         on -= set(opts.disabled_rules)
-        return cls(_linter(dialect, frozenset(on)))
+        return cls(_linter(dialect, frozenset(on)), frozenset(on))
 
     def check(self, chunks: Sequence[Chunk]) -> list[list[Issue]]:
         out = []

@@ -50,6 +50,9 @@ class LanguageToolBackend:
         self.batch_size = settings.options.batch_size
         self.max_requests = settings.options.max_requests
         self.timeout = settings.options.timeout
+        from importlib.metadata import version
+
+        self.identity = f"language-tool-python {version('language-tool-python')}: {where}"
         self._failed: str | None = None
         self._lock = threading.Lock()
 
