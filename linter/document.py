@@ -18,6 +18,7 @@ from linter.model import Edit
 from linter.sentences import split_sentences
 
 if TYPE_CHECKING:
+    from linter.capitals import CapitalEvidence  # noqa: F401
     from linter.corpus_stats import CorpusStats  # noqa: F401
     from linter.names import NameMention  # noqa: F401
 
@@ -165,6 +166,13 @@ class Document:
         from linter.names import extract_mentions
 
         return extract_mentions(self)
+
+    @cached_property
+    def capitals(self) -> "CapitalEvidence":
+        """Which capitalised words the document writes as names in mid-sentence (see linter.capitals)."""
+        from linter.capitals import capital_evidence
+
+        return capital_evidence(self)
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, if any."""

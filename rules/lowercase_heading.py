@@ -1,0 +1,56 @@
+"""MT303 lowercase-heading: a heading or title line that starts in lower case."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from linter.document import BlockKind, Document
+from linter.model import Edit, Finding, Fix, Severity
+from linter.rule import Rule
+
+_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+class LowercaseHeading(Rule):
+    """A heading or title line that starts in lower case.
+
+    Machine translation lowercases the first word of a section title when the source script has no case
+    or the title was translated as part of a sentence. A heading that starts in lower case looks like a
+    broken-off fragment of the paragraph before it.
+
+    Bad:  `the broader context`
+    Good: `The broader context`
+
+    Heuristics: a Markdown heading, or in plain text a short line without final punctuation that opens
+    the document or introduces prose (the document model's HEADING blocks), whose first word starts with
+    a lower-case letter. Not flagged: one-word lines (captions and labels such as `picture` or `archival`
+    are the caption rules' business), words written in lower case on purpose (`iPhone`, `eBay`, handles,
+    web addresses, file names).
+
+    Fix (safe): capitalise the first letter.
+    """
+
+    code = "MT303"
+    name = "lowercase-heading"
+    category = "casing"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in doc.blocks:
+            if block.kind is not BlockKind.HEADING:
+                continue
+            m = _FIRST_WORD.match(doc.prose, block.start, block.end)
+            if m is None or len(_WORD.findall(block.text)) < 2:
+                continue
+            word = m.group()
+            if not word[0].islower() or any(c.isupper() for c in word[1:]) or any(c in word for c in "@/_."):
+                continue
+            if doc.prose.startswith("://", m.end()) or doc.is_masked(m.start(), m.end()):
+                continue
+            yield self.finding(
+                m.start(), m.end(), f"heading starts in lower case ('{word}')",
+                fix=Fix.safe(Edit(m.start(), m.start() + 1, word[0].upper())), word=word,
+            )

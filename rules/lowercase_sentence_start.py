@@ -1,0 +1,101 @@
+"""MT302 lowercase-sentence-start: a sentence that begins in lower case."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from linter.document import Block, BlockKind, Document
+from linter.model import Edit, Finding, Fix, Severity
+from linter.rule import Rule
+
+_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_MIN_WORDS = 4  # a paragraph shorter than this is a fragment (a credit, a label), not a sentence
+
+
+class LowercaseSentenceStart(Rule):
+    """A sentence that begins in lower case.
+
+    A full stop that machine translation put inside a sentence (or a name: `United States` split as
+    `state cooperation. united with Pakistan`) leaves the rest starting in lower case, and so does a
+    source-language word order that put a verb or article first. Readers stumble on it.
+
+    Bad:  `not go too far in the path of state cooperation. united with Pakistan.`
+    Good: `not go too far in the path of state cooperation with the United States.`
+
+    Heuristics: the first word of a sentence (or of a paragraph of running prose) starts with a lower-case
+    letter. Not flagged: after an abbreviation (`e.g.`, `U.S.`, `p.m.`, `Nov. 27`, or a short capitalised
+    word before the full stop such as `Calif.`), after an ellipsis, words written in lower case on purpose
+    (`iPhone`, `eBay`, handles, web addresses), sentences that open with a quote or bracket, paragraphs of
+    fewer than four words and one-word sentences, a paragraph repeated inside another block (a caption
+    cut off by page extraction), headings (see lowercase-heading) and short standalone lines.
+
+    Fix (unsafe, since the full stop before may be the real error): capitalise the first letter.
+    """
+
+    code = "MT302"
+    name = "lowercase-sentence-start"
+    category = "casing"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        blocks = doc.blocks
+        previous_block = -1
+        for sentence in doc.sentences:
+            block = blocks[sentence.block]
+            first_in_block = sentence.block != previous_block
+            previous_block = sentence.block
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+                continue
+            m = _FIRST_WORD.match(prose, sentence.start, sentence.end)
+            if m is None or not _plain_lowercase(m.group()):
+                continue
+            min_words = _MIN_WORDS if first_in_block else 2
+            if len(_WORD.findall(sentence.text)) < min_words or doc.is_masked(m.start(), m.end()):
+                continue
+            if not first_in_block and not _after_sentence_end(prose, block.start, sentence.start):
+                continue
+            if first_in_block and _repeated_fragment(doc, block):
+                continue
+            word = m.group()
+            fixed = word[0].upper()
+            yield self.finding(
+                m.start(), m.end(), f"sentence starts in lower case ('{word}')",
+                fix=Fix.unsafe(Edit(m.start(), m.start() + 1, fixed)), word=word,
+            )
+
+
+def _plain_lowercase(word: str) -> bool:
+    """A lower-case word, not a brand (`iPhone`), handle, address or file name."""
+    if not word[0].islower() or any(c in word for c in "@/_."):
+        return False
+    return not any(c.isupper() for c in word[1:])
+
+
+def _after_sentence_end(prose: str, block_start: int, start: int) -> bool:
+    """Whether the text before `start` ends a sentence: a full stop, ? or ! that is not an abbreviation."""
+    before = prose[block_start:start].rstrip()
+    stripped = before.rstrip("\"'”’»")
+    if len(stripped) < 2 or stripped[-1] not in ".!?":
+        return False  # also ")": "(though not recommended!) for the" goes on after a parenthesis
+    mark_follows = stripped[-2] if stripped[-2] not in "”’\"')]" else stripped[-3:-2]
+    if not (mark_follows.isalnum() or mark_follows in (".", "!", "?")):
+        return False  # a quoted or spaced mark ('With "." as argument', 'from . import'), not a sentence end
+    if stripped.endswith(("..", "…")):
+        return False  # an ellipsis trails off; lower case may continue the sentence
+    if stripped[-1] == ".":
+        tokens = stripped[:-1].split()
+        letters = tokens[-1].strip("(\"'“‘") if tokens else ""
+        if "." in letters or (letters[:1].isupper() and letters.isalpha() and len(letters) <= 5):
+            return False  # "U.S. troops", "Calif. officials": an abbreviation, not a sentence end
+    return True
+
+
+def _repeated_fragment(doc: Document, block: Block) -> bool:
+    """Whether the paragraph also appears inside another block: a caption or teaser cut off mid-sentence
+    by the page extraction (the duplicate rules' business), not a sentence of the article."""
+    needle = block.text.strip()
+    return len(needle) >= 20 and any(b.index != block.index and needle in b.text for b in doc.blocks)
