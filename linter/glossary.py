@@ -13,12 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import regex
 
-_SPACES = regex.compile(r"\s+")
 _NAME = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-‐ ]*")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in name.split() if not (len(w) == 2 and w.endswith("."))]  # drop initials ("S.")
 
 
 @dataclass(frozen=True)
@@ -30,10 +34,21 @@ class GlossaryEntry:
     source: str
     line: int
 
+    @cached_property
+    def surname(self) -> str:
+        """The canonical name's last word, as written ("" for a name of initials only)."""
+        words = _words(self.canonical)
+        return words[-1] if words else ""
+
+    @cached_property
+    def given(self) -> frozenset[str]:
+        """The canonical name's words before the surname, initials excluded, case-folded."""
+        return frozenset(w.casefold() for w in _words(self.canonical)[:-1])
+
 
 def normalise(name: str) -> str:
     """Case-folded name with single spaces, for comparisons."""
-    return _SPACES.sub(" ", name.strip()).casefold()
+    return " ".join(name.split()).casefold()
 
 
 def parse_lines(lines: Iterable[str], source: str) -> list[GlossaryEntry]:
@@ -44,10 +59,10 @@ def parse_lines(lines: Iterable[str], source: str) -> list[GlossaryEntry]:
         if not line:
             continue
         canonical, colon, rest = line.partition(":")
-        canonical = _SPACES.sub(" ", canonical.strip())
+        canonical = " ".join(canonical.split())
         if not canonical:
             raise ValueError(f"{source}:{number}: a line needs a canonical name before ':'")
-        variants = [_SPACES.sub(" ", v.strip()) for v in rest.split(",")] if colon else []
+        variants = [" ".join(v.split()) for v in rest.split(",")] if colon else []
         if colon and not any(variants):
             raise ValueError(f"{source}:{number}: ':' must be followed by variants separated by commas")
         for name in (canonical, *variants):
@@ -91,10 +106,6 @@ def check_unambiguous(entries: Iterable[GlossaryEntry]) -> None:
                 )
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in name.split() if not (len(w) == 2 and w.endswith("."))]  # drop initials ("S.")
-
-
 @dataclass
 class GlossaryIndex:
     """Glossary entries indexed for lookup by whole name, by surname and by the sound of the surname.
@@ -118,10 +129,9 @@ class GlossaryIndex:
             index.canonical.setdefault(normalise(entry.canonical), entry)
             for variant in entry.variants:
                 index.variants[normalise(variant)] = entry
-            words = _words(entry.canonical)
-            if not words:
+            surname = entry.surname.casefold()
+            if not surname:
                 continue
-            surname = words[-1].casefold()
             index.by_surname.setdefault(surname, []).append(entry)
             for key in sound_keys(surname):
                 index.by_sound.setdefault(key, []).append(entry)
@@ -129,13 +139,3 @@ class GlossaryIndex:
 
     def __bool__(self) -> bool:
         return bool(self.canonical)
-
-    @staticmethod
-    def given_names(entry: GlossaryEntry) -> list[str]:
-        """The canonical name's words before the surname, initials excluded, case-folded."""
-        return [w.casefold() for w in _words(entry.canonical)[:-1]]
-
-    @staticmethod
-    def surname(entry: GlossaryEntry) -> str:
-        """The canonical name's last word, as written."""
-        return _words(entry.canonical)[-1]

@@ -28,6 +28,15 @@ TITLES = frozenset(
     goalkeeper singer actor actress artist colleague counterpart activist candidate leader founder ceo
     host presenter anchor correspondent reporter editor commentator diplomat politician businessman
     businesswoman billionaire manager president-elect secretary-general mp mps ministers
+    father mother brother sister prophet saint lord lady sir dame
+    """.split()
+)
+# Nouns that name a kind of place or event before its name ("Lake Victoria", "Hurricane Ian",
+# "Operation Ajax"): cut like titles, but no sign of a person.
+CLASSIFIERS = frozenset(
+    """
+    lake mount mountain river cape port fort camp gulf bay island hurricane storm typhoon cyclone
+    operation project old
     """.split()
 )
 # Verbs that, right after a name, say a person spoke.
@@ -179,8 +188,8 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
     for block in doc.blocks:
         for run in _runs(doc, block):
             words = [m.group() for m in run]
-            cut = max((k for k, w in enumerate(words) if _is_title(w)), default=-1)
-            title = words[cut] if cut >= 0 else ""
+            cut = max((k for k, w in enumerate(words) if _is_title(w) or w.lower() in CLASSIFIERS), default=-1)
+            title = words[cut] if cut >= 0 and _is_title(words[cut]) else ""
             run, words = run[cut + 1 :], words[cut + 1 :]
             if run and not title:
                 before = text[block.start : run[0].start()]

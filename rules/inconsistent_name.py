@@ -14,15 +14,18 @@ from rules import name_lexicon as lex
 
 @dataclass
 class _Person:
-    """The mentions of one person: full names first, then surname-only mentions that joined them."""
+    """The mentions of one person: full names, then surname-only mentions that joined them."""
 
     mentions: list[NameMention] = field(default_factory=list)
+    forms: set[tuple[str, str]] = field(default_factory=set)  # (given, surname), case-folded
+    surnames: set[str] = field(default_factory=set)
 
-    def surnames(self) -> set[str]:
-        return {m.surname.text.casefold() for m in self.mentions}
-
-    def given(self) -> set[str]:
-        return {m.given[0].text.casefold() for m in self.mentions if m.given}
+    def add(self, mention: NameMention) -> None:
+        self.mentions.append(mention)
+        given = mention.given[0].text.casefold() if mention.given else ""
+        self.surnames.add(mention.surname.text.casefold())
+        if given:
+            self.forms.add((given, mention.surname.text.casefold()))
 
 
 class InconsistentName(Rule):
@@ -56,22 +59,30 @@ class InconsistentName(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         people: list[_Person] = []
+        index: dict[str, list[int]] = {}  # surname, sound key of the surname, given name -> people
         singles: list[NameMention] = []
         for mention in doc.names:
             if len(mention.words) >= 2 and _looks_like_person(mention):
-                person = next((p for p in people if _same_person(mention, p)), None)
-                if person is None:
-                    people.append(_Person([mention]))
-                else:
-                    person.mentions.append(mention)
+                keys = _keys(mention)
+                candidates = sorted({i for k in keys for i in index.get(k, ())})
+                found = next((i for i in candidates if _same_person(mention, people[i])), None)
+                if found is None:
+                    people.append(_Person())
+                    found = len(people) - 1
+                people[found].add(mention)
+                for k in keys:
+                    if found not in index.setdefault(k, []):
+                        index[k].append(found)
             elif len(mention.tokens) == 1 and not lex.is_english_word(mention.surname.text):
                 singles.append(mention)
         for mention in singles:
             word = mention.surname.text.casefold()
-            exact = [p for p in people if word in p.surnames()]
-            near = [p for p in people if any(lex.spelling_variants(word, s) for s in p.surnames())]
-            if not exact and len(near) == 1:
-                near[0].mentions.append(mention)
+            candidates = {i for k in _keys(mention)[:-1] for i in index.get(k, ())}
+            if any(word in people[i].surnames for i in candidates):
+                continue  # the exact spelling of someone's surname
+            near = [i for i in candidates if any(lex.spelling_variants(word, s) for s in people[i].surnames)]
+            if len(near) == 1:
+                people[near[0]].add(mention)
         for person in people:
             yield from self._report(person, lambda m: m.surname, "surname")
             yield from self._report(person, lambda m: m.given[0] if m.given else None, "given name")
@@ -101,12 +112,17 @@ def _looks_like_person(mention: NameMention) -> bool:
     return bool(mention.title) or any(lex.is_known_name(t.text) for t in mention.words)
 
 
+def _keys(mention: NameMention) -> list[str]:
+    """Index keys of a mention: its surname, the sound keys of the surname, its first given name."""
+    surname = mention.surname.text.casefold()
+    keys = ["s:" + surname, *("k:" + k for k in lex.sound_keys(surname))]
+    return keys + ["g:" + (mention.given[0].text.casefold() if mention.given else "")]
+
+
 def _same_person(mention: NameMention, person: _Person) -> bool:
     surname = mention.surname.text.casefold()
     given = mention.given[0].text.casefold() if mention.given else ""
-    for other in person.mentions:
-        other_surname = other.surname.text.casefold()
-        other_given = other.given[0].text.casefold() if other.given else ""
+    for other_given, other_surname in person.forms:
         if surname == other_surname:
             if given == other_given:
                 return True

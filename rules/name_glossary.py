@@ -62,61 +62,76 @@ class NameGlossary(Rule):
             self.index = GlossaryIndex.build(entries, sound_keys)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not self.index:
+        index = self.index
+        if not index:
             return
-        resolved: set[str] = set()
-        pending: list[tuple[NameMention, GlossaryEntry]] = []
+        resolved: dict[str, GlossaryEntry] = {}  # the glossary people this document names
+        alone: list[NameMention] = []
         for mention in doc.names:
             key = normalise(mention.text)
-            if key in self.index.canonical:
-                resolved.add(self.index.canonical[key].canonical)
+            if key in index.canonical:
+                entry = index.canonical[key]
+                resolved[entry.canonical] = entry
                 continue
-            variant = self.index.variants.get(key)
+            variant = index.variants.get(key)
             if variant:
-                resolved.add(variant.canonical)
+                resolved[variant.canonical] = variant
                 yield self._finding(mention, variant.canonical, "a listed variant of", safe=True)
+                continue
+            if not mention.given:
+                alone.append(mention)
                 continue
             entry, exact = self._near(mention)
             if entry is None:
                 continue
-            if exact or mention.given:
-                resolved.add(entry.canonical)
-            if exact:
-                continue
-            if mention.given:
+            resolved[entry.canonical] = entry
+            if not exact:
                 yield self._finding(mention, entry.canonical, "close to", safe=False)
-            else:
-                pending.append((mention, entry))
-        for mention, entry in pending:  # a surname alone counts once the document names that person
-            if entry.canonical in resolved:
-                yield self._finding(mention, GlossaryIndex.surname(entry), "close to", safe=False,
-                                    full=entry.canonical)
+        yield from self._surnames_alone(alone, resolved)
+
+    def _surnames_alone(self, alone: list[NameMention], resolved: dict[str, GlossaryEntry]) -> Iterator[Finding]:
+        """A surname alone is checked against the people the document names in full, and only them."""
+        from rules.name_lexicon import sound_keys, spelling_variants
+
+        index = self.index
+        assert index is not None
+        for mention in alone:
+            word = mention.surname.text
+            if any(e.canonical in resolved for e in index.by_surname.get(word.casefold(), [])):
+                continue
+            alike = {
+                e.canonical: e
+                for key in sound_keys(word.casefold())
+                for e in index.by_sound.get(key, [])
+                if e.canonical in resolved and spelling_variants(word, e.surname)
+            }
+            if len(alike) == 1:
+                entry = next(iter(alike.values()))
+                yield self._finding(mention, entry.surname, "close to", safe=False, full=entry.canonical)
 
     def _near(self, mention: NameMention) -> tuple[GlossaryEntry | None, bool]:
-        """The glossary entry `mention` names or nearly names, and whether it names it exactly."""
+        """The glossary entry a full-name `mention` names or nearly names, and whether exactly."""
         from rules.name_lexicon import sound_keys, spelling_variants
 
         index = self.index
         assert index is not None
         surname = mention.surname.text
-        given = [t.text.casefold() for t in mention.given]
+        given = {t.text.casefold() for t in mention.given}
         same = index.by_surname.get(surname.casefold(), [])
         if same:
-            if not given:
-                return same[0], True
             for entry in same:
-                if set(given) <= set(GlossaryIndex.given_names(entry)):
+                if given <= entry.given:
                     return entry, True
-            near = [e for e in same if any(spelling_variants(given[0], g) for g in GlossaryIndex.given_names(e))]
+            first = mention.given[0].text
+            near = [e for e in same if any(spelling_variants(first, g) for g in e.given)]
             return (near[0], False) if len(near) == 1 else (None, False)
         alike = {
             id(e): e
-            for key in sound_keys(surname)
+            for key in sound_keys(surname.casefold())
             for e in index.by_sound.get(key, [])
-            if spelling_variants(surname, GlossaryIndex.surname(e))
+            if given <= e.given and spelling_variants(surname, e.surname)
         }
-        fits = [e for e in alike.values() if set(given) <= set(GlossaryIndex.given_names(e))]
-        return (fits[0], False) if len(fits) == 1 else (None, False)
+        return (next(iter(alike.values())), False) if len(alike) == 1 else (None, False)
 
     def _finding(self, mention: NameMention, replacement: str, how: str, safe: bool, full: str = "") -> Finding:
         edit = Edit(mention.start, mention.end, replacement)

@@ -93,6 +93,7 @@ def is_translated_word(word: str) -> bool:
     return is_english_word(word) and not is_real_name(word)
 
 
+@lru_cache(maxsize=65536)
 def sound_keys(word: str) -> tuple[str, ...]:
     """Phonetic keys of `word` (NYSIIS and Metaphone): "Kapoor" and "Kapur" share one."""
     import jellyfish
