@@ -113,7 +113,7 @@ class StrayCapital(Rule):
         if before.strip() == ";" and not closed:
             return False
         p = prev.group()
-        if is_capitalised(p) or not (p[0].islower() or p.isdigit()):
+        if before.strip() != ";" and (is_capitalised(p) or not (p[0].islower() or p.isdigit())):
             return False
         if prose[m.end() : nxt.start()].strip() or "\n" in prose[m.end() : nxt.start()]:
             return False

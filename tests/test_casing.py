@@ -1,0 +1,87 @@
+"""Casing and sentence rules (MT301-MT303, MT404-MT406) on whole documents, through the real command line."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.document import Document
+from tests.helpers import FIXTURES, ROOT, mtlint
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SEED = FIXTURES / "us-pakistan-relations.txt"
+RULES = "MT301,MT302,MT303,MT404,MT405,MT406"
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def _findings(*paths: str, cwd: Path = ROOT) -> list[dict]:
+    res = mtlint("check", "--isolated", "--format", "json", "--select", RULES, *paths, cwd=cwd)
+    assert res.code in (0, 1), res.err
+    return json.loads(res.out)
+
+
+def test_seed_gets_exactly_the_four_casing_slips() -> None:
+    got = [(f["rule"], f["line"], f["column"], f["end_column"]) for f in _findings("fixtures/us-pakistan-relations.txt")]
+    assert got == [
+        ("stray-capital", 23, 380, 388),  # "suffered Negative reaction"
+        ("stray-capital", 45, 368, 371),  # "between 1954 And 1965"
+        ("lowercase-heading", 49, 1, 4),  # "the broader context"
+        ("lowercase-sentence-start", 107, 312, 318),  # "state cooperation. united with Pakistan"
+    ]
+
+
+def test_seed_fix_applies_safe_fixes_and_unsafe_ones_only_when_asked(tmp_path: Path) -> None:
+    copy = tmp_path / "seed.txt"
+    shutil.copyfile(SEED, copy)
+    original = SEED.read_text(encoding="utf-8").splitlines()
+
+    res = mtlint("check", "--isolated", "--select", RULES, "--fix", "seed.txt", cwd=tmp_path)
+    assert res.code == 1, res.out + res.err  # the unsafe findings remain
+    lines = copy.read_text(encoding="utf-8").splitlines()
+    changed = {i + 1 for i, (a, b) in enumerate(zip(original, lines)) if a != b}
+    assert changed == {45, 49}
+    assert "between 1954 and 1965" in lines[44]
+    assert lines[48] == "The broader context"
+
+    res = mtlint("check", "--isolated", "--select", RULES, "--fix", "--unsafe-fixes", "seed.txt", cwd=tmp_path)
+    assert res.code == 0, res.out + res.err
+    lines = copy.read_text(encoding="utf-8").splitlines()
+    assert "suffered negative reaction" in lines[22]
+    assert lines[106].endswith("state cooperation. United with Pakistan.")
+
+
+def test_document_capitals_counts_names_and_common_uses() -> None:
+    doc = Document("The State Department said it would act. Officials at the State met later, as the state grew.\n")
+    ev = doc.capitals
+    assert ev.in_name["state"]  # "State Department"
+    assert ev.lower["state"] == 1
+    assert ev.used_as_name("state")
+    assert not ev.used_as_name("officials")  # sentence-initial capitals are no evidence
+
+
+def test_casing_word_lists_are_clean() -> None:
+    """The data file: lower case, no duplicates, and no word in two lists."""
+    data = tomllib.loads((ROOT / "rules" / "data" / "casing.toml").read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for name, words in data.items():
+        assert len(words) == len(set(words)), f"{name} has duplicates"
+        for w in words:
+            assert w == w.lower().strip() and w, f"{name}: {w!r} must be lower case"
+            assert w not in seen, f"{w!r} is in both {seen.get(w)} and {name}"
+            seen[w] = name
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared dev corpus is not beside the repository")
+def test_no_finding_on_the_clean_dev_articles() -> None:
+    clean = [p for p in sorted(CORPUS.glob("*.gold.json"))
+             if json.loads(p.read_text(encoding="utf-8")).get("kind") == "clean"]
+    paths = [str(p.with_name(p.name[: -len(".gold.json")] + ".txt")) for p in clean]
+    assert paths
+    assert _findings(*paths) == []
