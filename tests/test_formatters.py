@@ -492,3 +492,15 @@ def test_html_explanation_is_the_rule_documentation() -> None:
     rules = embedded(page)["rules"]
     assert rules["TP001"]["explanation"] == Probe.documentation()
     assert rules["TP001"]["known"] is True
+
+
+def test_html_escapes_file_names(project, monkeypatch) -> None:
+    name = "<img src=x onerror=alert(1)> & co.txt"
+    write(project, name, "archival\n")
+    out = project / "r.html"
+    check(project, monkeypatch, "--format", "html", "-o", str(out), ".")
+    page = out.read_text(encoding="utf-8")
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; co.txt" in page
+    assert embedded(page)["findings"][0]["path"] == name
+    parse_html(page)
