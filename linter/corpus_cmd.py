@@ -152,6 +152,18 @@ def _local_lint(chunk: Chunk) -> ChunkResult:
     return lint_chunk(chunk, _LOCAL["settings"], _LOCAL.get("corpus"))
 
 
+def _warm_up(chunk: Chunk, settings: Settings, corpus: CorpusStats | None) -> None:
+    """Build the rules and lint one record here, so forked workers inherit lazily loaded data."""
+    from linter.engine import run_rules
+
+    ruleset = ruleset_for(settings.config)
+    for rec in read_chunk(chunk):
+        doc = _document(rec, chunk, settings, corpus) if rec.data is not None else None
+        if isinstance(doc, Document):
+            run_rules(doc, ruleset.for_path(doc.path))
+            return
+
+
 class LocalEngine:
     """Chunks over a process pool on this machine (or in this process for one job or one chunk)."""
 
@@ -177,8 +189,9 @@ class LocalEngine:
         return to_stats(merge_counts(list(self._map(_local_counts, chunks))))
 
     def lint(self, chunks: Sequence[Chunk], settings: Settings, corpus: CorpusStats | None) -> Iterator[ChunkResult]:
-        ruleset_for(settings.config)  # built here once; forked workers inherit it
         _LOCAL.update(settings=settings, corpus=corpus)
+        if self.jobs > 1 and len(chunks) > 1:
+            _warm_up(chunks[0], settings, corpus)
         yield from self._map(_local_lint, chunks)
 
 

@@ -144,12 +144,18 @@ def run_items(
                 progress(1)
             yield out
         return
-    workers = min(jobs, len(items))
+    # Lint the first document here before forking: data that rules load lazily on first use
+    # (word lists, compiled patterns) is then loaded once and shared with every worker.
+    yield lint_item(items[0])
+    if progress:
+        progress(1)
+    rest = items[1:]
+    workers = min(jobs, len(rest))
     # Several chunks per worker balance uneven documents; big enough chunks keep the IPC cheap.
-    chunksize = max(1, min(64, len(items) // (workers * 8)))
+    chunksize = max(1, min(64, len(rest) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
                              initargs=(ruleset.config, corpus, id(ruleset))) as pool:
-        for out in pool.map(lint_item, items, chunksize=chunksize):
+        for out in pool.map(lint_item, rest, chunksize=chunksize):
             if progress:
                 progress(1)
             yield out
