@@ -151,7 +151,8 @@ def run_check(opts: CheckOptions) -> int:
             return EXIT_ERROR
         reports = [filter_baseline(r, known) for r in reports]
 
-    run = RunReport(tuple(reports), fixed=fixed_count, files_checked=len(docs))
+    run = RunReport(tuple(reports), fixed=fixed_count, files_checked=len(docs),
+                    extras={"registry": ruleset.registry})
     color = opts.color if opts.color is not None else (opts.output is None and sys.stdout.isatty())
     formatter = get_formatter(opts.fmt)(color=color, statistics=opts.statistics, quiet=opts.quiet)
     text = formatter.format(run)
