@@ -136,10 +136,9 @@ class Document:
 
     def is_masked(self, start: int, end: int) -> bool:
         """Whether any character of `text[start:end]` lies in a masked span."""
-        for s, e in self.masked:
-            if s < end and start < e:
-                return True
-        return False
+        spans = self.masked
+        i = bisect.bisect_right(spans, (start, len(self.text) + 1)) - 1
+        return any(s < end and start < e for s, e in spans[max(i, 0) : i + 2])
 
     # -- structure ---------------------------------------------------------------------------
     @cached_property
@@ -174,10 +173,13 @@ class Document:
 
         return capital_evidence(self)
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, if any."""
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset <= self.blocks[i].end:
             return self.blocks[i]
         return None
