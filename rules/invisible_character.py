@@ -131,5 +131,4 @@ def _letter(text: str, i: int, step: int) -> str:
 
 
 def _label(ch: str) -> str:
-    name = unicodedata.name(ch, "") or {"\u200e": "LEFT-TO-RIGHT MARK"}.get(ch, "")
-    return f"U+{ord(ch):04X} {name}".strip()
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()

@@ -17,7 +17,8 @@ _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 _WORD_CHAR = regex.compile(r"[^\s\"'“”‘’«»()\[\]{}<>.,;:!?]")
 _REPLACEMENT = "\ufffd"
 # Whitespace-separated words that contain non-ASCII characters, in runs; a lead byte of a two-byte UTF-8
-# sequence (Â..ß) takes the spaces and word after it: one space may be a mangled no-break space (`Ã  la` = à la).
+# sequence (Â..ß) takes the spaces and word after it: one space may be a mangled no-break space
+# (`Ã  la` = `à la`).
 _TOKEN = r"\S*[^\x00-\x7f]\S*(?:(?<=[\u00c2-\u00df])[ \u00a0]{1,2}\S+)?"
 _RUN = regex.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
 
@@ -94,6 +95,8 @@ def _changes(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
         else:
             spans.append([w0, w1, b0 - d0, b1 + d1])
     for a0, a1, b0, b1 in spans:
+        if b0 == b1 and a1 < len(old):  # a pure deletion (`Â«` -> `«`): show the character it belonged to
+            a1, b1 = a1 + 1, b1 + 1
         yield a0, a1, b0, b1
 
 

@@ -40,6 +40,8 @@ _ENGLISH_WORDS = frozenset("""
     against between during without under around among he his i
 """.split())
 MAX_ENGLISH_SHARE = 0.1
+# URLs, e-mail addresses, paths and file names are not language: drop them before identification.
+_NOT_PROSE = regex.compile(r"\S*(?:[/@\\]|://|\w\.\w)\S*")
 
 
 class UntranslatedScript(Rule):
@@ -106,11 +108,12 @@ class UntranslatedScript(Rule):
         pending: list = []  # consecutive sentences of one block in one language: [start, end, language, conf]
         for sentence in doc.sentences:
             found = None
-            words = _LATIN_WORD.findall(sentence.text)
+            prose = _NOT_PROSE.sub(" ", sentence.text)
+            words = _LATIN_WORD.findall(prose)
             english = sum(w.lower() in _ENGLISH_WORDS for w in words)
             if (len(words) >= self.options.min_words and english <= MAX_ENGLISH_SHARE * len(words)
                     and not any(s < sentence.end and sentence.start < e for s, e in runs)):
-                language, confidence = detect(sentence.text)
+                language, confidence = detect(prose)
                 if language != "ENGLISH" and confidence >= self.options.min_confidence:
                     found = [sentence.start, sentence.end, language.title(), confidence, sentence.block]
             if pending and (found is None or found[2] != pending[2] or found[4] != pending[4]):
