@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -121,6 +122,23 @@ def spelling_variants(a: str, b: str) -> bool:
 
 
 def distinct_given_names(a: str, b: str) -> bool:
-    """Two common given names in their own right ("John"/"Joan", "Jack"/"Jake"): two people, not a typo."""
+    """Two common given names in their own right ("John"/"Joan", "Jack"/"Jake"): two people, not a typo.
+
+    Transliteration variants of one name are not distinct however common both are: a doubled letter
+    ("Mohamed"/"Mohammed") or, in names of five letters or more, vowels only ("Ahmed"/"Ahmad").
+    """
     ga, gb = name_ranks(a)[0], name_ranks(b)[0]
-    return 0 < ga <= COMMON_GIVEN_RANK and 0 < gb <= COMMON_GIVEN_RANK
+    if not (0 < ga <= COMMON_GIVEN_RANK and 0 < gb <= COMMON_GIVEN_RANK):
+        return False
+    x, y = _undouble(a.casefold()), _undouble(b.casefold())
+    if x == y:
+        return False
+    return not (min(len(x), len(y)) >= 5 and _VOWELS.sub("", x) == _VOWELS.sub("", y))
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _undouble(word: str) -> str:
+    return _DOUBLE.sub(r"\1", word)
