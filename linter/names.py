@@ -31,12 +31,14 @@ TITLES = frozenset(
     father mother brother sister prophet saint lord lady sir dame
     """.split()
 )
-# Nouns that name a kind of place or event before its name ("Lake Victoria", "Hurricane Ian",
-# "Operation Ajax"): cut like titles, but no sign of a person.
+# Words cut from the front of a mention like titles but that are no sign of a person: nouns that name a
+# kind of place or event ("Lake Victoria", "Hurricane Ian", "Operation Ajax") and the adjectives news
+# style puts before a name ("Veteran Fathi, who ...").
 CLASSIFIERS = frozenset(
     """
     lake mount mountain river cape port fort camp gulf bay island hurricane storm typhoon cyclone
-    operation project old
+    operation project old former veteran legendary late young senior junior ex incumbent outgoing acting
+    interim retired fellow rival embattled defending reigning
     """.split()
 )
 # Verbs that, right after a name, say a person spoke.
