@@ -11,9 +11,10 @@ from rapidfuzz.distance import Indel
 from linter.document import Block, Document
 from linter.model import Edit, Finding, Fix, Severity
 from linter.rule import Rule, RuleOptions
-from rules.layout import WORD, caption_blocks, tokens
+from rules.layout import caption_blocks, token_ends, tokens
 
 SHINGLE = 3  # words per shingle in the candidate index
+SKETCH = 12  # shingles kept per paragraph: the smallest hashes (a bottom-k MinHash sketch)
 STOP_POSTINGS = 64  # a shingle in more paragraphs than this is too common to pick candidates
 MAX_CANDIDATES = 8  # paragraphs compared in full with each new one
 
@@ -43,8 +44,9 @@ class DuplicateParagraph(Rule):
     - a short line (under `min-words`, at least two words) identical to the line just above it is a
       stutter of the layout (a byline printed twice);
     - captions and credits are left to stray-caption, so a repeated caption is reported once, there.
-    Candidates are found through an index of word shingles, so only paragraphs sharing enough
-    shingles are compared in full: a document of 20,000 paragraphs lints in seconds.
+    Candidates are found through an index of MinHash sketches (the smallest hashes of each paragraph's
+    word 3-grams), so only paragraphs sharing sketch entries are compared in full: a document of
+    20,000 paragraphs lints in seconds (see bench/duplicates.py).
 
     Options:
     - `threshold` (default 0.9): smallest similarity (0..1) that counts as a near duplicate; a quote
@@ -92,30 +94,30 @@ class DuplicateParagraph(Rule):
             if toks in exact:
                 yield self._report(doc, block, exact[toks], 1.0, Fix.safe(doc.deletion(block)))
                 continue
+            sketch = _shingles(toks)
             prefix = self._prefix(doc, block, toks, heads, seen, min_words)
             if prefix:
                 yield prefix
             else:
-                best = self._nearest(toks, postings, seen, threshold)
+                best = self._nearest(toks, sketch, postings, seen, threshold)
                 if best is not None:
                     other, score = best
                     yield self._report(doc, block, other, score, Fix.unsafe(doc.deletion(block)))
                     continue
             exact[toks] = block
             heads[toks[:min_words]].append(len(seen))
-            for sh in _shingles(toks):
+            for sh in sketch:
                 postings[sh].append(len(seen))
             seen.append((block, toks))
 
-    def _nearest(self, toks, postings, seen, threshold):  # type: ignore[no-untyped-def]
-        """The most similar earlier paragraph at or above `threshold`, from shingle candidates."""
-        shingles = _shingles(toks)
+    def _nearest(self, toks, shingles, postings, seen, threshold):  # type: ignore[no-untyped-def]
+        """The most similar earlier paragraph at or above `threshold`, from sketch candidates."""
         counts: Counter[int] = Counter()
         for sh in shingles:
             ids = postings.get(sh)
             if ids and len(ids) <= STOP_POSTINGS:
                 counts.update(ids)
-        need = max(1, len(shingles) // 4)
+        need = 1 if len(shingles) < 6 else 2
         best = None
         for idx, shared in counts.most_common(MAX_CANDIDATES):
             if shared < need:
@@ -133,7 +135,7 @@ class DuplicateParagraph(Rule):
         for idx in heads.get(toks[:min_words], ()):
             other_block, other = seen[idx]
             if len(other) < len(toks) and toks[: len(other)] == other:
-                ends = [m.end() for m in WORD.finditer(block.text)]
+                ends = token_ends(block.text)
                 end = block.start + ends[len(other) - 1]
                 while end < block.end and not block.text[end - block.start].isalnum() \
                         and not block.text[end - block.start].isspace() and doc.text[end] not in "©(":
@@ -158,7 +160,10 @@ class DuplicateParagraph(Rule):
         )
 
 
-def _shingles(toks: tuple[str, ...]) -> set[int]:
+def _shingles(toks: tuple[str, ...]) -> list[int]:
+    """The paragraph's sketch: the SKETCH smallest hashes of its word shingles. Two paragraphs that are
+    near copies share most of their sketches, and unrelated ones almost never do."""
     if len(toks) < SHINGLE:
-        return {hash(toks)}
-    return {hash(toks[i: i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+        return [hash(toks)]
+    hashes = {hash(toks[i: i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+    return sorted(hashes)[:SKETCH]

@@ -7,16 +7,19 @@ glued to a teaser is a caption, not boilerplate). All functions are pure and cac
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
 from linter.document import Block, BlockKind, Document
-from linter.packs import PackEntry, PatternTimeout, PATTERN_TIMEOUT, load_builtin_pack
+from linter.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack, phrase_regex
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+# The standard library's engine is several times faster for plain word scans of long documents.
+_FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
 SENTENCE_END = regex.compile(r"""[.!?…][\"'”’»)\]]*\s*$""")
 SENTENCE_BREAK = regex.compile(r"""[.!?…][\"'”’»)\]]*\s+(?=[\p{Lu}\p{N}"“‘'(])""")
 BODY_MIN_WORDS = 15
@@ -53,7 +56,12 @@ def words(text: str) -> list[str]:
 
 def tokens(text: str) -> tuple[str, ...]:
     """Case-, apostrophe- and punctuation-insensitive word tokens of `text`."""
-    return tuple(w.casefold().replace("’", "'") for w in WORD.findall(text))
+    return tuple(_FAST_WORD.findall(text.casefold().replace("’", "'")))
+
+
+def token_ends(text: str) -> list[int]:
+    """End offsets in `text` of the tokens `tokens(text)` returns, in order."""
+    return [m.end() for m in _FAST_WORD.finditer(text)]
 
 
 def is_body(block: Block) -> bool:
@@ -85,6 +93,17 @@ class Vocabulary:
     def tagged(self, tag: str) -> tuple[PackEntry, ...]:
         return tuple(e for e in self.entries if tag in e.tags)
 
+    @cached_property
+    def _keys(self) -> frozenset[str] | None:
+        return _first_words(self.entries)
+
+    def mentions(self, text: str) -> bool:
+        """Cheap test: whether any entry could match in `text` (most paragraphs have none)."""
+        keys = self._keys
+        if keys is None:
+            return True
+        return not keys.isdisjoint(_FAST_WORD.findall(text.casefold()))
+
     def only_vocabulary(self, text: str) -> bool:
         """Whether `text` is made of caption words alone (with fillers, separators and numbers)."""
         rest, hits = text, 0
@@ -104,6 +123,42 @@ class Vocabulary:
 
     def agency_ends(self, text: str) -> list[int]:
         return sorted(m.end() for e in self.tagged("agency") for m in _search(e, text))
+
+
+class _Always:
+    """Stand-in prefilter when entries cannot be combined into one pattern."""
+
+    @staticmethod
+    def search(text: str, pos: int = 0) -> bool:
+        return True
+
+    @staticmethod
+    def match(text: str, pos: int = 0) -> bool:
+        return True
+
+
+@lru_cache(maxsize=16)
+def _first_words(entries: tuple[PackEntry, ...]) -> frozenset[str] | None:
+    """First words of phrase entries (casefolded); None when some entry is a free pattern."""
+    keys = set()
+    for e in entries:
+        if e.regex.pattern != phrase_regex(e.source, not e.regex.flags & regex.IGNORECASE).pattern:
+            return None
+        keys.add(WORD.findall(e.source.casefold())[0] if WORD.findall(e.source) else "")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=16)
+def prefilter(entries: tuple[PackEntry, ...]):  # type: ignore[no-untyped-def]
+    """One alternation of all entries, each with its own case flag, to skip blocks none can match."""
+    parts = []
+    for e in entries:
+        flag = "i" if e.regex.flags & regex.IGNORECASE else "-i"
+        parts.append(f"(?{flag}:{e.regex.pattern})")
+    try:
+        return regex.compile("|".join(parts), regex.V1)
+    except regex.error:  # a user pattern with global inline flags: check entry by entry
+        return _Always()
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +209,6 @@ def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[
 
 def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) -> list[Hit]:
     text, raw = b.text, doc.text[b.start:b.end]
-    n = len(WORD.findall(text))
     whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why)]  # noqa: E731
     if _IMAGE_URL.match(raw.strip()) or _IMAGE_FILE.match(raw.strip()):
         return whole(True, "an image address or file name on a line of its own")
@@ -162,6 +216,9 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
         return whole(False, "an image file name used as a caption")
     if is_heading(doc, b) and doc.format == "markdown":
         return []  # an author's own Markdown heading is never a caption
+    if "©" not in text and "(" not in text and not vocab.mentions(text):
+        return _structural(doc, b, max_words)
+    n = len(WORD.findall(text))
     if n <= 8 and not SENTENCE_END.search(text) or n <= 3:
         if "©" not in text and vocab.only_vocabulary(text):
             if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
@@ -169,7 +226,7 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
             return whole(True, "a caption or credit word on a line of its own")
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
     if not hits:
-        return _structural(doc, b, n, max_words)
+        return _structural(doc, b, max_words)
     return hits
 
 
@@ -263,9 +320,11 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     return keep
 
 
-def _structural(doc: Document, b: Block, n: int, max_words: int) -> list[Hit]:
+def _structural(doc: Document, b: Block, max_words: int) -> list[Hit]:
     """A short label between slideshow bullets or under an image: a caption by position alone."""
-    if b.kind is not BlockKind.LINE or not 1 <= n <= max_words or SENTENCE_END.search(b.text):
+    if b.kind is not BlockKind.LINE or SENTENCE_END.search(b.text):
+        return []
+    if not 1 <= len(WORD.findall(b.text)) <= max_words:
         return []
     prev, nxt = neighbours(doc, b.index)
     between_items = all(x is not None and x.kind is BlockKind.LIST_ITEM and SENTENCE_END.search(x.text)
@@ -278,24 +337,21 @@ def _structural(doc: Document, b: Block, n: int, max_words: int) -> list[Hit]:
 
 def _alt_texts(doc: Document, found: dict[int, list[Hit]]) -> None:
     """A line repeated inside the caption next to it is the image's alt text."""
-    for b in doc.blocks:
-        if b.index in found:
-            continue
-        mine = " ".join(tokens(b.text))
-        if len(mine.split()) < 3:
-            continue
-        for other in neighbours(doc, b.index):
-            if other is None or not any(h.whole for h in found.get(other.index, ())):
+    captions = [doc.blocks[i] for i, hits in found.items() if any(h.whole for h in hits)]
+    for other in captions:
+        theirs = " ".join(tokens(other.text))
+        for b in neighbours(doc, other.index):
+            if b is None or b.index in found:
                 continue
-            if mine in " ".join(tokens(other.text)) and mine != " ".join(tokens(other.text)):
+            mine = " ".join(tokens(b.text))
+            if len(mine.split()) >= 3 and mine in theirs and mine != theirs:
                 found[b.index] = [Hit(b.index, b.start, b.end, True, False, "image alt text beside its caption")]
-                break
 
 
 def caption_blocks(doc: Document, whole_only: bool = False) -> frozenset[int]:
     """Blocks holding a caption or credit by the built-in vocabulary (for the other debris rules);
     with `whole_only`, only blocks that are nothing but a caption."""
-    found = find_captions(doc, builtin_vocabulary())
+    found = find_captions(doc, builtin_vocabulary(), 4)
     return frozenset(i for i, hits in found.items() if not whole_only or any(h.whole for h in hits))
 
 
@@ -338,9 +394,10 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     durations = [b.index for b in lines if _DURATION.match(b.text)]
     out: dict[int, Hit] = {}
     tails: list[int] = []
+    quick = prefilter(line_entries)
     for b in lines:
         text = b.text
-        for e in line_entries:
+        for e in line_entries if quick.match(text) else ():
             if pack_hit(e, text):
                 out[b.index] = Hit(b.index, b.start, b.end, True, True, e.note or "page furniture")
                 if "tail" in e.tags:
@@ -357,7 +414,7 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     for b in lines:
         if b.index in out or b.kind not in (BlockKind.HEADING, BlockKind.LINE):
             continue
-        for e in suffix:
+        for e in suffix if prefilter(suffix).search(b.text) else ():
             found = _search(e, b.text)
             if found and found[-1].start() > 0:
                 m = found[-1]
@@ -373,6 +430,8 @@ def _structure(b: Block, body: int, durations: int) -> str:
     text = b.text
     if durations >= 2 and _DURATION.match(text):
         return "a video duration from a related-videos list"
+    if len(text) > 100:
+        return ""  # breadcrumbs and labels are short
     n = len(WORD.findall(text))
     if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
