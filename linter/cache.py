@@ -16,17 +16,18 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter import __version__
 from linter.config import Config
+from linter.corpus_stats import CorpusStats
 from linter.document import Document
 from linter.model import Applicability, Edit, Finding, Fix, Severity
 from linter.rule import Rule
 
 CACHE_DIR_NAME = ".mtlint_cache"
-ENTRY_VERSION = 1
+ENTRY_VERSION = 2
 _ENGINE_DIRS = ("linter",)
 
 
@@ -151,8 +152,59 @@ def _load(row: list) -> Finding:
                    fx, tuple((str(k), str(v)) for k, v in data))
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """The cross-file facts the rules of one document asked for, and the answers they got.
+
+    Rules are pure functions of the document and of these answers, so while every answer stays the
+    same their findings do too, and a warm cache reuses them without running the rules again.
+    """
+
+    counts: tuple[tuple[str, int], ...]
+    files: int | None = None  # the number of files of the run, if a rule read it
+
+    def holds(self, stats: CorpusStats) -> bool:
+        if self.files is not None and stats.files != self.files:
+            return False
+        return all(stats.count(line) == n for line, n in self.counts)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the cache keeps for one file under one rule set."""
+
+    plain: tuple[Finding, ...]  # findings of the per-file rules
+    lines: frozenset[str] | None = None  # the file's contribution to the cross-file evidence
+    corpus: tuple[Finding, ...] | None = None  # findings of the cross-file rules ...
+    evidence: Evidence | None = None  # ... valid while these answers hold (None: always re-run)
+
+
+def _dump_entry(key: str, e: Entry) -> dict:
+    out: dict = {"v": ENTRY_VERSION, "key": key, "plain": [_dump(f) for f in e.plain]}
+    if e.lines is not None:
+        out["lines"] = sorted(e.lines)
+    if e.corpus is not None and e.evidence is not None:
+        out["corpus"] = [_dump(f) for f in e.corpus]
+        out["asked"] = [[line, n] for line, n in e.evidence.counts]
+        out["files"] = e.evidence.files
+    return out
+
+
+def _load_entry(p: dict) -> Entry:
+    lines = p.get("lines")
+    entry = Entry(tuple(_load(row) for row in p["plain"]),
+                  frozenset(str(x) for x in lines) if isinstance(lines, list) else None)
+    if "corpus" in p:
+        files = p["files"]
+        evidence = Evidence(tuple((str(line), int(n)) for line, n in p["asked"]),
+                            None if files is None else int(files))
+        entry = replace(entry, corpus=tuple(_load(row) for row in p["corpus"]), evidence=evidence)
+    return entry
+
+
 class Cache:
-    """Findings of per-file rules, stored one JSON file per (file content, rule set)."""
+    """One JSON file per (file content, rule set): per-file findings, and cross-file ones with the
+    evidence they rest on."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
@@ -165,31 +217,30 @@ class Cache:
     def _entry(self, key: str) -> Path:
         return self.base / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[Finding, ...] | None:
-        """The cached findings for `key`, or None (missing or unreadable: the caller re-lints)."""
+    def get(self, key: str) -> Entry | None:
+        """The entry for `key`, or None (missing or unreadable: the caller lints again and rewrites it)."""
         try:
             with open(self._entry(key), encoding="utf-8") as fh:
                 payload = json.load(fh)
             if payload.get("v") != ENTRY_VERSION or payload.get("key") != key:
                 raise ValueError("stale entry")
-            found = tuple(_load(row) for row in payload["findings"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            entry = _load_entry(payload)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             self.misses += 1
             return None
         self.hits += 1
-        return found
+        return entry
 
-    def put_many(self, items: Iterable[tuple[str, Sequence[Finding]]]) -> None:
+    def put_many(self, items: Iterable[tuple[str, Entry]]) -> None:
         """Store entries atomically; on a write error, stop caching for this run and remember why."""
         if not self.writable:
             return
         try:
             self._prepare()
-            for key, findings in items:
+            for key, entry in items:
                 target = self._entry(key)
                 target.parent.mkdir(exist_ok=True)
-                payload = json.dumps({"v": ENTRY_VERSION, "key": key, "findings": [_dump(f) for f in findings]},
-                                     ensure_ascii=False, separators=(",", ":"))
+                payload = json.dumps(_dump_entry(key, entry), ensure_ascii=False, separators=(",", ":"))
                 fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=target.parent)
                 try:
                     with os.fdopen(fd, "w", encoding="utf-8") as fh:

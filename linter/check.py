@@ -14,7 +14,7 @@ from linter.document import Document
 from linter.engine import LintResult
 from linter.formatters import FileReport, RunReport, get_formatter
 from linter.model import Severity
-from linter.runner import RuleSet, SetupError, build_rules, corpus_stats, fix
+from linter.runner import RuleSet, SetupError, build_rules, fix
 from linter.source import BinaryFile, InputError, decode, encode, read_document, write_atomic
 from linter.suppress import BaselineError, baseline_key, read_baseline, write_baseline
 
@@ -114,10 +114,7 @@ def run_check(opts: CheckOptions) -> int:
                 error(f"{path}: cannot read: {exc.strerror or exc}")
                 status = EXIT_ERROR
 
-    if ruleset.uses_corpus and docs:
-        stats = corpus_stats(docs)
-        docs = [replace(d, corpus=stats) for d in docs]
-
+    # Cross-file evidence (Document.corpus) is reduced inside lint_all, from cached line sets where it can.
     results = lint_all(docs, ruleset, opts.jobs, opts)
     failed = False
     for res in results:

@@ -12,17 +12,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from linter.config import Config
-from linter.corpus_stats import CorpusStats
+from linter.corpus_stats import CorpusStats, document_lines
 from linter.document import Document
 from linter.engine import LintResult, RuleFailure, run_rules
 from linter.model import Finding
 
 if TYPE_CHECKING:
-    from linter.cache import Cache, Fingerprints
+    from linter.cache import Cache, Evidence, Fingerprints
     from linter.runner import RuleSet
 
 # Below this many documents a pool costs more than it saves.
@@ -57,6 +57,36 @@ class Outcome:
     plain: tuple[Finding, ...] | None  # None when the per-file rules did not run (cache hit)
     corpus: tuple[Finding, ...]
     failures: tuple[RuleFailure, ...]
+    evidence: "Evidence | None" = None  # what the cross-file rules read (None: not recordable)
+
+
+class _Recorder:
+    """Stands in for CorpusStats and writes down every question a rule asks of it."""
+
+    def __init__(self, base: CorpusStats) -> None:
+        self._base = base
+        self._asked: dict[str, int] = {}
+        self._files: int | None = None
+        self.opaque = False  # a rule reached past count() and files: its answers cannot be checked
+
+    @property
+    def files(self) -> int:
+        self._files = self._base.files
+        return self._files
+
+    def count(self, line: str) -> int:
+        n = self._base.count(line)
+        self._asked[line] = n
+        return n
+
+    def __getattr__(self, name: str) -> Any:
+        self.opaque = True
+        return getattr(self._base, name)
+
+    def evidence(self) -> "Evidence | None":
+        from linter.cache import Evidence
+
+        return None if self.opaque else Evidence(tuple(sorted(self._asked.items())), self._files)
 
 
 # Per-process state: the parent sets it before forking, so forked workers inherit built rules;
@@ -85,8 +115,10 @@ def split_rules(rules: Sequence[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]
 def lint_item(item: Item) -> Outcome:
     """Lint one document with the process's rules (the per-document function of every engine)."""
     ruleset = _STATE["ruleset"]
-    doc = item.document(_STATE["corpus"])
     plain_rules, corpus_rules = split_rules(ruleset.for_path(item.path))
+    stats = _STATE["corpus"]
+    recorder = _Recorder(stats) if corpus_rules and stats is not None else None
+    doc = item.document(recorder if recorder is not None else stats)  # type: ignore[arg-type]
     failures: list[RuleFailure] = []
     plain = None
     if item.plain:
@@ -97,7 +129,7 @@ def lint_item(item: Item) -> Outcome:
         res = run_rules(doc, corpus_rules)
         corpus = res.findings
         failures.extend(res.failures)
-    return Outcome(plain, corpus, tuple(failures))
+    return Outcome(plain, corpus, tuple(failures), recorder.evidence() if recorder is not None else None)
 
 
 def merge(plain: Sequence[Finding], corpus: Sequence[Finding]) -> tuple[Finding, ...]:
@@ -169,20 +201,42 @@ def lint_documents(
     fingerprints: "Fingerprints | None" = None,
     show_progress: bool = False,
 ) -> list[LintResult]:
-    """Lint every document (cached per-file findings reused); results sorted by path."""
-    corpus = next((d.corpus for d in docs if d.corpus is not None), None)
-    keys: list[str | None] = [None] * len(docs)
-    cached: list[tuple[Finding, ...] | None] = [None] * len(docs)
-    if cache is not None and fingerprints is not None:
-        from linter.cache import document_key
+    """Lint every document, reusing what the cache still vouches for; results sorted by path.
 
+    When cross-file rules are selected, their evidence is reduced over all documents first (from
+    cached line sets where possible) and attached to each document, as `Document.corpus`.
+    """
+    from linter.cache import Entry, document_key
+
+    n = len(docs)
+    keys: list[str | None] = [None] * n
+    entries: list[Entry | None] = [None] * n
+    if cache is not None and fingerprints is not None:
         for i, doc in enumerate(docs):
-            plain_rules, _ = split_rules(ruleset.for_path(doc.path))
-            keys[i] = document_key(fingerprints.of(plain_rules), doc)
-            cached[i] = cache.get(keys[i])
-    has_corpus_rules = ruleset.uses_corpus
-    todo = [i for i in range(len(docs)) if cached[i] is None or has_corpus_rules]
-    items = [Item.of(docs[i], plain=cached[i] is None) for i in todo]
+            keys[i] = document_key(fingerprints.of(ruleset.for_path(doc.path)), doc)
+            entries[i] = cache.get(keys[i])
+    corpus = next((d.corpus for d in docs if d.corpus is not None), None)
+    lines: list[frozenset[str] | None] = [None] * n
+    if ruleset.uses_corpus and corpus is None and docs:
+        for i, doc in enumerate(docs):
+            known = entries[i].lines if entries[i] is not None else None  # type: ignore[union-attr]
+            lines[i] = known if known is not None else document_lines(doc.prose)
+        corpus = CorpusStats.from_line_sets(s for s in lines if s is not None)
+        docs = [replace(d, corpus=corpus) for d in docs]
+
+    todo: list[int] = []
+    plain_needed: list[bool] = []
+    for i, doc in enumerate(docs):
+        entry = entries[i]
+        if entry is None:
+            todo.append(i)
+            plain_needed.append(True)
+        elif any(r.uses_corpus for r in ruleset.for_path(doc.path)) and not (
+            entry.evidence is not None and corpus is not None and entry.evidence.holds(corpus)
+        ):
+            todo.append(i)  # per-file findings cached; the cross-file answers changed
+            plain_needed.append(False)
+    items = [Item.of(docs[i], plain=p) for i, p in zip(todo, plain_needed)]
 
     bar = progress_bar(len(items), "files") if show_progress else None
     outcomes: dict[int, Outcome] = {}
@@ -194,16 +248,19 @@ def lint_documents(
             bar.close()
 
     results: list[LintResult] = []
-    fresh: list[tuple[str, tuple[Finding, ...]]] = []
+    fresh: list[tuple[str, Entry]] = []
     for i, doc in enumerate(docs):
-        out = outcomes.get(i)
-        plain = cached[i]
-        if out is not None and out.plain is not None:
-            plain = out.plain
-            if keys[i] is not None and not out.failures:
-                fresh.append((keys[i], out.plain))  # type: ignore[arg-type]
-        findings = merge(plain or (), out.corpus if out else ())
-        results.append(LintResult(doc, findings, out.failures if out else ()))
+        out, entry = outcomes.get(i), entries[i]
+        if out is None:
+            assert entry is not None
+            results.append(LintResult(doc, merge(entry.plain, entry.corpus or ())))
+            continue
+        plain = out.plain if out.plain is not None else (entry.plain if entry else ())
+        results.append(LintResult(doc, merge(plain, out.corpus), out.failures))
+        key = keys[i]
+        if key is not None and not out.failures:
+            known = lines[i] if lines[i] is not None else (entry.lines if entry else None)
+            fresh.append((key, Entry(plain, known, out.corpus, out.evidence)))
     if cache is not None and fresh:
         cache.put_many(fresh)
     results.sort(key=lambda r: r.document.path)

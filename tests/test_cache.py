@@ -47,7 +47,7 @@ def test_corrupt_entries_are_ignored_and_rewritten(tmp_path: Path) -> None:
     assert [{k: v for k, v in f.items() if k != "message"} for f in warm] == [
         {k: v for k, v in f.items() if k != "message"} for f in cold]
     for e in entries[:3]:
-        assert json.loads(e.read_text(encoding="utf-8"))["v"] == 1  # rewritten
+        assert json.loads(e.read_text(encoding="utf-8"))["key"] == e.stem  # rewritten
 
 
 def test_changing_the_config_or_a_pack_invalidates(tmp_path: Path) -> None:
@@ -71,11 +71,19 @@ def test_cross_file_evidence_is_recomputed_with_a_warm_cache(tmp_path: Path) -> 
     (tmp_path / ".mtlint.toml").write_text('select = ["repeated-line"]\n', encoding="utf-8")
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.txt").write_text(f"Story {name} is here.\n\nRead more at our site.\n", encoding="utf-8")
-    _, cold, _ = check_json(tmp_path, ".")
-    assert [(f["path"], f["line"]) for f in cold] == [("a.txt", 3), ("b.txt", 3), ("c.txt", 3)]
+    _, cold, _ = check_json(tmp_path, ".", env={"MTLINT_TEST_MARK": "one"})
+    assert [(f["path"], f["line"], f["message"]) for f in cold] == [
+        (name, 3, "This line is in 3 of 3 files one.") for name in ("a.txt", "b.txt", "c.txt")]
+    # Nothing changed: the cross-file answers the rule got still hold, so its findings are reused.
+    _, warm, _ = check_json(tmp_path, ".", env={"MTLINT_TEST_MARK": "two"})
+    assert warm == cold
     (tmp_path / "c.txt").write_text("Story c is here.\n\nThe end.\n", encoding="utf-8")
-    code, warm, _ = check_json(tmp_path, ".")
+    code, warm, _ = check_json(tmp_path, ".", env={"MTLINT_TEST_MARK": "three"})
     assert code == 0 and warm == []  # a and b hit the cache, yet the footer is now in 2 files only
+    (tmp_path / "d.txt").write_text("Story d.\n\nRead more at our site.\n", encoding="utf-8")
+    _, back, _ = check_json(tmp_path, ".", env={"MTLINT_TEST_MARK": "four"})
+    assert [(f["path"], f["message"]) for f in back] == [
+        (name, "This line is in 3 of 4 files four.") for name in ("a.txt", "b.txt", "d.txt")]
 
 
 def test_cache_dir_option_and_no_cache(tmp_path: Path) -> None:

@@ -8,7 +8,10 @@ from linter.rule import Rule, RuleOptions
 
 
 class RepeatedLine(Rule):
-    """Lines that occur in at least `min-files` files of the run (reads cross-file evidence)."""
+    """Lines that occur in at least `min-files` files of the run (reads cross-file evidence).
+
+    The message carries $MTLINT_TEST_MARK, so tests can tell findings reused from the cache.
+    """
 
     code = "SCL001"
     name = "repeated-line"
@@ -27,7 +30,8 @@ class RepeatedLine(Rule):
             text = doc.prose[s:e]
             n = doc.corpus.count(text)
             if text.strip() and n >= self.options.min_files:
-                yield self.finding(s, e, f"This line is in {n} of {doc.corpus.files} files.")
+                mark = os.environ.get("MTLINT_TEST_MARK", "")
+                yield self.finding(s, e, f"This line is in {n} of {doc.corpus.files} files{' ' + mark if mark else ''}.")
 
 
 class MarkedWord(Rule):
