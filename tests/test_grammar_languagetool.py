@@ -165,8 +165,10 @@ def server() -> Iterator[FakeLanguageTool]:
 @pytest.fixture(autouse=True)
 def no_ambient_server(monkeypatch: pytest.MonkeyPatch) -> None:
     """The developer's own LanguageTool settings must not leak into these tests."""
-    for var in ("MTLINT_LANGUAGETOOL_URL", "LTP_PATH", "LTP_JAR_DIR_PATH", "http_proxy", "HTTP_PROXY"):
+    for var in ("MTLINT_LANGUAGETOOL_URL", "LTP_PATH", "LTP_JAR_DIR_PATH"):
         monkeypatch.delenv(var, raising=False)
+    for var in ("NO_PROXY", "no_proxy"):  # the stand-in is local: never through a proxy
+        monkeypatch.setenv(var, "127.0.0.1,localhost")
 
 
 def dead_url() -> str:
