@@ -99,13 +99,21 @@ def build_long(path: Path, paragraphs: int = 20000) -> int:
     return len(data)
 
 
+SYLLABLES = ["ka", "ri", "mo", "na", "el", "su", "ta", "vi", "do", "ar", "len", "bar", "hu", "zo", "mi", "ol",
+             "qu", "ssa", "ber", "tin", "ya", "ro", "fa", "di", "ne", "go", "pe", "lu", "sha", "ko"]
+
+
 def build_glossary(path: Path, entries: int = 100000) -> int:
-    """A generated glossary of `entries` canonical names, one per line."""
+    """A generated glossary of `entries` canonical names, one per line (glossary format).
+
+    It holds every first-last pair the corpus uses, then made-up names of 2-4 syllable surnames.
+    """
     rng = random.Random(100000)
-    seen: set[str] = set()
-    lines = []
+    lines = [f"{f} {la}" for f in FIRST for la in LAST]
+    seen = set(lines)
     while len(lines) < entries:
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}-{rng.randrange(10**6):06d}"
+        surname = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+        name = f"{rng.choice(FIRST)} {surname}"
         if name not in seen:
             seen.add(name)
             lines.append(name)

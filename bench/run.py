@@ -117,6 +117,11 @@ def textlint() -> list[str] | None:
 
 
 def version(cmd: list[str]) -> str:
+    python = Path(cmd[0]).parent / "python"
+    if python.exists():  # proselint has no --version; ask its venv
+        res = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('proselint'))"],
+                             capture_output=True, text=True)
+        return f"proselint {res.stdout.strip()}"
     try:
         out = subprocess.run([cmd[0], "--version"], capture_output=True, text=True, timeout=60)
         return (out.stdout or out.stderr).strip().splitlines()[0]
