@@ -35,7 +35,12 @@ _CAMERA_NAME = regex.compile(
     r"(?i)^(?:whatsapp\s+image|img|dsc[nf]?|pxl|screenshot|screen\s+shot|photo|image)[\s_-]*\d{2,}[\d\s_.:at()-]*$"
 )
 _MD_IMAGE = regex.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_CREDIT_BODY = regex.compile(r"""\s*(?:[:：]\s*|(?<=\bby)\s+|\s+by\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$""")
+_CREDIT_BODY = regex.compile(
+    r"""\s*(?:[:：]\s*|(?<=\b(?:by|of))\s+|\s+by\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$"""
+)
+# A credit opening the line ("Image caption, ...", "Source: ..."): the whole line is caption matter.
+_LEAD_CREDIT = regex.compile(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+by\s+)\S""")
+_AP_CREDIT = regex.compile(r"\((?:[\p{Lu}][\p{L}]*\s+)?Photos?\s*/\s*[^()\n]{2,60}\)")
 _NAME = r"\p{Lu}[\p{L}'’.\-]*"
 _CAP = r"[\p{Lu}\p{N}][\p{L}\p{N}&.'’\-]*"
 _NAME_SLASH_CREDIT = regex.compile(
@@ -43,7 +48,7 @@ _NAME_SLASH_CREDIT = regex.compile(
     rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})*)\s*$"
 )
 _PAREN_NAME_CREDIT = regex.compile(
-    rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*/?\s*){{1,4}}\))\s*$"
+    rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$"
 )
 _COPYRIGHT_HERE = regex.compile(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 _CREDIT_TOKEN = regex.compile(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
@@ -290,6 +295,10 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
                 continue
             if m.start() > 0 and not m.group(0)[:1].isupper():
                 continue  # "the photo: ..." inside a sentence; credits are capitalised or open the line
+            if m.start() == 0 and _LEAD_CREDIT.match(b.text, m.end()):
+                if len(WORD.findall(b.text)) <= 40 and sentence_count(b.text) <= 2:
+                    out.append(Hit(b.index, b.start, b.end, True, False, "a caption or credit line"))
+                    continue
             c = _CREDIT_BODY.match(b.text, m.end())
             if c and len(WORD.findall(c["body"])) <= 8:
                 out += _caption_span(b, b.start + m.start(), b.end, False, "a photo credit")
@@ -303,6 +312,9 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
         after_slash = m["credit"].split("/", 1)[1]
         if vocab.agency_ends(after_slash) or regex.search(r"\b\p{Lu}{2,}\b", after_slash):
             return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+    m = _AP_CREDIT.search(b.text)
+    if m:
+        return _caption_span(b, b.start + m.start(), b.start + m.end(), False, "a photo credit")
     m = _PAREN_NAME_CREDIT.search(b.text)
     if m and len(WORD.findall(m["credit"])) >= 1:
         inner = m["credit"][1:-1]
@@ -360,9 +372,12 @@ _TRAIL_PUNCT = regex.compile(r"[\s.:!?,;…–—\-]*$")
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _SEGMENT = r"[\p{L}][\p{L}&'’\-]*(?:\s+[\p{L}&'’\-]+){0,2}"
 _BREADCRUMB = regex.compile(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
-_DAYS_MONTHS = regex.compile(
+# One-word lines above an article that are datelines or a document's own sections, not site labels.
+_NOT_LABEL = regex.compile(
     r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)$"
+    r"|september|october|november|december)$|^(?:introduction|background|summary|overview|abstract|contents"
+    r"|preface|foreword|prologue|epilogue|conclusions?|methods?|results|discussion|references|sources|notes"
+    r"|acknowledge?ments|appendix|glossary|chapter|part|section|update|correction|editorial)$"
 )
 
 
@@ -436,7 +451,7 @@ def _structure(b: Block, body: int, durations: int) -> str:
     if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
     if b.index < body and n == 1 and regex.fullmatch(r"\p{L}+", text) and not _ALL_CAPS.match(text) \
-            and not _DAYS_MONTHS.match(text):
+            and not _NOT_LABEL.match(text):
         return "a section label above the article"
     return ""
 

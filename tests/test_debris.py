@@ -96,6 +96,13 @@ EXPECTED = {
     # teaser printed again as the first paragraph, breadcrumbs, a byline printed twice, a reworded pull
     # quote and a paragraph repeated word for word; a quote said twice inside one paragraph is silent.
     "duplicates.txt": [(2, "MT103"), (4, "MT102"), (5, "MT102"), (7, "MT103"), (12, "MT103"), (15, "MT103")],
+    # wire story: pipe-separated site name, reading time, caption and source lines, unbracketed agency
+    # credit and the footer under it, a feed footer; byline, dateline and sentences that merely mention
+    # photographs stay silent.
+    "wire-footer.txt": [(1, "MT102"), (3, "MT102"), (6, "MT101"), (8, "MT101"), (11, "MT102"), (12, "MT102"),
+                        (13, "MT102")],
+    # a document with its own one-word section headings (Introduction, Photographs, Sources): silent.
+    "structured-article.txt": [],
     # Markdown: a credit under an image and a share bar; the author's headings stay silent.
     "share-bar.md": [(7, "MT101"), (17, "MT102"), (19, "MT102")],
 }
