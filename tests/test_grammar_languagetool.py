@@ -8,6 +8,7 @@ codes and one-line errors.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
@@ -19,9 +20,28 @@ from pathlib import Path
 import pytest
 import regex
 
-from tests.helpers import mtlint
+from tests.helpers import Result
+from tests.helpers import mtlint as mtlint_process
 
 pytest.importorskip("language_tool_python")
+
+
+def mtlint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """Run the command line in this process (as a user would, minus interpreter start-up: these tests
+    make dozens of runs); a few tests below use a real process."""
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        res = CliRunner().invoke(main, list(args), env=env)
+    finally:
+        os.chdir(here)
+    if res.exception is not None and not isinstance(res.exception, SystemExit):
+        raise res.exception
+    return Result(res.exit_code, res.stdout, res.stderr)
 
 # (pattern, rule id, category, message, replacements): what the stand-in server "finds".
 RULES = (
@@ -300,7 +320,7 @@ def test_url_without_scheme_and_from_env_and_config(tmp_path: Path, server) -> N
 def test_connection_refused_is_one_line_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The minister have signed it.\n", encoding="utf-8")
     url = dead_url()
-    res = check(tmp_path, "--languagetool-url", url, "a.txt")
+    res = mtlint_process("check", "--select", "grammar", "--languagetool-url", url, "a.txt", cwd=tmp_path)
     assert res.code == 2
     assert res.out == ""
     assert res.err == (f"mtlint: error: grammar: cannot use LanguageTool at {url}/v2/ "
@@ -389,7 +409,7 @@ def test_not_selected_means_silent_even_without_a_server(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text("The minister have signed it.\n", encoding="utf-8")
     res = mtlint("check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
     assert res.err == "" and all(f["code"] != "MT501" for f in json.loads(res.out))
-    assert "off unless selected" in [line for line in mtlint("rules", "--all").out.splitlines() if "MT501" in line][0]
+    assert "off unless selected" in [line for line in mtlint("rules", "--all", cwd=tmp_path).out.splitlines() if "MT501" in line][0]
 
 
 def test_selected_without_any_server_says_what_is_missing(tmp_path: Path) -> None:
@@ -431,6 +451,7 @@ def test_grammar_table_keys_are_validated(tmp_path: Path) -> None:
 def test_cached_findings_follow_the_server(tmp_path: Path, server) -> None:
     (tmp_path / "a.txt").write_text("The minister have signed it.\n", encoding="utf-8")
     args = ("check", "--select", "grammar", "--quiet", "a.txt")
+    mtlint = mtlint_process  # the cache is meant to work across runs
     first = mtlint(*args, cwd=tmp_path, env={"MTLINT_LANGUAGETOOL_URL": server.url})
     assert first.code == 1 and len(server.checks) == 1
     again = mtlint(*args, cwd=tmp_path, env={"MTLINT_LANGUAGETOOL_URL": server.url})
