@@ -49,7 +49,8 @@ class SiteBoilerplate(Rule):
        the end of the file without meeting article prose.
     3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
        least `min-files` files and at least `min-share` of all files is a site template, unless it is a
-       heading, a byline, a date or a number. This learns each site's own footer without any list.
+       heading, a byline, a date or a number, or shorter than four words (names, places and section
+       titles recur across a site's articles as content). This learns each site's own footer without any list.
     Captions and credits are left to stray-caption, so one artifact gets one finding.
 
     Options:
@@ -106,7 +107,8 @@ class SiteBoilerplate(Rule):
                 continue
             if block.kind is BlockKind.HEADING and block.index > 0:
                 continue
-            if len(regex.findall(r"\p{L}", block.text)) < 3 or _NOT_TEMPLATE.search(block.text):
+            # Short lines (names, places, section titles) recur across a site's articles as content.
+            if len(WORD.findall(block.text)) < 4 or _NOT_TEMPLATE.search(block.text):
                 continue
             s, e, _ = doc.line_span(block.first_line)
             seen = corpus.count(doc.prose[s:e])
