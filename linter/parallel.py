@@ -7,11 +7,9 @@ whatever the number of jobs.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +20,8 @@ from linter.engine import LintResult, RuleFailure, run_rules
 from linter.model import Finding
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+
     from linter.cache import Cache, Evidence, Fingerprints
     from linter.runner import RuleSet
 
@@ -151,7 +151,9 @@ def resolve_jobs(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> "multiprocessing.context.BaseContext":
+    import multiprocessing
+
     # fork shares the parent's built rules (plug-ins and user packs included) at no cost; elsewhere
     # workers rebuild them from the configuration.
     if sys.platform.startswith("linux"):
@@ -182,6 +184,8 @@ def run_items(
     if progress:
         progress(1)
     rest = items[1:]
+    from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for the import
+
     workers = min(jobs, len(rest))
     # Several chunks per worker balance uneven documents; big enough chunks keep the IPC cheap.
     chunksize = max(1, min(64, len(rest) // (workers * 8)))
