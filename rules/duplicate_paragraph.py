@@ -1,6 +1,7 @@
 """MT103 duplicate-paragraph: a paragraph that repeats an earlier one, exactly or nearly."""
 from __future__ import annotations
 
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -163,7 +164,8 @@ class DuplicateParagraph(Rule):
 def _shingles(toks: tuple[str, ...]) -> list[int]:
     """The paragraph's sketch: the SKETCH smallest hashes of its word shingles. Two paragraphs that are
     near copies share most of their sketches, and unrelated ones almost never do."""
+    # A stable hash (not Python's salted one), so every process of a parallel run picks the same sketch.
     if len(toks) < SHINGLE:
-        return [hash(toks)]
-    hashes = {hash(toks[i: i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+        return [zlib.crc32(" ".join(toks).encode())]
+    hashes = {zlib.crc32(" ".join(toks[i: i + SHINGLE]).encode()) for i in range(len(toks) - SHINGLE + 1)}
     return sorted(hashes)[:SKETCH]
