@@ -47,6 +47,10 @@ _NAME_SLASH_CREDIT = regex.compile(
     rf"(?:^|(?<=[.!?…”\"]\s{{1,3}}))(?P<credit>(?:{_NAME}\s+){{1,3}}{_NAME}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}}"
     rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})*)\s*$"
 )
+_AGENCY_SLASH_NAME = regex.compile(
+    rf"(?<=[.!?…”\"]\s{{1,3}})(?P<credit>\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}{{2,}})?\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+)?)?)\s*$"
+)
 _PAREN_NAME_CREDIT = regex.compile(
     rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$"
 )
@@ -312,6 +316,9 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
         after_slash = m["credit"].split("/", 1)[1]
         if vocab.agency_ends(after_slash) or regex.search(r"\b\p{Lu}{2,}\b", after_slash):
             return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+    m = _AGENCY_SLASH_NAME.search(b.text)
+    if m:
+        return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
     m = _AP_CREDIT.search(b.text)
     if m:
         return _caption_span(b, b.start + m.start(), b.start + m.end(), False, "a photo credit")

@@ -97,10 +97,10 @@ EXPECTED = {
     # quote and a paragraph repeated word for word; a quote said twice inside one paragraph is silent.
     "duplicates.txt": [(2, "MT103"), (4, "MT102"), (5, "MT102"), (7, "MT103"), (12, "MT103"), (15, "MT103")],
     # wire story: pipe-separated site name, reading time, caption and source lines, unbracketed agency
-    # credit and the footer under it, a feed footer; byline, dateline and sentences that merely mention
-    # photographs stay silent.
+    # credit and the footer under it, a feed footer, then captions in agency and "File photo:" style;
+    # byline, dateline and sentences that merely mention photographs stay silent.
     "wire-footer.txt": [(1, "MT102"), (3, "MT102"), (6, "MT101"), (8, "MT101"), (11, "MT102"), (12, "MT102"),
-                        (13, "MT102")],
+                        (13, "MT102"), (14, "MT101"), (15, "MT101")],
     # a document with its own one-word section headings (Introduction, Photographs, Sources): silent.
     "structured-article.txt": [],
     # Markdown: a credit under an image and a share bar; the author's headings stay silent.
