@@ -1,19 +1,21 @@
 """Capitalisation evidence of one document: which capitalised words it writes as names.
 
 A common word capitalised in mid-sentence is a slip when the document treats it as a common word and
-right when the document uses it as a name or part of one ("the State Department ... the State"). The
-counts here are that document-level evidence; rules decide what to make of them.
+right when the document uses it as a name or part of one ("the State Department ... the State"). This
+module counts that document-level evidence, per word and on demand (a rule asks about a handful of
+words per document, so scanning for those is cheaper than tabulating every word); rules decide what to
+make of it.
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
 
 if TYPE_CHECKING:
-    from linter.document import Document
+    from linter.document import Block, Document
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _POSSESSIVE = regex.compile(r"['’]s?$")
@@ -21,7 +23,9 @@ _POSSESSIVE = regex.compile(r"['’]s?$")
 
 def word_key(word: str) -> str:
     """The case-folded form of `word` without a possessive ending ("Taliban's" -> "taliban")."""
-    return _POSSESSIVE.sub("", word).casefold()
+    if "'" in word or "’" in word:
+        word = _POSSESSIVE.sub("", word)
+    return word.casefold()
 
 
 def is_titlecase(word: str) -> bool:
@@ -35,48 +39,94 @@ def is_capitalised(word: str) -> bool:
 
 
 @dataclass(frozen=True)
-class CapitalEvidence:
-    """Per case-folded word: how the document writes it in mid-sentence."""
+class WordUse:
+    """How a document writes one word (case-folded) in its running prose."""
 
-    mid_capital: Counter[str]  # capitalised, not at a sentence start
-    in_name: dict[str, list[int]]  # offsets where it is capitalised in mid-sentence next to another
+    mid_capital: int = 0  # capitalised, not at a sentence or clause start
+    in_name: tuple[int, ...] = ()  # offsets where it is capitalised in mid-sentence next to another
     # capitalised word ("State Department")
-    lower: Counter[str]  # written in lower case
+    lower: int = 0  # written in lower case
+
+
+@dataclass
+class CapitalEvidence:
+    """Per-word capitalisation evidence of a document, computed when first asked for."""
+
+    doc: "Document"
+    _cache: dict[str, WordUse] = field(default_factory=dict, repr=False)
+
+    def use(self, key: str) -> WordUse:
+        """How the document writes the case-folded word `key`."""
+        if key not in self._cache:
+            self._cache[key] = _count(self.doc, key)
+        return self._cache[key]
 
     def used_as_name(self, key: str, besides: int = -1) -> bool:
         """Whether the document writes `key` as a name anywhere except at offset `besides` (the occurrence
         under test): next to another capitalised word, or capitalised in mid-sentence more than once."""
-        return any(o != besides for o in self.in_name.get(key, ())) or self.mid_capital[key] > 1
+        use = self.use(key)
+        return any(o != besides for o in use.in_name) or use.mid_capital > 1
 
 
 def capital_evidence(doc: "Document") -> CapitalEvidence:
-    """Count the capitalised and lower-case uses of each word in the document's running prose."""
+    return CapitalEvidence(doc)
+
+
+def _running_blocks(doc: "Document") -> list["Block"]:
     from linter.document import BlockKind
 
-    mid: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    in_name: dict[str, list[int]] = {}
+    # Headings and short lines are title-cased by convention: no evidence either way.
+    return [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
+
+
+@lru_cache(maxsize=2048)
+def _occurrences(key: str) -> regex.Pattern[str]:
+    """The word `key` in any case, possibly with a possessive ending, as a whole word."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}'’\-])" + regex.escape(key) + r"(?:['’]s?)?(?![\p{L}\p{M}\p{N}'’\-])",
+        regex.I | regex.V1,
+    )
+
+
+def _count(doc: "Document", key: str) -> WordUse:
     prose = doc.prose
-    for block in doc.blocks:
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            continue  # headings and short lines are title-cased by convention: no evidence either way
-        words = list(_WORD.finditer(prose, block.start, block.end))
-        for i, m in enumerate(words):
+    pattern = _occurrences(key)
+    mid, lower, in_name = 0, 0, []
+    for block in _running_blocks(doc):
+        for m in pattern.finditer(prose, block.start, block.end):
             w = m.group()
-            key = word_key(w)
-            if not is_capitalised(w):
-                lower[key] += 1
+            if not w[0].isupper():
+                lower += 1
                 continue
             if not _mid_sentence(prose, block.start, m.start()):
                 continue
-            mid[key] += 1
-            prev = words[i - 1] if i else None
-            nxt = words[i + 1] if i + 1 < len(words) else None
-            if (prev is not None and _joined(prose, prev.end(), m.start()) and is_capitalised(prev.group())) or (
-                nxt is not None and _joined(prose, m.end(), nxt.start()) and is_capitalised(nxt.group())
-            ):
-                in_name.setdefault(key, []).append(m.start())
-    return CapitalEvidence(mid, in_name, lower)
+            mid += 1
+            prev = _neighbour(prose, block.start, m.start(), -1)
+            nxt = _neighbour(prose, m.end(), block.end, 1)
+            if (prev and is_capitalised(prev)) or (nxt and is_capitalised(nxt)):
+                in_name.append(m.start())
+    return WordUse(mid, tuple(in_name), lower)
+
+
+def _neighbour(prose: str, start: int, end: int, direction: int) -> str | None:
+    """The word right before `end` (direction -1) or right after `start` (1), if only spaces (or an
+    initial's full stop) stand between."""
+    if direction < 0:
+        gap_end = end
+        i = end
+        while i > start and prose[i - 1] in " .":
+            i -= 1
+        if gap_end - i > 3 or i == start:
+            return None
+        m = regex.search(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*$", prose[max(start, i - 60) : i])
+        return m.group() if m else None
+    i = start
+    while i < end and prose[i] == " ":
+        i += 1
+    if i - start > 3 or i == start:
+        return None
+    m = _WORD.match(prose, i, end)
+    return m.group() if m else None
 
 
 def _mid_sentence(prose: str, block_start: int, offset: int) -> bool:
@@ -85,9 +135,3 @@ def _mid_sentence(prose: str, block_start: int, offset: int) -> bool:
     while i >= block_start and prose[i] in " \t":
         i -= 1
     return i >= block_start and (prose[i].isalnum() or prose[i] == ",")
-
-
-def _joined(prose: str, end: int, start: int) -> bool:
-    """Whether two words are separated by spaces only (or a hyphen-free initial's full stop)."""
-    gap = prose[end:start]
-    return gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 3

@@ -21,11 +21,14 @@ ABBREVIATIONS = frozenset(
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = regex.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+# How far back to look for the word before a full stop. An anchored search from the start of the text
+# would try every position before it (quadratic in paragraph length); no abbreviation is this long.
+_LOOKBACK = 40
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` belongs to an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - _LOOKBACK), dot)
     if not m:
         return False
     word = m.group(1).rstrip(".").lower()
@@ -48,7 +51,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         nxt = m.end()
         if nxt < end and text[nxt].isdigit() and punct == ".":
             # "No. 5", "Nov. 27": a number after a full stop continues the sentence.
-            before = _WORD_BEFORE.search(text, 0, m.start(1))
+            before = _WORD_BEFORE.search(text, max(0, m.start(1) - _LOOKBACK), m.start(1))
             if before and before.group(1)[:1].isupper() and len(before.group(1)) <= 4:
                 continue
         spans.append((cursor, m.start(3)))

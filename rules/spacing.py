@@ -36,9 +36,10 @@ class Spacing(Rule):
     abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names);
     spaces or tabs at the end of a line (in Markdown, the two-space hard line break is kept).
 
-    Fix (safe): collapse, delete or insert the space. A full stop after a sentence that already ended
-    (`arena.” .`) is deleted with its space; a comma or colon after a full stop (`prices. , pointing`) is
-    reported without a fix, because either mark may be the wrong one.
+    A mark after a sentence that already ended (`arena.” .`, `prices. , pointing`) is left to
+    stray-punctuation (MT407), which knows which of the two marks to keep.
+
+    Fix (safe): collapse, delete or insert the space.
     """
 
     code = "MT406"
@@ -57,8 +58,9 @@ class Spacing(Rule):
                         yield self.finding(m.start(1), m.end(1), "several spaces between words",
                                            fix=Fix.safe(Edit(m.start(1), m.end(1), " ")))
             for m in _BEFORE.finditer(text, block.start, block.end):
-                if not doc.is_masked(m.start(), m.end()):
-                    yield self._space_before(text, m)
+                found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
+                if found is not None:
+                    yield found
             for m in _GLUED.finditer(text, block.start, block.end):
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
                     yield self.finding(m.start(1), m.end(1) + 1, f"no space after '{m.group(1)}'",
@@ -74,20 +76,13 @@ class Spacing(Rule):
                 continue  # Markdown hard line break
             yield self.finding(m.start(), m.end(), "trailing whitespace", fix=Fix.safe(Edit(m.start(), m.end(), "")))
 
-    def _space_before(self, text: str, m: regex.Match[str]) -> Finding:
+    def _space_before(self, text: str, m: regex.Match[str]) -> Finding | None:
+        before = text[m.start(1) - 1]
+        if before in ".!?" or (before in "”\"’" and m.start(1) >= 2 and text[m.start(1) - 2] in ".!?"):
+            return None  # a mark after a sentence that already ended: stray-punctuation (MT407) reports it
         mark = m.group(2)
-        ended = text[m.start(1) - 1] in ".!?" or (
-            text[m.start(1) - 1] in "”\"’" and m.start(1) >= 2 and text[m.start(1) - 2] in ".!?"
-        )
-        if ended and mark == ".":
-            fix: Fix | None = Fix.safe(Edit(m.start(1), m.end(2), ""))  # a second full stop: drop it
-            message = "stray full stop after the end of a sentence"
-        elif ended:
-            fix, message = None, f"'{mark}' after the end of a sentence"
-        else:
-            fix, message = Fix.safe(Edit(m.start(1), m.end(1), "")), f"space before '{mark}'"
-        return self.finding(m.start(1), m.end(2), message, fix=fix, mark=mark)
-
+        return self.finding(m.start(1), m.end(2), f"space before '{mark}'",
+                            fix=Fix.safe(Edit(m.start(1), m.end(1), "")), mark=mark)
 
 def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
     """Whether the punctuation at `dot` ends a sentence rather than sitting inside an address or a name."""

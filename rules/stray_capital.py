@@ -75,7 +75,7 @@ class StrayCapital(Rule):
             for i in range(1, len(words) - 1):
                 m = words[i]
                 word = m.group()
-                if not is_titlecase(word) or len(word) < 2 or not word.isalpha():
+                if not word[0].isupper() or not is_titlecase(word) or len(word) < 2 or not word.isalpha():
                     continue
                 key = word.casefold()
                 closed = lex.is_closed_class(key)
@@ -89,11 +89,11 @@ class StrayCapital(Rule):
                     starts = [sentence.start for sentence in doc.sentences]
                 if _title_cased(doc, starts, m.start()):
                     continue
+                if not closed and not self._common_word(key, words[i - 1].group()):
+                    continue
                 if evidence is None:
                     evidence = doc.capitals
                 if evidence.used_as_name(key, besides=m.start()):
-                    continue
-                if not closed and not self._common_word(key, words[i - 1].group()):
                     continue
                 lowered = word[0].lower() + word[1:]
                 edit = Edit(m.start(), m.end(), lowered)

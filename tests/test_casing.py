@@ -60,8 +60,8 @@ def test_seed_fix_applies_safe_fixes_and_unsafe_ones_only_when_asked(tmp_path: P
 def test_document_capitals_counts_names_and_common_uses() -> None:
     doc = Document("The State Department said it would act. Officials at the State met later, as the state grew.\n")
     ev = doc.capitals
-    assert ev.in_name["state"]  # "State Department"
-    assert ev.lower["state"] == 1
+    assert ev.use("state").in_name  # "State Department"
+    assert ev.use("state").lower == 1
     assert ev.used_as_name("state")
     assert not ev.used_as_name("officials")  # sentence-initial capitals are no evidence
 
