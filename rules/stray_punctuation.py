@@ -8,7 +8,7 @@ import regex
 from linter.document import Document
 from linter.model import Edit, Finding, Fix, Severity
 from linter.rule import Rule
-from linter.sentences import ABBREVIATIONS, _is_abbreviation
+from linter.sentences import _is_abbreviation
 from rules import casing_lexicon as lex
 
 _SPACE = "[ \\t\\u00a0]"
@@ -27,13 +27,17 @@ _OPENING = regex.compile(rf"(?:{_SPACE}|[“\"‘'(\[])*")
 _WORD = regex.compile(r"\p{L}+")
 _ENTITY = regex.compile(r"&#?\w+$")
 _TOKEN_START = regex.compile(r"\S+$")
-# Short forms whose full stop is theirs, on top of the sentence splitter's list (`incl.,`, `Tel.:`).
-_MORE_ABBREVIATIONS = frozenset(
-    """
-    incl excl govt intl natl misc ibid resp cont orig abbr assn assoc trans viz esp eds ed tel fax ref art nr
-    ave blvd rd hwy calif fla ill mich mass wash penn tenn ariz okla colo conn wis minn ala ark kan ky md mo
-    neb nev ore pa va vt wyo ga
-    """.split()
+_WORD_BEFORE = regex.compile(r"[\p{L}.]+$")
+_VOWEL = regex.compile("[aeiouy]")
+# Short forms whose full stop is theirs, on top of the sentence splitter's list: lower-case ones (`incl.,`)
+# and capitalised ones that are also plain words in lower case (`Ill.,` `Tel.:` `Wash.,`).
+_LOWER_SHORT = frozenset(
+    "incl excl govt intl natl misc ibid resp cont orig abbr assn assoc trans viz esp ed eds para paras sec secs "
+    "sect chap pt pts op cit seq ff tbl art arts".split()
+)
+_CAPITAL_SHORT = frozenset(
+    "tel fax ref nr ave blvd rd hwy calif fla ill mich mass wash penn tenn ariz okla colo conn wis minn ala ark "
+    "kan ky md mo neb nev ore pa va vt wyo ga".split()
 )
 _NAMES = {".": "a full stop", ",": "a comma", ";": "a semicolon", ":": "a colon", "!": "an exclamation mark",
           "?": "a question mark"}
@@ -57,17 +61,20 @@ class StrayPunctuation(Rule):
     (`, ,`); a full stop after a sentence that already ended with a full stop, `!` or `?` (`. .`,
     `arena.” .`, and without a space `said.”.`); a comma that starts a sentence after a quotation
     (`win.” , he said`) or a paragraph (`, the minister added`).
-    Left alone: ellipses (`...`, `…`, `. . .`), the full stop of an abbreviation or initial (`etc.,`
-    `U.S.,` `Inc.,` `Ill.,` `e.g.,` `No.:`; without a space only an ordinary lower-case word of four or
-    more letters counts), decimals (`.5`), `.NET`, web and e-mail addresses, `?!` and `!!`, a question
-    or exclamation inside a quotation followed by a full stop (`“why?”.`), and `said.”` on its own.
+    Left alone: ellipses (`...`, `…`, `. . .`); the full stop of an abbreviation or initial (`etc.,`
+    `U.S.,` `Inc.,` `Ill.,` `e.g.,` `No.:`), and without a space anything but an ordinary lower-case word
+    of four or more letters (`prices.,` is flagged, `Ave.,` is not); decimals (`.5`); `.NET`; web and
+    e-mail addresses; `?!` and `!!`; a full stop after a quoted question (`“why?”.`) or abbreviation
+    (`the U.S.”.`), which logical punctuation allows; `said.”` on its own; marks across a line break.
 
     Fix: delete the stray mark with the space before it. Safe when the next word tells which mark is
     stray: a lower-case word means the sentence goes on (`prices. , pointing` -> `prices, pointing`), the
     end of the paragraph or a capitalised function word (`The`, `He`) means it ended (`ended, . The` ->
-    `ended. The`). Unsafe (applied only with `--unsafe-fixes`) after a colon before a capital (`said. :
-    The` may be `said: The`), before a name, a number or a quotation, and for `win.” , he said`
-    (rewritten to `win,” he said`).
+    `ended. The`); a second full stop (`arena.” .` -> `arena.”`), a doubled comma, a comma opening a
+    paragraph or following `?”` are simply deleted. Unsafe (only with `--unsafe-fixes`) for a colon
+    before a capital (`said. : The` may be `said: The`), before a name, a number or a quotation, and for
+    `win.” , he said` (rewritten to `win,” he said`). MT406 spacing reports some of the same spots as a
+    space before punctuation; the two rules' fixes agree, so `--fix` with both gives the texts above.
     """
 
     code = "MT407"
@@ -152,12 +159,14 @@ def _abbreviation(text: str, dot: int, spaced: bool) -> bool:
     """Whether the full stop at `dot` belongs to a short form; without a space, anything but a plain word."""
     if _is_abbreviation(text, dot):
         return True
-    m = regex.search(r"[\p{L}.]+$", text[max(0, dot - 40) : dot])
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     word = m.group().rstrip(".") if m else ""
     if not word:
         return not spaced  # after a number or a quotation: `in 2023. , the`
     key = word.lower()
-    if key in _MORE_ABBREVIATIONS or key in ABBREVIATIONS or not regex.search("[aeiouy]", key):
+    if key in _LOWER_SHORT or not _VOWEL.search(key):  # `hrs.,` `tbsp.,`
+        return True
+    if key in _CAPITAL_SHORT and word[0].isupper():
         return True
     return not spaced and (not word.islower() or len(word) < 4)
 
