@@ -198,3 +198,42 @@ def test_user_packs_extend_caption_and_boilerplate_vocabulary(tmp_path: Path) ->
         "Harbour Gazette brings you the coast every morning\n", encoding="utf-8")
     res = mtlint("check", "--select", "MT1", "--format", "json", "a.txt", cwd=tmp_path)
     assert [(f["line"], f["code"]) for f in json.loads(res.out)] == [(3, "MT101"), (5, "MT101"), (9, "MT102")]
+
+
+# -- the vocabulary is data: lint it -------------------------------------------------------------------------
+@pytest.mark.parametrize("pack,tags", [("caption-words.toml", {"marker", "agency", "topic"}),
+                                       ("boilerplate.toml", {"suffix", "tail"})])
+def test_packs_have_no_duplicates_and_only_known_tags(pack: str, tags: set[str]) -> None:
+    from linter.packs import load_builtin_pack
+
+    entries = load_builtin_pack(pack).entries
+    sources = [e.source.casefold() for e in entries]
+    assert len(sources) == len(set(sources)), "duplicate entries"
+    assert {t for e in entries for t in e.tags} <= tags
+
+
+PROSE = [
+    "Share prices fell sharply on Monday after the bank cut its forecast.",
+    "Support for the measure grew after the floods.",
+    "Photographer Ansel Adams is remembered for his images of the American West.",
+    "Comments from the minister angered the unions, who called a strike for Friday.",
+    "Register offices will stay open late during the election week.",
+    "Source of the leak remains unknown, police said.",
+    "Reuters could not verify the images.",
+    "Sign language interpreters joined the briefing.",
+]
+
+
+def test_no_boilerplate_line_entry_matches_ordinary_sentences() -> None:
+    from rules.layout import builtin_boilerplate, pack_hit
+
+    for entry in builtin_boilerplate():
+        if "suffix" in entry.tags:
+            continue
+        for sentence in PROSE:
+            assert not pack_hit(entry, sentence), f"{entry.source!r} matches {sentence!r}"
+
+
+def test_no_caption_is_found_in_ordinary_sentences() -> None:
+    text = "\n\n".join(PROSE) + "\n"
+    assert lint_text(text, "x.txt", select=DEBRIS) == []
