@@ -24,7 +24,7 @@ SENTENCE_END = regex.compile(r"""[.!?…][\"'”’»)\]]*\s*$""")
 SENTENCE_BREAK = regex.compile(r"""[.!?…][\"'”’»)\]]*\s+(?=[\p{Lu}\p{N}"“‘'(])""")
 BODY_MIN_WORDS = 15
 # Words that may sit between caption words on a credit line: "Photo by AFP via Getty Images".
-_FILLER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
+_FILLER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:a|an|by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
 _SEPARATORS = regex.compile(r"[\s\p{P}\p{S}\p{N}]+")
 _IMAGE_URL = regex.compile(
     r"(?i)^(?:https?://|www\.)\S+?\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)(?:[?#]\S*)?$"
@@ -36,10 +36,10 @@ _CAMERA_NAME = regex.compile(
 )
 _MD_IMAGE = regex.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _CREDIT_BODY = regex.compile(
-    r"""\s*(?:[:：]\s*|(?<=\b(?:by|of))\s+|\s+by\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$"""
+    r"""\s*(?:[:：]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$"""
 )
 # A credit opening the line ("Image caption, ...", "Source: ..."): the whole line is caption matter.
-_LEAD_CREDIT = regex.compile(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+by\s+)\S""")
+_LEAD_CREDIT = regex.compile(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
 _AP_CREDIT = regex.compile(r"\((?:[\p{Lu}][\p{L}]*\s+)?Photos?\s*/\s*[^()\n]{2,60}\)")
 _NAME = r"\p{Lu}[\p{L}'’.\-]*"
 _CAP = r"[\p{Lu}\p{N}][\p{L}\p{N}&.'’\-]*"
@@ -473,9 +473,17 @@ def _masthead(doc: Document, out: dict[int, Hit]) -> None:
         out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation")
 
 
+# Promotional text speaks to the reader ("your account", "our newsletter") or tells them what to do.
+_ADDRESSES_READER = regex.compile(
+    r"(?i)\b(?:you|your|our|us)\b|^(?:learn|discover|find|get|join|sign|subscribe|register|download|read|watch"
+    r"|click|use|follow|explore|try|enjoy|book|buy|shop|save|visit|check|see|stay|keep|don.t|never)\b"
+)
+
+
 def _footer_zone(doc: Document, out: dict[int, Hit], captions: frozenset[int], anchors: list[int]) -> None:
-    """From closing furniture to the end of the file, short lines (and long ones between furniture) are
-    furniture too; the zone counts only if it reaches the end of the file without meeting article prose."""
+    """From closing furniture to the end of the file, short lines (and long promotional ones just above
+    furniture) are furniture too; the zone counts only if it reaches the end of the file without meeting
+    article prose."""
     blocks = doc.blocks
     for anchor in anchors:
         marked: list[int] = []
@@ -489,7 +497,7 @@ def _footer_zone(doc: Document, out: dict[int, Hit], captions: frozenset[int], a
                 marked.append(i)
                 continue
             nxt = next((j for j in range(i + 1, len(blocks)) if j not in captions), None)
-            if nxt is not None and nxt in out and out[nxt].whole and out[nxt].safe:
+            if nxt is not None and nxt in out and out[nxt].whole and out[nxt].safe and _ADDRESSES_READER.search(b.text):
                 marked.append(i)
                 continue
             ok = False

@@ -101,6 +101,11 @@ EXPECTED = {
     # byline, dateline and sentences that merely mention photographs stay silent.
     "wire-footer.txt": [(1, "MT102"), (3, "MT102"), (6, "MT101"), (8, "MT101"), (11, "MT102"), (12, "MT102"),
                         (13, "MT102"), (14, "MT101"), (15, "MT101")],
+    # republished MT story: newspaper name after the headline, caption lines with articles and
+    # "courtesy of", a mid-article follow call, an ad script, navigation and comment-form labels; the
+    # article paragraph between the follow call and the ad script is prose and stays silent.
+    "feed-republisher.txt": [(1, "MT102"), (2, "MT101"), (3, "MT101"), (6, "MT102")]
+    + [(n, "MT102") for n in range(8, 16)],
     # a document with its own one-word section headings (Introduction, Photographs, Sources): silent.
     "structured-article.txt": [],
     # Markdown: a credit under an image and a share bar; the author's headings stay silent.
