@@ -27,8 +27,9 @@ class GarbledName(Rule):
     - that word is not a well-attested given name or surname anywhere (top 1,000 of some country in the
       names-dataset table), so `Jack Ma`, `Rose Gottemoeller`, `Hope Hicks`, `Bill Gates`, `Sun Yat-sen`
       and `Gift` or `Happy` as African given names stay silent;
-    - another word of the mention is a known name that is not an English word (`Hussain`), and no other
-      word is an English common word (`Naval Postgraduate School` is an institution);
+    - another word of the mention is a known name that is not an English word (`Hussain`), and no word
+      after it is an English common word (`Naval Postgraduate School` is an institution; English words
+      before it are modifiers, as in `Pakistani Tougher Hussain`);
     - and the context says it is a person: a title or role noun before it (`Ambassador`, `spokesman`),
       or, for a word in first position, an appositive after it (`, a professor`, `is a former`) or a
       reporting verb (`said`). A word in last position needs a title (`Ahmed Street` is a street).
@@ -53,11 +54,13 @@ class GarbledName(Rule):
             for index, token in enumerate(mention.tokens):
                 if token.initial or not lex.is_translated_word(token.text):
                     continue
-                others = [t for t in mention.words if t is not token]
-                if not any(lex.is_known_name(t.text) for t in others):
-                    continue
-                if any(lex.is_english_word(t.text) for t in others):
+                words = mention.words
+                before, after = words[: words.index(token)], words[words.index(token) + 1 :]
+                if any(lex.is_english_word(t.text) for t in after):
                     continue  # "Naval Postgraduate School": an institution, not a person
+                names = [t for t in before if not lex.is_english_word(t.text)] + list(after)
+                if not any(lex.is_known_name(t.text) for t in names):
+                    continue
                 if not _person_context(mention, index):
                     continue
                 yield self.finding(

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.document import Document
 from linter.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normalise, parse_lines
@@ -68,15 +68,12 @@ class NameGlossary(Rule):
         resolved: dict[str, GlossaryEntry] = {}  # the glossary people this document names
         alone: list[NameMention] = []
         for mention in doc.names:
-            key = normalise(mention.text)
-            if key in index.canonical:
-                entry = index.canonical[key]
+            exact = self._exact(mention)
+            if exact is not None:
+                part, entry, listed = exact
                 resolved[entry.canonical] = entry
-                continue
-            variant = index.variants.get(key)
-            if variant:
-                resolved[variant.canonical] = variant
-                yield self._finding(mention, variant.canonical, "a listed variant of", safe=True)
+                if listed:
+                    yield self._finding(part, entry.canonical, "a listed variant of", safe=True)
                 continue
             if not mention.given:
                 alone.append(mention)
@@ -88,6 +85,20 @@ class NameGlossary(Rule):
             if not exact:
                 yield self._finding(mention, entry.canonical, "close to", safe=False)
         yield from self._surnames_alone(alone, resolved)
+
+    def _exact(self, mention: NameMention) -> tuple[NameMention, GlossaryEntry, bool] | None:
+        """The canonical name or listed variant that `mention` ends with ("Pakistani Tougher Hussain"):
+        the part that matched, its entry, and whether it is a variant."""
+        index = self.index
+        assert index is not None
+        for k in range(len(mention.tokens)):
+            part = replace(mention, start=mention.tokens[k].start, tokens=mention.tokens[k:]) if k else mention
+            key = normalise(part.text)
+            if key in index.canonical:
+                return part, index.canonical[key], False
+            if key in index.variants:
+                return part, index.variants[key], True
+        return None
 
     def _surnames_alone(self, alone: list[NameMention], resolved: dict[str, GlossaryEntry]) -> Iterator[Finding]:
         """A surname alone is checked against the people the document names in full, and only them."""
