@@ -43,8 +43,8 @@ class WordUse:
     """How a document writes one word (case-folded) in its running prose."""
 
     mid_capital: int = 0  # capitalised, not at a sentence or clause start
-    in_name: tuple[int, ...] = ()  # offsets where it is capitalised in mid-sentence next to another
-    # capitalised word ("State Department")
+    in_name: tuple[int, ...] = ()  # offsets where it is capitalised next to another capitalised word
+    # ("the State Department", "Frank Miller said"); at a sentence start, only before one
     lower: int = 0  # written in lower case
 
 
@@ -98,11 +98,13 @@ def _count(doc: "Document", key: str) -> WordUse:
             if not w[0].isupper():
                 lower += 1
                 continue
+            nxt = _neighbour(prose, m.end(), block.end, 1)
             if not _mid_sentence(prose, block.start, m.start()):
+                if nxt and is_capitalised(nxt):
+                    in_name.append(m.start())  # "Frank Miller said ..." opening a sentence
                 continue
             mid += 1
             prev = _neighbour(prose, block.start, m.start(), -1)
-            nxt = _neighbour(prose, m.end(), block.end, 1)
             if (prev and is_capitalised(prev)) or (nxt and is_capitalised(nxt)):
                 in_name.append(m.start())
     return WordUse(mid, tuple(in_name), lower)

@@ -41,6 +41,11 @@ def is_proper_use(key: str) -> bool:
     return key in word_lists()["proper-uses"]
 
 
+def introduces_name(key: str) -> bool:
+    """A word after which a capitalised word names a work, team or thing ("the film Parasite")."""
+    return key in word_lists()["name-introducers"]
+
+
 def is_calendar(key: str) -> bool:
     return key in word_lists()["calendar"]
 

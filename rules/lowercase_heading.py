@@ -25,7 +25,9 @@ class LowercaseHeading(Rule):
 
     Heuristics: a Markdown heading, or in plain text a short line without final punctuation that opens
     the document or introduces prose (the document model's HEADING blocks), whose first word starts with
-    a lower-case letter. Not flagged: one-word lines (captions and labels such as `picture` or `archival`
+    a lower-case letter, in a document whose other headings start with a capital (without that evidence
+    a lower-case short line is as likely to be page furniture). Not flagged: credit lines whose other
+    words are all capitalised (`by Jane Doe`), one-word lines (captions and labels such as `picture` or `archival`
     are the caption rules' business), words written in lower case on purpose (`iPhone`, `eBay`, handles,
     web addresses, file names).
 
@@ -39,13 +41,19 @@ class LowercaseHeading(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in doc.blocks:
-            if block.kind is not BlockKind.HEADING:
-                continue
+        headings = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+        # Evidence that this document capitalises its headings: without it, a lower-case short line
+        # is as likely to be page furniture ("share this article") as a slipped title.
+        if not any(b.text[:1].isupper() for b in headings):
+            return
+        for block in headings:
             m = _FIRST_WORD.match(doc.prose, block.start, block.end)
             if m is None or len(_WORD.findall(block.text)) < 2:
                 continue
             word = m.group()
+            rest = _WORD.findall(block.text)[1:]
+            if all(w[0].isupper() or w[0].isdigit() for w in rest):
+                continue  # "by Jane Doe", "via Reuters": a credit before names, not a title
             if not word[0].islower() or any(c.isupper() for c in word[1:]) or any(c in word for c in "@/_."):
                 continue
             if doc.prose.startswith("://", m.end()) or doc.is_masked(m.start(), m.end()):

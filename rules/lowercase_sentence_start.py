@@ -11,6 +11,12 @@ from linter.rule import Rule
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_VOWEL = regex.compile(r"[aeiouyAEIOUY]")
+_NEXT_WORD = regex.compile(r"\s+([\p{L}])")
+# Lower-case particles of names ("de Klerk", "van Gogh", "al Sisi"), written so even at a sentence start.
+_NAME_PARTICLES = frozenset("de del della der den di da dos das du van von ter ten le la al el bin ibn ben".split())
+# Lower-case abbreviations that the sentence splitter does not know ("approx. two", "incl. tax").
+_LOWER_ABBREVIATIONS = frozenset("approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid".split())
 _MIN_WORDS = 4  # a paragraph shorter than this is a fragment (a credit, a label), not a sentence
 
 
@@ -27,7 +33,8 @@ class LowercaseSentenceStart(Rule):
     Heuristics: the first word of a sentence (or of a paragraph of running prose) starts with a lower-case
     letter. Not flagged: after an abbreviation (`e.g.`, `U.S.`, `p.m.`, `Nov. 27`, or a short capitalised
     word before the full stop such as `Calif.`), after an ellipsis, words written in lower case on purpose
-    (`iPhone`, `eBay`, handles, web addresses), sentences that open with a quote or bracket, paragraphs of
+    (`iPhone`, `eBay`, handles, web addresses), name particles before a name (`de Klerk`, `van Gogh`),
+    lower-case abbreviations (`approx.`, `hrs.`), sentences that open with a quote or bracket, paragraphs of
     fewer than four words and one-word sentences, a paragraph repeated inside another block (a caption
     cut off by page extraction), headings (see lowercase-heading) and short standalone lines.
 
@@ -61,6 +68,8 @@ class LowercaseSentenceStart(Rule):
             if first_in_block and _repeated_fragment(doc, block):
                 continue
             word = m.group()
+            if word in _NAME_PARTICLES and _next_is_capitalised(prose, m.end(), sentence.end):
+                continue
             fixed = word[0].upper()
             yield self.finding(
                 m.start(), m.end(), f"sentence starts in lower case ('{word}')",
@@ -91,6 +100,8 @@ def _after_sentence_end(prose: str, block_start: int, start: int) -> bool:
         letters = tokens[-1].strip("(\"'“‘") if tokens else ""
         if "." in letters or (letters[:1].isupper() and letters.isalpha() and len(letters) <= 5):
             return False  # "U.S. troops", "Calif. officials": an abbreviation, not a sentence end
+        if letters.isalpha() and (letters.lower() in _LOWER_ABBREVIATIONS or not _VOWEL.search(letters)):
+            return False  # "approx. two", "5 hrs. later": no English word lacks a vowel
     return True
 
 
@@ -99,3 +110,8 @@ def _repeated_fragment(doc: Document, block: Block) -> bool:
     by the page extraction (the duplicate rules' business), not a sentence of the article."""
     needle = block.text.strip()
     return len(needle) >= 20 and any(b.index != block.index and needle in b.text for b in doc.blocks)
+
+
+def _next_is_capitalised(prose: str, start: int, end: int) -> bool:
+    m = _NEXT_WORD.match(prose, start, end)
+    return bool(m) and m.group(1).isupper()

@@ -36,17 +36,21 @@ class StrayCapital(Rule):
 
     Heuristics (precision first). The word must be capitalised with lower-case letters after the first,
     stand in running prose (not a heading, caption or short line), follow a lower-case word, a number or
-    a comma, and be followed by a lower-case word, a number or a date. Left alone: names of more than one
-    word (`Secretary of State Anthony Blinken`, `Google News`, `Decrees of Necessity and Urgency`), a word after a colon, an opening quote or
-    bracket, hyphenated and possessive words, acronyms, title-cased sentences, and any word the same
-    document writes as a name elsewhere (next to another capitalised word, or capitalised more than once).
+    a comma, and be followed by a lower-case word, a number or a date. Left alone: names of more than
+    one word (`Secretary of State Anthony Blinken`, `Google News`, `Decrees of Necessity and Urgency`),
+    a word after a colon, an opening quote or bracket, or a noun that introduces a name (`the film
+    Parasite`, `in section The raise statement`), hyphenated and possessive words, acronyms, and
+    title-cased sentences.
 
-    Closed-class words (`and`, `of`, `to`, `in`, `what` …) are flagged in that position, also right after
-    a semicolon (`; To set`). Other words are flagged only when wordfreq shows them to be English common
-    words rather than names (far more frequent in English than in German, French, Spanish, Italian and
-    Portuguese text, where names keep their spelling), they do not follow a determiner (`the Taliban`),
-    they are not nationality or faith words (`Islamic`, `Pakistani`) and not nouns English capitalises as
-    short names (`Parliament`, `the South`, `Congress`).
+    Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a
+    semicolon (`; To set`); articles, demonstratives and question words are not, because they open
+    embedded titles (`the FAQ entry How do I …`). Other words are flagged only when wordfreq shows them to
+    be English common words rather than names (far more frequent in English than in German, French,
+    Spanish, Italian and Portuguese text, where names keep their spelling); when the document does not
+    write them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more
+    than once); when they do not follow a determiner (`the Taliban`) or `known as`; and when they are not
+    plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`) or nouns English
+    capitalises as short names (`Parliament`, `the South`, `Congress`).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -79,8 +83,11 @@ class StrayCapital(Rule):
                     continue
                 key = word.casefold()
                 closed = lex.is_closed_class(key)
-                if key in _QUESTION_WORDS and prose[words[i - 1].end() : m.start()].strip() != ";":
-                    continue  # "the FAQ entry How do I ...": an embedded title or question
+                after_semicolon = prose[words[i - 1].end() : m.start()].strip() == ";"
+                if (key in _QUESTION_WORDS or key in _DETERMINERS) and not after_semicolon:
+                    continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
+                if lex.introduces_name(words[i - 1].group().casefold()):
+                    continue  # "the film Parasite", "in section The standard types"
                 if not self._context_fits(prose, words, i, closed):
                     continue
                 if doc.is_masked(m.start(), m.end()):
@@ -89,12 +96,13 @@ class StrayCapital(Rule):
                     starts = [sentence.start for sentence in doc.sentences]
                 if _title_cased(doc, starts, m.start()):
                     continue
-                if not closed and not self._common_word(key, words[i - 1].group()):
-                    continue
-                if evidence is None:
-                    evidence = doc.capitals
-                if evidence.used_as_name(key, besides=m.start()):
-                    continue
+                if not closed:
+                    if not self._common_word(key, words[i - 1].group(), words[i - 2].group() if i >= 2 else ""):
+                        continue
+                    if evidence is None:
+                        evidence = doc.capitals
+                    if evidence.used_as_name(key, besides=m.start()):
+                        continue
                 lowered = word[0].lower() + word[1:]
                 edit = Edit(m.start(), m.end(), lowered)
                 fix = Fix.safe(edit) if closed else Fix.unsafe(edit)
@@ -125,10 +133,15 @@ class StrayCapital(Rule):
             return False
         return not (n.casefold() in _CONNECTORS and i + 2 < len(words) and is_capitalised(words[i + 2].group()))
 
-    def _common_word(self, key: str, previous: str) -> bool:
+    def _common_word(self, key: str, previous: str, before_previous: str) -> bool:
         """Whether `key` is an English common word that would not be capitalised after `previous`."""
-        if previous.casefold() in _DETERMINERS:
+        previous = previous.casefold()
+        if previous in _DETERMINERS:
             return False
+        if previous == "as" and before_previous.casefold() in ("known", "such"):
+            return False  # "known as Hope", "such as Target"
+        if key.endswith("s") and not key.endswith("ss"):
+            return False  # plural capitals are mostly teams and groups ("beat Spurs on Sunday")
         if lex.is_proper_use(key) or lex.is_calendar(key) or lex.looks_like_demonym(key):
             return False
         if lex.english_frequency(key) < self.options.min_frequency:
