@@ -61,6 +61,7 @@ FUNCTION_WORDS = frozenset(
     according following given including regarding his her their our my your he she they we i you
     """.split()
 )
+DETERMINERS = frozenset("the a an this that these those its".split())
 # Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von der den le la ul ud".split())
 ABBREVIATIONS = frozenset("mr mrs ms dr gen lt col maj capt adm sgt prof sen rep gov rev st jr sr".split())
@@ -98,6 +99,7 @@ class NameMention:
     sentence_initial: bool = False  # the name starts a sentence (so its capital says nothing)
     appositive: bool = False  # followed by ", a professor", "is a former ...", ", who"
     reporting: bool = False  # followed by a reporting verb ("said", "told")
+    determiner: bool = False  # right after "the", "a", "this" ...: "The Morning Star" is no person
 
     @property
     def text(self) -> str:
@@ -193,13 +195,16 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
             cut = max((k for k, w in enumerate(words) if _is_title(w) or w.lower() in CLASSIFIERS), default=-1)
             title = words[cut] if cut >= 0 and _is_title(words[cut]) else ""
             run, words = run[cut + 1 :], words[cut + 1 :]
+            determiner = False
             if run and not title:
                 before = text[block.start : run[0].start()]
                 prev = regex.search(r"(\p{L}+)\s+$", before)
                 if prev and prev.group(1)[0].islower() and _is_title(prev.group(1)):
                     title = prev.group(1)
+                determiner = bool(prev and cut < 0 and prev.group(1).lower() in DETERMINERS)
             initial = bool(run) and _sentence_initial(doc, block, run[0].start())
             if run and initial and not title and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly")):
+                determiner = words[0].lower() in DETERMINERS
                 run, words = run[1:], words[1:]
                 initial = False
             while run and words[-1].lower() in PARTICLES:
@@ -229,6 +234,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     sentence_initial=initial,
                     appositive=bool(_APPOSITIVE.match(after)),
                     reporting=bool(report and report.group(1) in REPORTING),
+                    determiner=determiner,
                 )
             )
     return tuple(out)

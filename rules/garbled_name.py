@@ -33,7 +33,8 @@ class GarbledName(Rule):
     - and the context says it is a person: a title or role noun before it (`Ambassador`, `spokesman`),
       or, for a word in first position, an appositive after it (`, a professor`, `is a former`) or a
       reporting verb (`said`). A word in last position needs a title (`Ahmed Street` is a street).
-    At the start of a sentence, where every word is capitalised, only an appositive or a title counts.
+    At the start of a sentence, where every word is capitalised, only an appositive or a title counts;
+    after an article (`The Morning Star, a newspaper`) only a title.
 
     Recall is bounded: a name garbled into another real name (`Rennes Feiler` for René Weiler) needs the
     source or a glossary (see `name-glossary`).
@@ -77,6 +78,8 @@ def _person_context(mention: NameMention, index: int) -> bool:
     """Whether the context vouches for a person's name with a word at `index` in it."""
     if mention.title:
         return True
+    if mention.determiner:
+        return False  # "The Morning Star, a newspaper": people rarely take an article
     if index == len(mention.tokens) - 1:
         return False  # "Zayed University", "Bloomberg News": organisations end in common nouns
     if mention.sentence_initial:
