@@ -61,6 +61,7 @@ FUNCTION_WORDS = frozenset(
     according following given including regarding his her their our my your he she they we i you
     """.split()
 )
+SUFFIXES = frozenset("jr sr".split())  # "Donald Trump Jr." is a Trump
 DETERMINERS = frozenset("the a an this that these those its".split())
 # Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von der den le la ul ud".split())
@@ -207,7 +208,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                 determiner = words[0].lower() in DETERMINERS
                 run, words = run[1:], words[1:]
                 initial = False
-            while run and words[-1].lower() in PARTICLES:
+            while run and (words[-1].lower() in PARTICLES or words[-1].lower() in SUFFIXES):
                 run, words = run[:-1], words[:-1]
             if not run or len(run) > 5:
                 continue

@@ -98,6 +98,9 @@ def sound_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in (jellyfish.nysiis(key), jellyfish.metaphone(key)) if k))
 
 
+_HYPHENS = re.compile(r"[-‐]")
+
+
 def _flat(word: str) -> str:
     return word.casefold().replace("-", "").replace("‐", "").replace(" ", "").replace("’", "'")
 
@@ -106,12 +109,17 @@ def spelling_variants(a: str, b: str) -> bool:
     """Whether two different words look like two spellings of one name ("Kapoor"/"Kapur", "Galal"/"Jalal").
 
     Alike in edit distance and Jaro-Winkler, or alike in sound with at most half the letters changed.
+    Hyphenated names are compared part by part ("Kim Jong-un" and "Kim Jong-il" are two people).
     Not variants: a word and its extension ("Arabia"/"Arabian", "Rodolph"/"Rodolphe": a mute final e,
     "El-Gouna"/"Gouna"), spellings that differ in hyphens only, or short words that differ in sound
     ("Ali"/"Ari").
     """
     from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+    parts_a, parts_b = _HYPHENS.split(a.casefold()), _HYPHENS.split(b.casefold())
+    if len(parts_a) == len(parts_b) > 1:  # "Jong-un"/"Jong-il": compare part by part
+        pairs = [(p, q) for p, q in zip(parts_a, parts_b) if p != q]
+        return bool(pairs) and all(spelling_variants(p, q) for p, q in pairs)
     x, y = _flat(a), _flat(b)
     if x == y or min(len(x), len(y)) < 3 or x.startswith(y) or y.startswith(x) or x in y or y in x:
         return False
