@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import threading
 import time
@@ -435,6 +436,18 @@ def test_ltp_path_without_languagetool_never_downloads(tmp_path: Path) -> None:
     res = check(tmp_path, "a.txt", env={"LTP_PATH": str(tmp_path / "missing")})
     assert res.err == (f"mtlint: error: grammar: LTP_PATH={tmp_path / 'missing'} is not a folder "
                        "(it should hold an unpacked LanguageTool-<version>)\n")
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="needs Java to try starting the broken copy")
+def test_broken_copy_under_ltp_path_fails_fast_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    copy = tmp_path / "lt" / "LanguageTool-6.6"
+    copy.mkdir(parents=True)
+    (copy / "languagetool-server.jar").write_bytes(b"not a jar")
+    res = check(tmp_path, "a.txt", env={"LTP_PATH": str(tmp_path / "lt")})
+    assert (res.code, res.err) == (2, f"mtlint: error: grammar: cannot use LanguageTool 6.6 under "
+                                      f"LTP_PATH={tmp_path / 'lt'}: LanguageTool server exited early with code 1\n")
+    assert sorted(p.name for p in (tmp_path / "lt").iterdir()) == ["LanguageTool-6.6"]  # nothing downloaded
 
 
 def test_grammar_table_keys_are_validated(tmp_path: Path) -> None:

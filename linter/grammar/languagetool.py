@@ -132,6 +132,12 @@ def _client(timeout: float, **kwargs: object) -> object:
             self._TIMEOUT = timeout  # type: ignore[misc]
             super().__init__(**kw)  # type: ignore[arg-type]
 
+        def _start_server_on_free_port(self) -> None:
+            # When a local server fails to start, the library tries again on each of ~900 ports; a broken
+            # copy fails the same way on every one (minutes of JVM starts), so try three.
+            self._available_ports = self._available_ports[:2]
+            super()._start_server_on_free_port()
+
     return _Client(**kwargs)
 
 
