@@ -61,9 +61,19 @@ def name_ranks(word: str) -> tuple[int, int]:
 
 
 def best_rank(word: str) -> int:
-    """The best rank of `word` as any kind of name, 0 when it is not a ranked name."""
+    """The best rank of `word` as any kind of name, 0 when it is not a ranked name.
+
+    A hyphenated name ("Abdel-Aziz", "al-Sisi") is ranked as written, joined ("Abdelaziz"), or by its
+    worst-ranked part when every part is a name.
+    """
     ranks = [r for r in name_ranks(word) if r]
-    return min(ranks) if ranks else 0
+    if ranks or not _HYPHENS.search(word):
+        return min(ranks) if ranks else 0
+    joined = best_rank(_HYPHENS.sub("", word))
+    if joined:
+        return joined
+    parts = [best_rank(p) for p in _HYPHENS.split(word) if p.lower() not in ("al", "el")]
+    return max(parts) if parts and all(parts) else 0
 
 
 def is_english_word(word: str) -> bool:
