@@ -36,7 +36,8 @@ class StrayCapital(Rule):
 
     Heuristics (precision first). The word must be capitalised with lower-case letters after the first,
     stand in running prose (not a heading, caption or short line), follow a lower-case word, a number or
-    a comma, and be followed by a lower-case word, a number or a date. Left alone: names of more than
+    a comma (or, for a verb form in -ing or -ed, a name of two words: `Abdel Fattah Sisi Smiling and`),
+    and be followed by a lower-case word, a number or a date. Left alone: names of more than
     one word (`Secretary of State Anthony Blinken`, `Google News`, `Decrees of Necessity and Urgency`),
     a word after a colon, an opening quote or bracket, or a noun that introduces a name (`the film
     Parasite`, `in section The raise statement`), hyphenated and possessive words, acronyms, and
@@ -121,13 +122,17 @@ class StrayCapital(Rule):
         if before.strip() == ";" and not closed:
             return False
         p = prev.group()
-        if before.strip() != ";" and (is_capitalised(p) or not (p[0].islower() or p.isdigit())):
+        # After a name, only a verb form can be told from the next part of the name: "Sisi Smiling and".
+        after_name = is_titlecase(p) and not closed and m.group().endswith(("ing", "ed"))
+        if before.strip() != ";" and not after_name and (is_capitalised(p) or not (p[0].islower() or p.isdigit())):
             return False
         if prose[m.end() : nxt.start()].strip() or "\n" in prose[m.end() : nxt.start()]:
             return False
         n = nxt.group()
         if not (n[0].islower() or n[0].isdigit() or lex.is_calendar(word_key(n))):
             return False
+        if after_name and i >= 2 and not _joined_by_space(prose, words[i - 2], prev):
+            return False  # "Lake Reading": a single capitalised word after punctuation is not a name
         # Inside a name joined by a connector: "Decrees of Necessity and Urgency", "Minister of Economy".
         if p.casefold() in _CONNECTORS and i >= 2 and is_capitalised(words[i - 2].group()):
             return False
@@ -149,11 +154,19 @@ class StrayCapital(Rule):
         return lex.englishness(key) >= self.options.min_englishness
 
 
+def _joined_by_space(prose: str, a: regex.Match[str], b: regex.Match[str]) -> bool:
+    return prose[a.end() : b.start()] == " "
+
+
 def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
     """Whether the sentence around `offset` is title-cased (a headline glued into running text)."""
     sentences = doc.sentences
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0 or offset >= sentences[i].end:
         return False
-    long_words = [w for w in _WORD.findall(sentences[i].text) if len(w) > 3]
+    sentence = sentences[i]
+    # The first word is capitalised anyway and the word under test is what is in question: neither
+    # counts as evidence of title case.
+    long_words = [m.group() for m in _WORD.finditer(doc.prose, sentence.start, sentence.end)
+                  if len(m.group()) > 3 and m.start() not in (sentence.start, offset)]
     return len(long_words) < 3 or sum(is_capitalised(w) for w in long_words) > 0.6 * len(long_words)
