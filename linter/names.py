@@ -122,6 +122,7 @@ class NameMention:
         return tuple(t for t in self.tokens[:-1] if not t.initial)
 
 
+HEADLINE_WORDS = 20  # a longer block is prose, however many names it holds
 _ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‐]")
 
 
@@ -135,7 +136,7 @@ def _capitalised(word: str) -> bool:
 def _title_case_block(block: Block, words: list) -> bool:
     """Whether the block is a Title Case heading, where capitals say nothing about names."""
     letters = [w.group() for w in words if w.group()[:1].isalpha()]
-    if len(letters) < 4:
+    if not 4 <= len(letters) <= HEADLINE_WORDS:
         return False
     caps = sum(1 for w in letters if w[:1].isupper())
     return caps >= 0.75 * len(letters)
@@ -153,9 +154,7 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
     if _title_case_block(block, words):
         return
     run: list = []
-    i = 0
-    while i < len(words):
-        w = words[i]
+    for i, w in enumerate(words):
         token = w.group()
         if _capitalised(token):
             if run:
@@ -176,7 +175,6 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
         if run and _POSSESSIVE.search(token):
             yield run
             run = []
-        i += 1
     if run:
         yield run
 
