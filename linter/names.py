@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from linter.document import Block, Document
+from linter.document import Block, BlockKind, Document
 
 # Titles and role nouns that announce a person's name when they stand right before it
 # ("President Joe Biden", "spokesman Ned Price", "National Security Advisers Moeed Yusuf").
@@ -122,6 +122,8 @@ class NameMention:
         return tuple(t for t in self.tokens[:-1] if not t.initial)
 
 
+# Space between two words of one name: blanks (Markdown markup is blanked to spaces), one line break.
+_SPACE = regex.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
 HEADLINE_WORDS = 20  # a longer block is prose, however many names it holds
 _ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‐]")
 
@@ -151,7 +153,7 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
     """Yield lists of consecutive capitalised words (with inner particles) in `block`."""
     text = doc.prose
     words = list(_WORD.finditer(text, block.start, block.end))
-    if _title_case_block(block, words):
+    if block.kind in (BlockKind.HEADING, BlockKind.LINE) and _title_case_block(block, words):
         return
     run: list = []
     for i, w in enumerate(words):
@@ -160,13 +162,14 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
             if run:
                 prev = run[-1]
                 gap = text[prev.end() : w.start()]
-                dotted = gap == ". " and (len(prev.group()) == 1 or prev.group().lower() in ABBREVIATIONS)
-                if gap != " " and not dotted:
+                dotted = gap[:1] == "." and (len(prev.group()) == 1 or prev.group().lower() in ABBREVIATIONS)
+                if not _SPACE.fullmatch(gap[1:] if dotted else gap):
                     yield run
                     run = []
             run.append(w)
         elif run and token.lower() in PARTICLES and i + 1 < len(words) and _capitalised(words[i + 1].group()) \
-                and text[run[-1].end() : w.start()] == " " and text[w.end() : words[i + 1].start()] == " ":
+                and _SPACE.fullmatch(text[run[-1].end() : w.start()]) \
+                and _SPACE.fullmatch(text[w.end() : words[i + 1].start()]):
             run.append(w)
         else:
             if run:

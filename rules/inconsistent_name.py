@@ -61,7 +61,7 @@ class InconsistentName(Rule):
         people: list[_Person] = []
         index: dict[str, list[int]] = {}  # surname, sound key of the surname, given name -> people
         singles: list[NameMention] = []
-        for mention in doc.names:
+        for mention in map(lex.without_modifiers, doc.names):
             if len(mention.words) >= 2 and _looks_like_person(mention):
                 keys = _keys(mention)
                 candidates = sorted({i for k in keys for i in index.get(k, ())})

@@ -9,6 +9,7 @@ from linter.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normali
 from linter.model import Edit, Finding, Fix, Severity
 from linter.names import NameMention
 from linter.rule import Rule, RuleOptions
+from rules.name_lexicon import without_modifiers
 
 
 class NameGlossary(Rule):
@@ -75,6 +76,7 @@ class NameGlossary(Rule):
                 if listed:
                     yield self._finding(part, entry.canonical, "a listed variant of", safe=True)
                 continue
+            mention = without_modifiers(mention)
             if not mention.given:
                 alone.append(mention)
                 continue

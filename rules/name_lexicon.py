@@ -18,8 +18,11 @@ from __future__ import annotations
 import bisect
 import gzip
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+
+from linter.names import NameMention
 
 NAME_TABLE = "data/names.tsv.gz"
 ENGLISH_WORDS = "data/english_words.tsv.gz"
@@ -160,3 +163,14 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 def _undouble(word: str) -> str:
     return _DOUBLE.sub(r"\1", word)
+
+
+def without_modifiers(mention: NameMention) -> NameMention:
+    """`mention` without the English common words in front of the name ("See Moayed Yusuf",
+    "Pakistani Touqir Hussain"): what the glossary and the clustering compare."""
+    tokens = mention.tokens
+    while len(tokens) > 2 and not tokens[0].initial and is_english_word(tokens[0].text):
+        tokens = tokens[1:]  # a given name and a surname stay: "Hope Hicks" is a name
+    if tokens is mention.tokens:
+        return mention
+    return replace(mention, start=tokens[0].start, tokens=tokens, sentence_initial=False)
