@@ -416,14 +416,17 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     durations = [b.index for b in lines if _DURATION.match(b.text)]
     out: dict[int, Hit] = {}
     tails: list[int] = []
+    lists: list[int] = []
     quick = prefilter(line_entries)
     for b in lines:
         text = b.text
         for e in line_entries if quick.match(text) else ():
             if pack_hit(e, text):
-                out[b.index] = Hit(b.index, b.start, b.end, True, True, e.note or "page furniture")
+                out[b.index] = Hit(b.index, b.start, b.end, True, True, e.note or "a widget label, link or call to action")
                 if "tail" in e.tags:
                     tails.append(b.index)
+                if "list" in e.tags:
+                    lists.append(b.index)
                 break
         else:
             # An author's own Markdown heading is structure, not a label left by the page.
@@ -444,6 +447,7 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
                                    e.note or "a suffix glued to the headline")
                 break
     _masthead(doc, out)
+    _related_lists(doc, out, captions, lists)
     _footer_zone(doc, out, captions, [t for t in tails if t > body])
     return out
 
@@ -457,7 +461,7 @@ def _structure(b: Block, body: int, durations: int) -> str:
     n = len(WORD.findall(text))
     if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
-    if b.index < body and n == 1 and regex.fullmatch(r"\p{L}+", text) and not _ALL_CAPS.match(text) \
+    if b.index < min(body, 6) and n == 1 and regex.fullmatch(r"\p{L}+", text) and not _ALL_CAPS.match(text) \
             and not _NOT_LABEL.match(text):
         return "a section label above the article"
     return ""
@@ -471,6 +475,24 @@ def _masthead(doc: Document, out: dict[int, Hit]) -> None:
     first = blocks[0]
     if len(WORD.findall(first.text)) <= 3 and not SENTENCE_END.search(first.text):
         out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation")
+
+
+def _is_short(b: Block) -> bool:
+    n = len(WORD.findall(b.text))
+    return n <= 10 or (n <= 15 and not SENTENCE_END.search(b.text))
+
+
+def _related_lists(doc: Document, out: dict[int, Hit], captions: frozenset[int], heads: list[int]) -> None:
+    """The short title lines right under a related-links heading ("Related articles", "Most read")."""
+    blocks = doc.blocks
+    for head in heads:
+        for i in range(head + 1, len(blocks)):
+            b = blocks[i]
+            if i in captions or i in out:
+                continue
+            if not _is_short(b) or b.kind is BlockKind.HEADING and doc.format == "markdown":
+                break
+            out[i] = Hit(i, b.start, b.end, True, False, "a title in a related-articles list")
 
 
 # Promotional text speaks to the reader ("your account", "our newsletter") or tells them what to do.
@@ -492,8 +514,7 @@ def _footer_zone(doc: Document, out: dict[int, Hit], captions: frozenset[int], a
             b = blocks[i]
             if i in captions or i in out:
                 continue
-            n = len(WORD.findall(b.text))
-            if n <= 10 or (n <= 15 and not SENTENCE_END.search(b.text)):
+            if _is_short(b):
                 marked.append(i)
                 continue
             nxt = next((j for j in range(i + 1, len(blocks)) if j not in captions), None)

@@ -106,6 +106,9 @@ EXPECTED = {
     # article paragraph between the follow call and the ad script is prose and stays silent.
     "feed-republisher.txt": [(1, "MT102"), (2, "MT101"), (3, "MT101"), (6, "MT102")]
     + [(n, "MT102") for n in range(8, 16)],
+    # a related-articles heading with the titles under it, mid-article, and a widget label at the end;
+    # the paragraphs around the list stay silent.
+    "related-links.txt": [(3, "MT102"), (4, "MT102"), (5, "MT102"), (6, "MT102"), (8, "MT102")],
     # a document with its own one-word section headings (Introduction, Photographs, Sources): silent.
     "structured-article.txt": [],
     # Markdown: a credit under an image and a share bar; the author's headings stay silent.
