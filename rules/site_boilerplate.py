@@ -43,10 +43,11 @@ class SiteBoilerplate(Rule):
        that span only). Extend it with a pack that says `extends = "site-boilerplate"`.
     2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`,
        `Topic | Taiwan`), a one-word section label above the article (`business`), a short site
-       masthead over navigation, and the footer zone: after closing furniture (copyright, comment form,
+       masthead over navigation, the short titles under a related-articles heading, and the footer zone: after closing furniture (copyright, comment form,
        share bar, source link, agency credit line) every short line down to the end of the file, and
-       every long one standing between furniture lines, is furniture too - provided the zone reaches
-       the end of the file without meeting article prose.
+       every long one that speaks to the reader just above more furniture (a promo or newsletter
+       blurb), is furniture too - provided the zone reaches the end of the file without meeting
+       article prose.
     3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
        least `min-files` files and at least `min-share` of all files is a site template, unless it is a
        heading, a byline, a date or a number, or shorter than four words (names, places and section
