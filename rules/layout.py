@@ -413,7 +413,10 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     lines = [b for b in blocks if b.index not in captions]
     suffix = tuple(e for e in entries if "suffix" in e.tags)
     line_entries = tuple(e for e in entries if "suffix" not in e.tags)
-    durations = [b.index for b in lines if _DURATION.match(b.text)]
+    # Video lengths in a related-videos list: bare mm:ss lines, each over a short title (a live blog's
+    # times of day stand over long entries instead).
+    durations = [b.index for b in lines if _DURATION.match(b.text)
+                 and (b.index + 1 == len(blocks) or _is_short(blocks[b.index + 1]))]
     out: dict[int, Hit] = {}
     tails: list[int] = []
     lists: list[int] = []
@@ -431,7 +434,7 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
         else:
             # An author's own Markdown heading is structure, not a label left by the page.
             md_heading = doc.format == "markdown" and b.kind is BlockKind.HEADING
-            why = "" if md_heading else _structure(b, body, len(durations))
+            why = "" if md_heading else _structure(b, body, durations)
             if why:
                 out[b.index] = Hit(b.index, b.start, b.end, True, False, why)
                 if b.index in durations:
@@ -452,9 +455,10 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     return out
 
 
-def _structure(b: Block, body: int, durations: int) -> str:
+def _structure(b: Block, body: int, duration_set: Sequence[int]) -> str:
+    durations = len(duration_set)
     text = b.text
-    if durations >= 2 and _DURATION.match(text):
+    if durations >= 2 and _DURATION.match(text) and b.index in duration_set:
         return "a video duration from a related-videos list"
     if len(text) > 100:
         return ""  # breadcrumbs and labels are short

@@ -109,6 +109,8 @@ EXPECTED = {
     # a related-articles heading with the titles under it, mid-article, and a widget label at the end;
     # the paragraphs around the list stay silent.
     "related-links.txt": [(3, "MT102"), (4, "MT102"), (5, "MT102"), (6, "MT102"), (8, "MT102")],
+    # a live blog: times of day over long entries are not a related-videos list; silent.
+    "live-blog.txt": [],
     # a document with its own one-word section headings (Introduction, Photographs, Sources): silent.
     "structured-article.txt": [],
     # Markdown: a credit under an image and a share bar; the author's headings stay silent.
