@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import regex
@@ -77,7 +77,19 @@ def parse_lines(lines: Iterable[str], source: str) -> list[GlossaryEntry]:
 
 
 def load_glossary(path: Path) -> list[GlossaryEntry]:
-    """Read one glossary file."""
+    """Read one glossary file (parsed once per process while the file is unchanged)."""
+    try:
+        st = Path(path).stat()
+    except FileNotFoundError:
+        raise ValueError(f"{path}: glossary file not found") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read glossary: {exc.strerror or exc}") from None
+    return list(_load(str(path), st.st_mtime_ns, st.st_size))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime_ns: int, size: int) -> tuple[GlossaryEntry, ...]:
+    """Parse `path`; the modification time and size make an edited file a new cache key."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -86,7 +98,7 @@ def load_glossary(path: Path) -> list[GlossaryEntry]:
         raise ValueError(f"{path}: glossary is not UTF-8 text") from None
     except OSError as exc:
         raise ValueError(f"{path}: cannot read glossary: {exc.strerror or exc}") from None
-    return parse_lines(text.splitlines(), str(path))
+    return tuple(parse_lines(text.splitlines(), path))
 
 
 def check_unambiguous(entries: Iterable[GlossaryEntry]) -> None:

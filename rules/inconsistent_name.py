@@ -47,8 +47,9 @@ class InconsistentName(Rule):
     extension (`Arabia`/`Arabian`) are never variants.
 
     Each minority spelling is reported with the majority one as the suggestion (ties go to the spelling
-    of the first full mention). Fix (unsafe: which spelling is right needs the source): the majority
-    spelling.
+    of the first full mention); when exactly one of the spellings is in a glossary of the run
+    (`glossary = [...]`, `--glossary`, see `name-glossary`), that one is the suggestion. Fix (unsafe:
+    which spelling is right needs the source): the suggested spelling.
     """
 
     code = "MT203"
@@ -56,6 +57,15 @@ class InconsistentName(Rule):
     category = "garbled-name"
     severity = Severity.WARNING
     fixable = True
+
+    glossary_words: frozenset[str] = frozenset()
+
+    def configure(self, config) -> None:  # type: ignore[no-untyped-def]
+        """Read the run's glossary files: their spellings win over the document's majority."""
+        from linter.glossary import load_glossary
+
+        words = {w.casefold() for path in config.glossary for e in load_glossary(path) for w in e.canonical.split()}
+        self.glossary_words = frozenset(words)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         people: list[_Person] = []
@@ -93,13 +103,16 @@ class InconsistentName(Rule):
         if len(counts) < 2:
             return
         first_full = next(part(m) for m in person.mentions if len(m.words) >= 2)
-        majority = max(counts, key=lambda s: (counts[s], s == first_full.text))
+        in_glossary = [s for s in counts if s.casefold() in self.glossary_words]
+        choice = in_glossary if len(in_glossary) == 1 else list(counts)
+        majority = max(choice, key=lambda s: (counts[s], s == first_full.text))
+        why = "the glossary spelling" if choice is in_glossary else "elsewhere in this document"
         full = next(m.text for m in person.mentions if len(m.words) >= 2)
         for token in tokens:
             if token.text != majority and lex.spelling_variants(token.text, majority):
                 yield self.finding(
                     token.start, token.end,
-                    f"'{token.text}' is spelled '{majority}' elsewhere in this document ({label} of {full})",
+                    f"'{token.text}' is spelled '{majority}' {why} ({label} of {full})",
                     fix=Fix.unsafe(Edit(token.start, token.end, majority)),
                     spelling=token.text, majority=majority,
                 )

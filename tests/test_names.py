@@ -190,3 +190,13 @@ def test_mt_article_written_for_the_name_rules() -> None:
 def test_clean_article_full_of_names_that_are_words_stays_silent() -> None:
     got = findings(str(ROOT / "fixtures" / "names" / "clean-article.txt"))
     assert [f for f in got if f["category"] == "garbled-name"] == []
+
+
+def test_inconsistent_name_prefers_the_glossary_spelling(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Moayed Yusuf met the envoy.\n\nMoeed Yusuf said so.\n\nMoayed Yusuf left.\n", encoding="utf-8")
+    plain = findings("--select", "inconsistent-name", str(doc))
+    assert [(f["line"], f["fix"]["edits"][0]["replacement"]) for f in plain] == [(3, "Moayed")]
+    guided = findings("--select", "inconsistent-name", "--glossary", str(GLOSSARY), str(doc))
+    assert [(f["line"], f["fix"]["edits"][0]["replacement"]) for f in guided] == [(1, "Moeed"), (5, "Moeed")]
+    assert "the glossary spelling" in guided[0]["message"]
