@@ -325,8 +325,11 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     m = _PAREN_NAME_CREDIT.search(b.text)
     if m and len(WORD.findall(m["credit"])) >= 1:
         inner = m["credit"][1:-1]
-        if len(WORD.findall(inner)) >= 2 or vocab.agency_ends(inner):
-            return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+        hits = _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+        # "(Name Surname)" after one sentence is a caption's credit; "(AP)" closing a long paragraph
+        # is the story's own credit, like a byline.
+        if (len(WORD.findall(inner)) >= 2 or vocab.agency_ends(inner)) and hits[0].whole:
+            return hits
     return []
 
 
