@@ -428,7 +428,7 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
         text = b.text
         for e in line_entries if quick.match(text) else ():
             if pack_hit(e, text):
-                out[b.index] = Hit(b.index, b.start, b.end, True, True, e.note or "a widget label, link or call to action")
+                out[b.index] = Hit(b.index, b.start, b.end, True, "unsafe" not in e.tags, e.note or "a widget label, link or call to action")
                 if "tail" in e.tags:
                     tails.append(b.index)
                 if "list" in e.tags:
