@@ -149,9 +149,7 @@ class StrayCapital(Rule):
             return False  # plural capitals are mostly teams and groups ("beat Spurs on Sunday")
         if lex.is_proper_use(key) or lex.is_calendar(key) or lex.looks_like_demonym(key):
             return False
-        if lex.english_frequency(key) < self.options.min_frequency:
-            return False
-        return lex.englishness(key) >= self.options.min_englishness
+        return lex.is_english_common_word(key, self.options.min_frequency, self.options.min_englishness)
 
 
 def _joined_by_space(prose: str, a: regex.Match[str], b: regex.Match[str]) -> bool:

@@ -85,3 +85,15 @@ def test_no_finding_on_the_clean_dev_articles() -> None:
     paths = [str(p.with_name(p.name[: -len(".gold.json")] + ".txt")) for p in clean]
     assert paths
     assert _findings(*paths) == []
+
+
+def test_englishness_table_agrees_with_wordfreq() -> None:
+    """The precomputed table and a live wordfreq lookup give the same answer (below the floors too)."""
+    from rules import casing_lexicon as lex
+
+    for word in ("featured", "negative", "heard", "taliban", "beijing", "google"):
+        live = lex.english_frequency(word) >= 3.5 and lex.englishness(word) >= 1.9
+        assert lex.is_english_common_word(word, 3.5, 1.9) == live
+    assert lex.is_english_common_word("featured", 3.5, 1.9)
+    assert not lex.is_english_common_word("taliban", 3.5, 1.9)
+    assert lex.is_english_common_word("taliban", 3.0, 0.5)  # below the table's floor: asks wordfreq
