@@ -12,7 +12,8 @@ from rapidfuzz.distance import Indel
 from linter.document import Block, Document
 from linter.model import Edit, Finding, Fix, Severity
 from linter.rule import Rule, RuleOptions
-from rules.layout import caption_blocks, token_ends, tokens
+from rules.captions import caption_blocks
+from rules.layout import token_ends, tokens
 
 SHINGLE = 3  # words per shingle in the candidate index
 SKETCH = 12  # shingles kept per paragraph: the smallest hashes (a bottom-k MinHash sketch)

@@ -10,7 +10,9 @@ from linter.document import BlockKind, Document
 from linter.model import Edit, Finding, Fix, Severity
 from linter.packs import PackEntry, load_builtin_pack
 from linter.rule import Rule, RuleOptions
-from rules.layout import WORD, caption_blocks, find_furniture
+from rules.captions import caption_blocks
+from rules.furniture import find_furniture
+from rules.layout import WORD
 
 # Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
 _NOT_TEMPLATE = regex.compile(
@@ -43,15 +45,16 @@ class SiteBoilerplate(Rule):
        that span only). Extend it with a pack that says `extends = "site-boilerplate"`.
     2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`,
        `Topic | Taiwan`), a one-word section label above the article (`business`), a short site
-       masthead over navigation, the short titles under a related-articles heading, and the footer zone: after closing furniture (copyright, comment form,
-       share bar, source link, agency credit line) every short line down to the end of the file, and
-       every long one that speaks to the reader just above more furniture (a promo or newsletter
-       blurb), is furniture too - provided the zone reaches the end of the file without meeting
-       article prose.
+       masthead over navigation, the short titles under a related-articles heading, and the footer
+       zone: after closing furniture (copyright, comment form, share bar, source link, agency credit
+       line) every short line down to the end of the file, and every long one that speaks to the
+       reader just above more furniture (a promo or newsletter blurb), is furniture too - provided
+       the zone reaches the end of the file without meeting article prose.
     3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
        least `min-files` files and at least `min-share` of all files is a site template, unless it is a
        heading, a byline, a date or a number, or shorter than four words (names, places and section
-       titles recur across a site's articles as content). This learns each site's own footer without any list.
+       titles recur across a site's articles as content). This learns each site's own footer
+       without any list.
     Captions and credits are left to stray-caption, so one artifact gets one finding.
 
     Options:

@@ -8,7 +8,7 @@ from linter.document import Document
 from linter.model import Edit, Finding, Fix, Severity
 from linter.packs import PackEntry, load_builtin_pack
 from linter.rule import Rule, RuleOptions
-from rules.layout import Vocabulary, find_captions
+from rules.captions import Vocabulary, find_captions
 
 
 class StrayCaption(Rule):

@@ -235,7 +235,7 @@ PROSE = [
 
 
 def test_no_boilerplate_line_entry_matches_ordinary_sentences() -> None:
-    from rules.layout import builtin_boilerplate, pack_hit
+    from rules.furniture import builtin_boilerplate, pack_hit
 
     for entry in builtin_boilerplate():
         if "suffix" in entry.tags:
