@@ -18,6 +18,7 @@ name>"`, adds entries to the vocabulary of an existing rule that reads packs (su
 """
 from __future__ import annotations
 
+import bisect
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it is abandoned
+# Anchors and lookahead behave differently at a scope's end than inside a longer text.
+_ENDPOS_SENSITIVE = regex.compile(r"\$|\\[Zz]|\(\?[=!]")
 SCOPES = ("line", "paragraph", "text")
 _PACK_KEYS = {"code", "name", "category", "severity", "scope", "message", "description", "extends",
               "fix", "entry"}
@@ -218,14 +221,50 @@ class PackRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        for start, end in self.scopes(doc):
-            for entry in self.entries:
-                for m in entry.finditer(text, start, end):
-                    if m.end() == m.start():
+        scopes = [(s, e) for s, e in self.scopes(doc) if e > s]
+        starts = [s for s, _ in scopes]
+        for entry in self.entries:
+            if _ENDPOS_SENSITIVE.search(entry.source) or len(scopes) < 4:
+                matches = (m for s, e in scopes for m in entry.finditer(text, s, e))
+            else:
+                matches = self._whole_text(entry, text, scopes, starts)
+            for m in matches:
+                if m.end() == m.start():
+                    continue
+                if entry.whole:
+                    i = bisect.bisect_right(starts, m.start()) - 1
+                    s, e = scopes[i]
+                    if text[s : m.start()].strip() or text[m.end() : e].strip():
                         continue
-                    if entry.whole and (text[start:m.start()].strip() or text[m.end():end].strip()):
-                        continue
-                    yield self._finding(entry, m)
+                yield self._finding(entry, m)
+
+    @staticmethod
+    def _whole_text(
+        entry: PackEntry, text: str, scopes: list[tuple[int, int]], starts: list[int]
+    ) -> Iterator[regex.Match[str]]:
+        """Match once over the whole text and keep matches inside one scope (one call, not one per scope).
+
+        A match that runs over a scope's edge is not what the scoped search would find, so the scopes it
+        touches are searched again on their own. Entries whose meaning depends on where a scope ends
+        (anchors, lookahead) never come here.
+        """
+        kept: list[tuple[int, regex.Match[str]]] = []
+        again: set[int] = set()
+        for m in entry.finditer(text, 0, len(text)):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= scopes[i][1] and m.start() < scopes[i][1]:
+                kept.append((i, m))
+                continue
+            j = max(i, 0)
+            while j < len(scopes) and scopes[j][0] < max(m.end(), m.start() + 1):
+                if scopes[j][1] > m.start():
+                    again.add(j)
+                j += 1
+        for i, m in kept:
+            if i not in again:
+                yield m
+        for i in sorted(again):
+            yield from entry.finditer(text, *scopes[i])
 
     def _finding(self, entry: PackEntry, m: regex.Match[str]) -> Finding:
         fix = None

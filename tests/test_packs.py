@@ -74,3 +74,35 @@ def test_user_pack_runs_beside_builtins_and_fixes(project) -> None:
     res = mtlint("check", "--fix", str(path), cwd=project.root)
     assert res.code == 0, res.out + res.err
     assert path.read_text(encoding="utf-8") == "It was all in vain, very much.\n"
+
+
+def _naive(rule, doc):
+    """Scope-by-scope matching: what the whole-text shortcut must reproduce exactly."""
+    text = doc.prose
+    out = set()
+    for s, e in rule.scopes(doc):
+        for entry in rule.entries:
+            for m in entry.regex.finditer(text, s, e):
+                if m.end() > m.start() and not (entry.whole and (text[s:m.start()].strip() or text[m.end():e].strip())):
+                    out.add((m.start(), m.end()))
+    return out
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["in the wind", "made the aid", " ", "\n", "\n\n", "very very", "hot tin", "roof", "the dough", "- ",
+           "two drops of water", ".", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.sampled_from(["line", "paragraph"]))
+def test_whole_text_matching_equals_scope_by_scope(text, scope) -> None:
+    pack = parse_pack({"code": "HS009", "name": "mixed", "category": "literal-idiom", "scope": scope, "entry": [
+        {"phrase": "in the wind"}, {"pattern": r"very\s+very"}, {"pattern": r"hot\s+tin(?!\s+roof)"},
+        {"pattern": r"wind\s+made"}, {"phrase": "x", "whole": True}, {"pattern": r"drops\s+of\s+water\s*$"},
+    ]}, "mixed.toml")
+    rule = pack_rule_class(pack)()
+    doc = Document(text)
+    got = {(f.start, f.end) for f in run_rules(doc, [rule]).findings}
+    assert got == _naive(rule, doc)
