@@ -188,13 +188,13 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     out: list[Hit] = []
     for entry in vocab.tagged("marker"):
         for m in search(entry, b.text):
-            open_paren = m.start() > 0 and b.text[m.start() - 1] == "("
-            if m.start() > 0 and not (b.text[m.start() - 1].isspace() or open_paren):
+            bracket = b.text[m.start() - 1] if m.start() > 0 and b.text[m.start() - 1] in "([" else ""
+            if m.start() > 0 and not (b.text[m.start() - 1].isspace() or bracket):
                 continue
-            if open_paren:
-                close = b.text.find(")", m.end())
+            if bracket:  # "(Photo: X)", "[Photo = Yonhap]"
+                close = b.text.find(")" if bracket == "(" else "]", m.end())
                 body = b.text[m.end():close] if close > 0 else ""
-                if close < 0 or close - m.end() > 70 or not regex.match(r"\s*(?::|by\b)", body):
+                if close < 0 or close - m.end() > 70 or not regex.match(r"\s*(?:[:=]|by\b)", body):
                     continue
                 out += _caption_span(b, b.start + m.start() - 1, b.start + close + 1, False, "a photo credit")
                 continue

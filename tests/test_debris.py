@@ -109,6 +109,9 @@ EXPECTED = {
     # a related-articles heading with the titles under it, mid-article, and a widget label at the end;
     # the paragraphs around the list stay silent.
     "related-links.txt": [(3, "MT102"), (4, "MT102"), (5, "MT102"), (6, "MT102"), (8, "MT102")],
+    # credits as pages in other languages print them: "Photo: social networks", "[Photo = Agency]",
+    # an untranslated "Foto: AGENCY".
+    "agency-credits.txt": [(2, "MT101"), (3, "MT101"), (4, "MT101")],
     # a live blog: times of day over long entries are not a related-videos list; silent.
     "live-blog.txt": [],
     # a document with its own one-word section headings (Introduction, Photographs, Sources): silent.
