@@ -34,21 +34,27 @@ class StrayCaption(Rule):
         Relations appear to be on the right track.
 
     Heuristics (vocabulary from `rules/packs/caption-words.toml`; extend it with a pack that says
-    `extends = "stray-caption"`, tagging credit issuers `agency` and credit openers `marker`):
+    `extends = "stray-caption"`, tagging credit issuers `agency`, credit openers `marker` and words
+    that can also title a section `topic`):
     - a short line made only of caption words, credit markers and agencies (`picture`, `archival`,
-      `illustrative`, `Father`, `Photo: AFP`, `Credit: AP Credit: AP`, `Reuters`);
+      `An expressive image`, `Father`, `Photo: AFP`, `Credit: AP Credit: AP`, `Reuters`);
     - an image address or image file name on a line of its own (`https://.../x.jpg`,
       `WhatsApp Image 2024 06 30 at 22.20.12`);
+    - a line opened by a credit marker (`Source: X`, `Image caption, ...`, `File photo: ...`,
+      `Courtesy of ...`);
     - a credit at the end of a line (`... Photo: Weibo`, `... Image: AP file`,
-      `... Photograph: Name/Paper`, `Caption. Name Surname / TASS`, `Caption. (Name Surname)`) or in
-      brackets (`(Photo: X)`); with one caption sentence before it the whole line is the caption;
-    - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency; a bare `© AGENCY` line right
-      after the article's last paragraph is the story's own credit, like a byline, and is left alone;
+      `... Photograph: Name/Paper`, `Caption. Name Surname / TASS`, `Caption. REUTERS/Name`,
+      `Caption. (Name Surname)`) or in brackets (`(Photo: X)`, `[Photo = Agency]`,
+      `(AP Photo/Name)`); with one caption sentence before it the whole line is the caption;
+    - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
     - a line that reappears inside the caption beside it (the image's alt text);
     - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
       under a Markdown image.
-    Headings (`Archive policy`) and sentences (`The picture is clear.`) are not captions: a line with any
-    word outside the vocabulary, or with sentence punctuation, needs a credit shape to be flagged.
+    Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading),
+    sentences (`The picture is clear.`, `Reuters could not verify the images.`), wire datelines
+    (`CAIRO (Reuters) -`), and the story's own credit (a bare `© AGENCY` line after the last
+    paragraph, `(AP)` closing a paragraph), which are like bylines. A line with any word outside the
+    vocabulary, or with sentence punctuation, needs a credit shape to be flagged.
 
     Options:
     - `max-words` (default 4): longest line judged a caption by its position alone.
