@@ -112,6 +112,8 @@ EXPECTED = {
     # credits as pages in other languages print them: "Photo: social networks", "[Photo = Agency]",
     # an untranslated "Foto: AGENCY".
     "agency-credits.txt": [(2, "MT101"), (3, "MT101"), (4, "MT101")],
+    # newsroom widgets inside and after a story: an ad break, an agency-inputs line, topic links.
+    "newsroom-widgets.txt": [(2, "MT102"), (4, "MT102"), (5, "MT102"), (6, "MT102"), (7, "MT102")],
     # a live blog: times of day over long entries are not a related-videos list; silent.
     "live-blog.txt": [],
     # a document with its own one-word section headings (Introduction, Photographs, Sources): silent.
