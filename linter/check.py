@@ -174,14 +174,14 @@ def lint_all(docs: list[Document], ruleset: RuleSet, jobs: int, opts: CheckOptio
     """Lint every document (in `jobs` processes, reusing cached per-file findings); sorted by path."""
     from linter.parallel import lint_documents
 
-    opts = opts or CheckOptions()
     cache = fingerprints = None
-    if not opts.no_cache and docs and opts.paths != ("-",):
+    if opts is not None and not opts.no_cache and docs and opts.paths != ("-",):
         from linter.cache import Cache, Fingerprints, default_cache_dir
 
         cache = Cache(default_cache_dir(ruleset.config, opts.cache_dir))
         fingerprints = Fingerprints(ruleset.config)
-    results = lint_documents(docs, ruleset, jobs, cache, fingerprints, show_progress=not opts.quiet)
+    results = lint_documents(docs, ruleset, jobs, cache, fingerprints,
+                             show_progress=opts is not None and not opts.quiet)
     if cache is not None and cache.warning:
         warn(cache.warning)
     return results
