@@ -11,6 +11,8 @@ from linter.rule import Rule
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A wire-story dateline: place and date, the agency in parentheses, a dash ("Dubai, May 3 (AFP) - ").
+_DATELINE = regex.compile(r"[^()\n]{0,60}\((?:\p{Lu}[\p{L}.]*)(?:[ /][\p{Lu}][\p{L}.]*){0,3}\)\s*[-–—]\s+")
 _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
 _NEXT_WORD = regex.compile(r"\s+([\p{L}])")
 # Lower-case particles of names ("de Klerk", "van Gogh", "al Sisi"), written so even at a sentence start.
@@ -30,13 +32,14 @@ class LowercaseSentenceStart(Rule):
     Bad:  `not go too far in the path of state cooperation. united with Pakistan.`
     Good: `not go too far in the path of state cooperation with the United States.`
 
-    Heuristics: the first word of a sentence (or of a paragraph of running prose) starts with a lower-case
-    letter. Not flagged: after an abbreviation (`e.g.`, `U.S.`, `p.m.`, `Nov. 27`, or a short capitalised
-    word before the full stop such as `Calif.`), after an ellipsis, words written in lower case on purpose
-    (`iPhone`, `eBay`, handles, web addresses), name particles before a name (`de Klerk`, `van Gogh`),
-    lower-case abbreviations (`approx.`, `hrs.`), sentences that open with a quote or bracket, paragraphs of
-    fewer than four words and one-word sentences, a paragraph repeated inside another block (a caption
-    cut off by page extraction), headings (see lowercase-heading) and short standalone lines.
+    Heuristics: the first word of a sentence (or of a paragraph of running prose, or of a wire story
+    after its dateline `Dubai, May 3 (Reuters) - `) starts with a lower-case letter. Not flagged: after
+    an abbreviation (`e.g.`, `U.S.`, `p.m.`, `Nov. 27`, or a short capitalised word before the full stop
+    such as `Calif.`), after an ellipsis, words written in lower case on purpose (`iPhone`, `eBay`,
+    handles, web addresses), name particles before a name (`de Klerk`, `van Gogh`), lower-case
+    abbreviations (`approx.`, `hrs.`), sentences that open with a quote or bracket, paragraphs of fewer
+    than four words and one-word sentences, a paragraph repeated inside another block (a caption cut off
+    by page extraction), headings (see lowercase-heading) and short standalone lines.
 
     Fix (unsafe, since the full stop before may be the real error): capitalise the first letter.
     """
@@ -57,6 +60,13 @@ class LowercaseSentenceStart(Rule):
             previous_block = sentence.block
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
+            dateline = _DATELINE.match(prose, sentence.start, sentence.end) if first_in_block else None
+            if dateline is not None:
+                # "CAIRO, May 3 (Reuters) - strong winds ...": the story starts after the dateline.
+                m = _FIRST_WORD.match(prose, dateline.end(), sentence.end)
+                if m is not None and _plain_lowercase(m.group()):
+                    yield self._finding(m)
+                continue
             m = _FIRST_WORD.match(prose, sentence.start, sentence.end)
             if m is None or not _plain_lowercase(m.group()):
                 continue
@@ -70,11 +80,14 @@ class LowercaseSentenceStart(Rule):
             word = m.group()
             if word in _NAME_PARTICLES and _next_is_capitalised(prose, m.end(), sentence.end):
                 continue
-            fixed = word[0].upper()
-            yield self.finding(
-                m.start(), m.end(), f"sentence starts in lower case ('{word}')",
-                fix=Fix.unsafe(Edit(m.start(), m.start() + 1, fixed)), word=word,
-            )
+            yield self._finding(m)
+
+    def _finding(self, m: regex.Match[str]) -> Finding:
+        word = m.group()
+        return self.finding(
+            m.start(), m.end(), f"sentence starts in lower case ('{word}')",
+            fix=Fix.unsafe(Edit(m.start(), m.start() + 1, word[0].upper())), word=word,
+        )
 
 
 def _plain_lowercase(word: str) -> bool:
