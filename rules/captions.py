@@ -137,7 +137,8 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
     if not hits:
         return _structural(doc, b, max_words)
-    return hits
+    whole_line = [h for h in hits if h.whole]
+    return whole_line[:1] if whole_line else _longest_first(hits)  # one finding per credit
 
 
 def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[Hit]:
