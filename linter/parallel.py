@@ -279,4 +279,6 @@ def progress_bar(total: int, unit: str):  # type: ignore[no-untyped-def]
         from tqdm import tqdm
     except ImportError:  # pragma: no cover - tqdm is a dependency, but a bar is never essential
         return None
+    if unit == "B":  # bytes: 1.2M/5.5M [00:03<00:09, 410kB/s]
+        return tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, leave=False, dynamic_ncols=True)
     return tqdm(total=total, unit=f" {unit}", file=sys.stderr, leave=False, dynamic_ncols=True)
