@@ -53,3 +53,27 @@ def test_pool_in_process_api_matches_serial(tmp_path: Path) -> None:
 def test_zero_jobs_means_every_core() -> None:
     assert resolve_jobs(0) >= 1
     assert resolve_jobs(3) == 3
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from linter.parallel import progress_bar
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    bar = progress_bar(100, "files")
+    assert bar is not None
+    bar.close()
+    assert progress_bar(10, "files") is None  # a short run needs no bar
+    monkeypatch.setenv("CI", "true")
+    assert progress_bar(100, "files") is None
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert progress_bar(100, "files") is None
+
+
+def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    make_project(tmp_path, files=60)
+    _, found, err = check_json(tmp_path, "--no-cache", "-j", "2", "docs")
+    assert len(found) == 60 * 5 and err == ""
