@@ -7,6 +7,7 @@ whatever the number of jobs.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -32,22 +33,22 @@ PROGRESS_MIN_ITEMS = 50
 
 @dataclass(frozen=True)
 class Item:
-    """One document to lint, as plain picklable fields."""
+    """One document to lint, as its plain picklable fields (no parsed structure, no evidence)."""
 
     path: str
-    text: str
-    format: str
-    newline: str
-    bom: bool
-    encoding: str
+    fields: tuple[tuple[str, Any], ...]  # every Document field but `corpus`
     plain: bool = True  # False: per-file findings come from the cache; run only cross-file rules
 
     @classmethod
     def of(cls, doc: Document, plain: bool = True) -> "Item":
-        return cls(doc.path, doc.text, doc.format, doc.newline, doc.bom, doc.encoding, plain)
+        values = tuple((f.name, getattr(doc, f.name)) for f in _FIELDS)
+        return cls(doc.path, values, plain)
 
     def document(self, corpus: CorpusStats | None) -> Document:
-        return Document(self.text, self.path, self.format, self.newline, self.bom, self.encoding, corpus)
+        return Document(**dict(self.fields), corpus=corpus)
+
+
+_FIELDS = tuple(f for f in dataclasses.fields(Document) if f.name != "corpus")
 
 
 @dataclass(frozen=True)
