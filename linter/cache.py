@@ -143,13 +143,29 @@ def _dump(f: Finding) -> list:
     return [f.code, f.rule, f.category, f.severity.value, f.message, f.start, f.end, fix, [list(d) for d in f.data]]
 
 
+_SEVERITY = {s.value: s for s in Severity}
+_APPLICABILITY = {a.value: a for a in Applicability}
+# A warm run loads tens of thousands of findings; filling a frozen dataclass's __dict__ directly is
+# several times faster than its __init__ (the values are checked here instead).
+_FAST = "__slots__" not in vars(Finding)
+
+
 def _load(row: list) -> Finding:
     code, rule, category, severity, message, start, end, fix, data = row
+    if not (type(start) is int and type(end) is int and 0 <= start <= end
+            and all(type(x) is str for x in (code, rule, category, message))):
+        raise ValueError("malformed finding")
     fx = None
     if fix is not None:
-        fx = Fix(tuple(Edit(int(s), int(e), str(r)) for s, e, r in fix[1]), Applicability(fix[0]))
-    return Finding(str(code), str(rule), str(category), Severity(severity), str(message), int(start), int(end),
-                   fx, tuple((str(k), str(v)) for k, v in data))
+        fx = Fix(tuple(Edit(int(s), int(e), str(r)) for s, e, r in fix[1]), _APPLICABILITY[fix[0]])
+    values = {"code": code, "rule": rule, "category": category, "severity": _SEVERITY[severity],
+              "message": message, "start": start, "end": end, "fix": fx,
+              "data": tuple((str(k), str(v)) for k, v in data) if data else ()}
+    if not _FAST:  # pragma: no cover - only if Finding ever gets __slots__
+        return Finding(**values)
+    f = object.__new__(Finding)
+    f.__dict__.update(values)
+    return f
 
 
 @dataclass(frozen=True)
