@@ -152,15 +152,15 @@ _FAST = "__slots__" not in vars(Finding)
 
 def _load(row: list) -> Finding:
     code, rule, category, severity, message, start, end, fix, data = row
-    if not (type(start) is int and type(end) is int and 0 <= start <= end
-            and all(type(x) is str for x in (code, rule, category, message))):
+    if not (type(start) is int and type(end) is int and 0 <= start <= end and type(code) is str
+            and type(rule) is str and type(category) is str and type(message) is str):
         raise ValueError("malformed finding")
     fx = None
     if fix is not None:
         fx = Fix(tuple(Edit(int(s), int(e), str(r)) for s, e, r in fix[1]), _APPLICABILITY[fix[0]])
     values = {"code": code, "rule": rule, "category": category, "severity": _SEVERITY[severity],
               "message": message, "start": start, "end": end, "fix": fx,
-              "data": tuple((str(k), str(v)) for k, v in data) if data else ()}
+              "data": tuple([(str(k), str(v)) for k, v in data]) if data else ()}
     if not _FAST:  # pragma: no cover - only if Finding ever gets __slots__
         return Finding(**values)
     f = object.__new__(Finding)
