@@ -178,10 +178,10 @@ class LocalEngine:
             return
         from concurrent.futures import ProcessPoolExecutor
 
-        from linter.parallel import _context
+        from linter.parallel import _context, closing_pool
 
         # Forked workers inherit _LOCAL (settings, rules and evidence) from this process.
-        with ProcessPoolExecutor(min(self.jobs, len(chunks)), mp_context=_context()) as pool:
+        with closing_pool(ProcessPoolExecutor(min(self.jobs, len(chunks)), mp_context=_context())) as pool:
             yield from pool.map(fn, chunks)
 
     def evidence(self, chunks: Sequence[Chunk], settings: Settings) -> CorpusStats:

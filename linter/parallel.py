@@ -7,6 +7,7 @@ whatever the number of jobs.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
@@ -190,12 +191,24 @@ def run_items(
     workers = min(jobs, len(rest))
     # Several chunks per worker balance uneven documents; big enough chunks keep the IPC cheap.
     chunksize = max(1, min(64, len(rest) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
-                             initargs=(ruleset.config, corpus, id(ruleset))) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
+                               initargs=(ruleset.config, corpus, id(ruleset)))
+    with closing_pool(pool):
         for out in pool.map(lint_item, rest, chunksize=chunksize):
             if progress:
                 progress(1)
             yield out
+
+
+@contextlib.contextmanager
+def closing_pool(pool: Any) -> Iterator[Any]:
+    """Shut a pool down at the end; on an error or Ctrl-C, drop the queued work instead of finishing it."""
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def lint_documents(
