@@ -104,3 +104,21 @@ def test_cache_that_is_a_file_is_a_warning(tmp_path: Path) -> None:
     code, found, err = check_json(tmp_path, "--cache-dir", "blocker/cache", "docs")
     assert code == 1 and len(found) == 6
     assert "cannot write the cache" in err and "Traceback" not in err
+
+
+def test_evidence_records_what_a_rule_asked_and_checks_it_later() -> None:
+    from linter.cache import Evidence
+    from linter.corpus_stats import CorpusStats
+    from linter.parallel import _Recorder
+
+    stats = CorpusStats(3, {"follow us": 3})
+    rec = _Recorder(stats)
+    assert rec.count("Follow  us") == 3 and rec.count("Story a") == 1
+    assert rec.evidence() == Evidence((("Follow  us", 3), ("Story a", 1)), None)
+    assert rec.files == 3 and rec.evidence().files == 3  # type: ignore[union-attr]
+    assert rec.evidence().holds(stats)  # type: ignore[union-attr]
+    assert not rec.evidence().holds(CorpusStats(3, {"follow us": 2}))  # type: ignore[union-attr]
+    assert not rec.evidence().holds(CorpusStats(4, {"follow us": 3}))  # type: ignore[union-attr]
+    # A rule that reads the raw table cannot have its answers checked: never reused from the cache.
+    rec.line_files  # noqa: B018
+    assert rec.evidence() is None
