@@ -144,6 +144,11 @@ def lint_chunk(chunk: Chunk, settings: Settings, corpus: CorpusStats | None) -> 
 _LOCAL: dict[str, Any] = {}
 
 
+def _local_init(state: dict[str, Any]) -> None:
+    if not _LOCAL:
+        _LOCAL.update(state)
+
+
 def _local_counts(chunk: Chunk) -> tuple[int, Counter[str]]:
     return chunk_line_counts(chunk, _LOCAL["settings"])
 
@@ -180,8 +185,10 @@ class LocalEngine:
 
         from linter.parallel import _context, closing_pool
 
-        # Forked workers inherit _LOCAL (settings, rules and evidence) from this process.
-        with closing_pool(ProcessPoolExecutor(min(self.jobs, len(chunks)), mp_context=_context())) as pool:
+        # Forked workers inherit _LOCAL (settings, rules and evidence); spawned ones get it in _local_init.
+        pool = ProcessPoolExecutor(min(self.jobs, len(chunks)), mp_context=_context(), initializer=_local_init,
+                                   initargs=(dict(_LOCAL),))
+        with closing_pool(pool):
             yield from pool.map(fn, chunks)
 
     def evidence(self, chunks: Sequence[Chunk], settings: Settings) -> CorpusStats:
