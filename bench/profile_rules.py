@@ -57,7 +57,7 @@ def main() -> None:
                 break
         times.append((time.perf_counter() - t0, rule))
     total = sum(t for t, _ in times) + structure
-    print(f"| rule | ms per document | share |\n|---|---:|---:|")
+    print("| rule | ms per document | share |\n|---|---:|---:|")
     print(f"| (document structure: blocks, sentences) | {structure / len(docs) * 1000:.2f} | "
           f"{structure / total:.0%} |")
     for t, rule in sorted(times, key=lambda x: -x[0]):
