@@ -268,7 +268,7 @@ def run_corpus(opts: CorpusOptions) -> int:
     worst = -1
     try:
         corpus = engine.evidence(chunks, settings) if ruleset.uses_corpus else None
-        for chunk, res in zip(chunks, engine.lint(chunks, settings, corpus)):
+        for res, chunk in zip(engine.lint(chunks, settings, corpus), chunks):  # the generator runs to its end
             for line in res.findings:
                 out.write(line + "\n")
             for message in res.errors:

@@ -205,6 +205,9 @@ def closing_pool(pool: Any) -> Iterator[Any]:
     """Shut a pool down at the end; on an error or Ctrl-C, drop the queued work instead of finishing it."""
     try:
         yield pool
+    except GeneratorExit:  # the consumer stopped early: join the pool's threads before the interpreter exits
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -259,7 +262,8 @@ def lint_documents(
     bar = progress_bar(len(items), "files") if show_progress else None
     outcomes: dict[int, Outcome] = {}
     try:
-        for i, out in zip(todo, run_items(items, ruleset, corpus, jobs, bar.update if bar else None)):
+        # The generator goes first in zip, so it runs to its end and shuts its pool down in order.
+        for out, i in zip(run_items(items, ruleset, corpus, jobs, bar.update if bar else None), todo):
             outcomes[i] = out
     finally:
         if bar is not None:
