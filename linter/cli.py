@@ -160,8 +160,7 @@ def corpus(inputs: tuple[str, ...], **opts: object) -> None:
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
-@click.option("--all", "show_all", is_flag=True, help="Also list rules that are off unless selected.")
-def rules_cmd(fmt: str, show_all: bool) -> None:
+def rules_cmd(fmt: str) -> None:
     """List every rule: code, name, category, severity, fixable, summary."""
     import json
 

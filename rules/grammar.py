@@ -17,7 +17,7 @@ _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
 
 class Grammar(Rule):
-    """Grammar errors in the prose, found by LanguageTool or by Harper (off unless selected).
+    """Grammar errors in the prose, found by LanguageTool or by Harper.
 
     Machine translation leaves agreement slips, wrong articles and broken verb forms that no
     pattern list catches. This rule sends the prose of each paragraph and list item (never code,
