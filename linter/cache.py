@@ -83,6 +83,9 @@ def _rules_root_files(rules: Sequence[Rule]) -> list[Path]:
         f = _module_file(type(r))
         if f is not None:
             files.add(f.resolve())
+            if "." in type(r).__module__:
+                # Helper modules beside a rule (shared lexicons, layout readers) decide its findings too.
+                files.update(p.resolve() for p in f.resolve().parent.glob("*.py"))
             # Packs and data shipped beside a rule module decide its findings as much as its code does.
             for sub in ("packs", "data"):
                 folder = f.resolve().parent / sub
