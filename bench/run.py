@@ -137,7 +137,7 @@ def mtlint_cmd(*args: str) -> list[str]:
 
 
 def rule_names() -> set[str]:
-    res = subprocess.run([sys.executable, "-m", "linter.cli", "rules", "--all", "--format", "json"],
+    res = subprocess.run([sys.executable, "-m", "linter.cli", "rules", "--format", "json"],
                          capture_output=True, text=True)
     return {r["name"] for r in json.loads(res.stdout)} if res.returncode == 0 else set()
 
