@@ -79,21 +79,26 @@ def run(select: tuple[str, ...] | None, docs: list[str], repeat: int) -> tuple[l
     return speeds, found, warmup
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=5.0, help="size of the text in MB (default 5)")
+def report(scenarios: list[tuple[str, tuple[str, ...] | None]], default_mb: float, doc: str) -> None:
+    """Parse --mb/--repeat, build the documents and print one row per scenario (shared by bench scripts)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=default_mb, help=f"size of the text in MB (default {default_mb:g})")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     docs = build_documents(args.mb)
     size = sum(len(d.encode("utf-8")) for d in docs) / 1_000_000
     print(f"{len(docs)} documents, {size:.2f} MB, built from fixtures/; {args.repeat} repeats")
     print(f"{'scenario':34} {'MB/s':>7} {'min':>7} {'max':>7} {'findings':>9} {'warm-up s':>9}")
-    scenarios: list[tuple[str, tuple[str, ...] | None]] = [(code, (code,)) for code in RULES]
-    scenarios += [("MT301-MT406 together", RULES), ("default rule set", None)]
     for label, select in scenarios:
         speeds, found, warmup = run(select, docs, args.repeat)
         print(f"{label:34} {statistics.median(speeds):7.2f} {min(speeds):7.2f} {max(speeds):7.2f} "
               f"{found:9d} {warmup:9.3f}")
+
+
+def main() -> None:
+    scenarios: list[tuple[str, tuple[str, ...] | None]] = [(code, (code,)) for code in RULES]
+    scenarios += [("MT301-MT406 together", RULES), ("default rule set", None)]
+    report(scenarios, 5.0, __doc__ or "")
 
 
 if __name__ == "__main__":
