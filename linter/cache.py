@@ -150,7 +150,22 @@ _SEVERITY = {s.value: s for s in Severity}
 _APPLICABILITY = {a.value: a for a in Applicability}
 # A warm run loads tens of thousands of findings; filling a frozen dataclass's __dict__ directly is
 # several times faster than its __init__ (the values are checked here instead).
-_FAST = "__slots__" not in vars(Finding)
+_FAST = not any("__slots__" in vars(c) for c in (Finding, Fix, Edit))
+
+
+def _make(cls: type, values: dict) -> object:
+    if not _FAST:  # pragma: no cover - only if the model classes ever get __slots__
+        return cls(**values)
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+def _edit(row: list) -> Edit:
+    start, end, replacement = row
+    if not (type(start) is int and type(end) is int and 0 <= start <= end and type(replacement) is str):
+        raise ValueError("malformed edit")
+    return _make(Edit, {"start": start, "end": end, "replacement": replacement})  # type: ignore[return-value]
 
 
 def _load(row: list) -> Finding:
@@ -160,15 +175,11 @@ def _load(row: list) -> Finding:
         raise ValueError("malformed finding")
     fx = None
     if fix is not None:
-        fx = Fix(tuple(Edit(int(s), int(e), str(r)) for s, e, r in fix[1]), _APPLICABILITY[fix[0]])
-    values = {"code": code, "rule": rule, "category": category, "severity": _SEVERITY[severity],
-              "message": message, "start": start, "end": end, "fix": fx,
-              "data": tuple([(str(k), str(v)) for k, v in data]) if data else ()}
-    if not _FAST:  # pragma: no cover - only if Finding ever gets __slots__
-        return Finding(**values)
-    f = object.__new__(Finding)
-    f.__dict__.update(values)
-    return f
+        fx = _make(Fix, {"edits": tuple([_edit(e) for e in fix[1]]), "applicability": _APPLICABILITY[fix[0]]})
+    return _make(Finding, {  # type: ignore[return-value]
+        "code": code, "rule": rule, "category": category, "severity": _SEVERITY[severity], "message": message,
+        "start": start, "end": end, "fix": fx,
+        "data": tuple([(str(k), str(v)) for k, v in data]) if data else ()})
 
 
 @dataclass(frozen=True)
@@ -179,13 +190,15 @@ class Evidence:
     same their findings do too, and a warm cache reuses them without running the rules again.
     """
 
-    counts: tuple[tuple[str, int], ...]
+    counts: tuple[tuple[str, int], ...]  # (normalised line, in how many files)
     files: int | None = None  # the number of files of the run, if a rule read it
 
     def holds(self, stats: CorpusStats) -> bool:
         if self.files is not None and stats.files != self.files:
             return False
-        return all(stats.count(line) == n for line, n in self.counts)
+        # Lines are kept normalised (see _Recorder), so this is CorpusStats.count without normalising again.
+        table = stats.line_files
+        return all(table.get(line, 1) == n for line, n in self.counts)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from linter.config import Config
-from linter.corpus_stats import CorpusStats, document_lines
+from linter.corpus_stats import CorpusStats, document_lines, normalise_line
 from linter.document import Document
 from linter.engine import LintResult, RuleFailure, run_rules
 from linter.model import Finding
@@ -78,7 +78,7 @@ class _Recorder:
 
     def count(self, line: str) -> int:
         n = self._base.count(line)
-        self._asked[line] = n
+        self._asked[normalise_line(line)] = n
         return n
 
     def __getattr__(self, name: str) -> Any:
@@ -230,11 +230,12 @@ def lint_documents(
     from linter.cache import Entry, document_key
 
     n = len(docs)
+    rules_for = [ruleset.for_path(d.path) for d in docs]
     keys: list[str | None] = [None] * n
     entries: list[Entry | None] = [None] * n
     if cache is not None and fingerprints is not None:
         for i, doc in enumerate(docs):
-            keys[i] = document_key(fingerprints.of(ruleset.for_path(doc.path)), doc)
+            keys[i] = document_key(fingerprints.of(rules_for[i]), doc)
             entries[i] = cache.get(keys[i])
     corpus = next((d.corpus for d in docs if d.corpus is not None), None)
     lines: list[frozenset[str] | None] = [None] * n
@@ -252,7 +253,7 @@ def lint_documents(
         if entry is None:
             todo.append(i)
             plain_needed.append(True)
-        elif any(r.uses_corpus for r in ruleset.for_path(doc.path)) and not (
+        elif any(r.uses_corpus for r in rules_for[i]) and not (
             entry.evidence is not None and corpus is not None and entry.evidence.holds(corpus)
         ):
             todo.append(i)  # per-file findings cached; the cross-file answers changed

@@ -114,7 +114,7 @@ def test_evidence_records_what_a_rule_asked_and_checks_it_later() -> None:
     stats = CorpusStats(3, {"follow us": 3})
     rec = _Recorder(stats)
     assert rec.count("Follow  us") == 3 and rec.count("Story a") == 1
-    assert rec.evidence() == Evidence((("Follow  us", 3), ("Story a", 1)), None)
+    assert rec.evidence() == Evidence((("follow us", 3), ("story a", 1)), None)
     assert rec.files == 3 and rec.evidence().files == 3  # type: ignore[union-attr]
     assert rec.evidence().holds(stats)  # type: ignore[union-attr]
     assert not rec.evidence().holds(CorpusStats(3, {"follow us": 2}))  # type: ignore[union-attr]
