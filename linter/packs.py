@@ -11,7 +11,8 @@ name>"`, adds entries to the vocabulary of an existing rule that reads packs (su
     message = "Avoid '{match}'."  # default message; {match} and {replacement} are filled in
 
     [[entry]]
-    phrase = "in the wind"        # or: pattern = '(?i)\\bin the wind\\b'  (a `regex` pattern)
+    phrase = "in the wind"        # or: pattern = '\\bin the wind\\b'  (a `regex` pattern, re-compatible
+                                  # syntax (VERSION0), case-insensitive unless case-sensitive = true)
     replacement = "in vain"       # optional: offered as a fix
     message = "..."               # optional: overrides the pack's message
     note = "why this entry exists"
@@ -96,7 +97,7 @@ def phrase_regex(phrase: str, case_sensitive: bool = False) -> regex.Pattern[str
     """Compile a literal phrase: whole words, any run of whitespace between them."""
     parts = [regex.escape(p) for p in phrase.split()]
     body = r"\s+".join(parts)
-    flags = regex.V1 | (0 if case_sensitive else regex.IGNORECASE)
+    flags = regex.V0 | (0 if case_sensitive else regex.IGNORECASE)
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", flags)
 
 
@@ -163,7 +164,7 @@ def _parse_entry(entry: Any, number: int, path: str) -> PackEntry:
         if not isinstance(source, str) or not source:
             raise PackError(f"{where}: 'pattern' must be a non-empty string")
         try:
-            compiled = regex.compile(source, regex.V1 | (0 if case_sensitive else regex.IGNORECASE))
+            compiled = regex.compile(source, regex.V0 | (0 if case_sensitive else regex.IGNORECASE))
         except regex.error as exc:
             raise PackError(f"{where}: invalid pattern {source!r}: {exc}") from None
         if compiled.search("") is not None and compiled.fullmatch("") is not None:

@@ -81,7 +81,7 @@ def prefilter(entries: tuple[PackEntry, ...]):  # type: ignore[no-untyped-def]
         flag = "i" if e.regex.flags & regex.IGNORECASE else "-i"
         parts.append(f"(?{flag}:{e.regex.pattern})")
     try:
-        return regex.compile("|".join(parts), regex.V1)
+        return regex.compile("|".join(parts), regex.V0)
     except regex.error:  # a user pattern with global inline flags: check entry by entry
         return _Always()
 
