@@ -118,11 +118,18 @@ def _after_sentence_end(prose: str, block_start: int, start: int) -> bool:
     return True
 
 
+_NEAR_BLOCKS = 3
+
+
 def _repeated_fragment(doc: Document, block: Block) -> bool:
     """Whether the paragraph also appears inside another block: a caption or teaser cut off mid-sentence
     by the page extraction (the duplicate rules' business), not a sentence of the article."""
     needle = block.text.strip()
-    return len(needle) >= 20 and any(b.index != block.index and needle in b.text for b in doc.blocks)
+    if len(needle) < 20:
+        return False
+    # The full caption stands next to its cut-off copy; looking only nearby keeps the rule linear.
+    near = doc.blocks[max(0, block.index - _NEAR_BLOCKS) : block.index + _NEAR_BLOCKS + 1]
+    return any(b.index != block.index and needle in b.text for b in near)
 
 
 def _next_is_capitalised(prose: str, start: int, end: int) -> bool:
