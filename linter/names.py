@@ -76,6 +76,9 @@ _APPOSITIVE = regex.compile(
 )
 _REPORT = regex.compile(r"\A(?:,\s*)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)")
 _OPENERS = ".!?:;\"“‘'(«—–-•*"
+# How far around a name the context patterns look (they need a few words, never a whole paragraph).
+_LOOK = 120
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s+$")
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,11 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
 
 
 def _sentence_initial(doc: Document, block: Block, start: int) -> bool:
-    before = doc.prose[block.start : start].rstrip()
-    return not before or before[-1] in _OPENERS
+    # Walk back over spaces instead of slicing from the block start: long paragraphs stay linear.
+    prose, i = doc.prose, start
+    while i > block.start and prose[i - 1].isspace():
+        i -= 1
+    return i == block.start or prose[i - 1] in _OPENERS
 
 
 def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
@@ -199,8 +205,8 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
             run, words = run[cut + 1 :], words[cut + 1 :]
             determiner = False
             if run and not title:
-                before = text[block.start : run[0].start()]
-                prev = regex.search(r"(\p{L}+)\s+$", before)
+                before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
+                prev = _PREVIOUS_WORD.search(before)
                 if prev and prev.group(1)[0].islower() and _is_title(prev.group(1)):
                     title = prev.group(1)
                 determiner = bool(prev and cut < 0 and prev.group(1).lower() in DETERMINERS)
@@ -224,7 +230,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
             if all(t.initial for t in tokens) or tokens[-1].initial:
                 continue
             end = tokens[-1].end
-            after = text[end : block.end]
+            after = text[end : min(block.end, end + _LOOK)]
             report = _REPORT.match(after)
             out.append(
                 NameMention(
