@@ -10,7 +10,8 @@ import regex
 from linter.document import Block, BlockKind, Document
 from linter.packs import PackEntry, load_builtin_pack, phrase_regex
 from rules.layout import (
-    FAST_WORD, SENTENCE_END, WORD, Hit, is_body, is_heading, neighbours, search, sentence_count, tokens,
+    FAST_WORD, SENTENCE_END, WORD, Hit, is_body, is_heading, neighbours, prefilter, search, sentence_count,
+    tokens,
 )
 
 # Words that may sit between caption words on a credit line: "Photo by AFP via Getty Images".
@@ -187,7 +188,10 @@ def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
 def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     """`Photo: X`, `Image: AP file`, `(Photo: X)`, `Photograph: Name/Paper`."""
     out: list[Hit] = []
-    for entry in vocab.tagged("marker"):
+    markers = vocab.tagged("marker")
+    if not markers or not prefilter(markers).search(b.text):  # one pass instead of one per marker
+        return out
+    for entry in markers:
         for m in search(entry, b.text):
             bracket = b.text[m.start() - 1] if m.start() > 0 and b.text[m.start() - 1] in "([" else ""
             if m.start() > 0 and not (b.text[m.start() - 1].isspace() or bracket):
