@@ -26,7 +26,7 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 _LOOKBACK = 40
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` belongs to an abbreviation or an initial."""
     m = _WORD_BEFORE.search(text, max(0, dot - _LOOKBACK), dot)
     if not m:
@@ -46,7 +46,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         punct = m.group(1)
-        if punct == "." and _is_abbreviation(text, m.start(1)):
+        if punct == "." and is_abbreviation(text, m.start(1)):
             continue
         nxt = m.end()
         if nxt < end and text[nxt].isdigit() and punct == ".":

@@ -8,7 +8,7 @@ import regex
 from linter.document import Document
 from linter.model import Edit, Finding, Fix, Severity
 from linter.rule import Rule
-from linter.sentences import _is_abbreviation
+from linter.sentences import is_abbreviation
 from rules import casing_lexicon as lex
 
 _SPACE = "[ \\t\\u00a0]"
@@ -157,7 +157,7 @@ class StrayPunctuation(Rule):
 
 def _abbreviation(text: str, dot: int, spaced: bool) -> bool:
     """Whether the full stop at `dot` belongs to a short form; without a space, anything but a plain word."""
-    if _is_abbreviation(text, dot):
+    if is_abbreviation(text, dot):
         return True
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     word = m.group().rstrip(".") if m else ""
