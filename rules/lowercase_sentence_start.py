@@ -97,9 +97,13 @@ def _plain_lowercase(word: str) -> bool:
     return not any(c.isupper() for c in word[1:])
 
 
+_LOOK_BACK = 80
+
+
 def _after_sentence_end(prose: str, block_start: int, start: int) -> bool:
     """Whether the text before `start` ends a sentence: a full stop, ? or ! that is not an abbreviation."""
-    before = prose[block_start:start].rstrip()
+    # Only the last few words decide; slicing from the block start would be quadratic in paragraph length.
+    before = prose[max(block_start, start - _LOOK_BACK) : start].rstrip()
     stripped = before.rstrip("\"'”’»")
     if len(stripped) < 2 or stripped[-1] not in ".!?":
         return False  # also ")": "(though not recommended!) for the" goes on after a parenthesis
