@@ -10,9 +10,12 @@ from linter.document import Block, Document
 from linter.model import Finding, Severity
 from linter.rule import Rule
 
-_DELIMITER = regex.compile(r"""[()\[\]{}“”«»"]""")
-_QUOTE = regex.compile(r"[“”\"«»]")
-_OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»"}
+_DELIMITER = regex.compile(r"""[()\[\]{}“”„«»"]""")
+_QUOTE = regex.compile(r"[“”„\"«»]")
+# Every delimiter belongs to one family, named by the mark that closes it. Double quotes of any shape
+# (straight, curly, low-9) form one family: MT output mixes them freely within a quotation.
+_FAMILY = {"(": ")", ")": ")", "[": "]", "]": "]", "{": "}", "}": "}", "«": "»", "»": "»",
+           "“": '"', "”": '"', "„": '"', '"': '"'}
 # Spans where brackets and quotes are not punctuation: web addresses and emoticons.
 _SKIP = regex.compile(r"(?:https?://|www\.)\S+|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I)
 # A list label ("a)", "2)", "iv)") closes nothing by design.
@@ -94,13 +97,13 @@ class UnbalancedDelimiter(Rule):
                 continue
             if carried:
                 # News convention: a quotation running on into this paragraph opens again at its start.
-                if not (role == "open" and ch in "“\"«" and i == block.start):
+                if not (role == "open" and _FAMILY[ch] in '"»' and i == block.start):
                     stack.extend(carried)
                 carried = []
             if role == "open":
-                stack.append(_Open(i, ch, '"' if ch in "“\"" else _OPENERS[ch]))
+                stack.append(_Open(i, ch, _FAMILY[ch]))
                 continue
-            family = '"' if ch in "”\"" else ch
+            family = _FAMILY[ch]
             for j in range(len(stack) - 1, -1, -1):
                 if stack[j].family == family:
                     del stack[j:]  # a crossing pair opened inside is dropped: one finding per real slip
@@ -117,7 +120,7 @@ class UnbalancedDelimiter(Rule):
 
 def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
     """'open', 'close' or None (not a delimiter here) for the character at `i`."""
-    if ch in "([{«":
+    if ch in "([{«„":
         return "open"
     if ch in ")]}»":
         return "close"
