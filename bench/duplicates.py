@@ -10,10 +10,10 @@ import argparse
 import random
 import time
 
-from linter.config import Config
-from linter.document import Document
-from linter.engine import run_rules
-from linter.runner import build_rules
+from mtlint.engine.config import Config
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.engine.ruleset import build_rules
 
 WORDS = (
     "the council harbour minister said on monday that new rail line would open before winter storms "

@@ -17,12 +17,12 @@ import json
 import time
 from pathlib import Path
 
-from linter.config import Config
-from linter.document import Document
-from linter.engine import run_rules
-from linter.registry import Registry
-from linter.runner import build_rules
-from rules.grammar import Grammar
+from mtlint.engine.config import Config
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.engine.registry import Registry
+from mtlint.engine.ruleset import build_rules
+from mtlint.rules.grammar.grammar import Grammar
 
 HERE = Path(__file__).resolve().parent
 

@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from linter.config import Config
-from linter.document import Document
-from linter.engine import run_rules
-from linter.runner import build_rules
+from mtlint.engine.config import Config
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.engine.ruleset import build_rules
 
 SYLLABLES = "ka ri mo sa al de na ha lu be to mi ra zu ke vo shi an el ta qu ir far da ba sen".split()
 PROSE = (
@@ -68,7 +68,7 @@ def main() -> None:
     text = make_document(args.paragraphs, names, rng)
 
     t = time.perf_counter()
-    from rules import name_lexicon as lex
+    from mtlint.rules.names import lexicon as lex
 
     lex.name_table()
     t_table = time.perf_counter() - t

@@ -15,9 +15,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
-from linter.config import Config  # noqa: E402
-from linter.runner import build_rules, corpus_stats  # noqa: E402
-from linter.source import read_document  # noqa: E402
+from mtlint.engine.config import Config  # noqa: E402
+from mtlint.engine.ruleset import build_rules, corpus_stats  # noqa: E402
+from mtlint.io.source import read_document  # noqa: E402
 
 
 def main() -> None:

@@ -24,10 +24,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from linter.config import Config  # noqa: E402
-from linter.document import Document  # noqa: E402
-from linter.engine import run_rules  # noqa: E402
-from linter.runner import build_rules  # noqa: E402
+from mtlint.engine.config import Config  # noqa: E402
+from mtlint.text.document import Document  # noqa: E402
+from mtlint.engine.runner import run_rules  # noqa: E402
+from mtlint.engine.ruleset import build_rules  # noqa: E402
 
 RULES = ("MT301", "MT302", "MT303", "MT404", "MT405", "MT406")
 

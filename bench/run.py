@@ -133,11 +133,11 @@ def version(cmd: list[str]) -> str:
 
 # -- scenarios ------------------------------------------------------------------------------------
 def mtlint_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "linter.cli", "check", "--isolated", "--exit-zero", "-q", *args]
+    return [sys.executable, "-m", "mtlint.commands.cli", "check", "--isolated", "--exit-zero", "-q", *args]
 
 
 def rule_names() -> set[str]:
-    res = subprocess.run([sys.executable, "-m", "linter.cli", "rules", "--format", "json"],
+    res = subprocess.run([sys.executable, "-m", "mtlint.commands.cli", "rules", "--format", "json"],
                          capture_output=True, text=True)
     return {r["name"] for r in json.loads(res.stdout)} if res.returncode == 0 else set()
 

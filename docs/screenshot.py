@@ -19,7 +19,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 def main() -> None:
     with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory() as profile:
         report = Path(work) / "report.html"
-        subprocess.run([sys.executable, "-m", "linter.cli", "check", "--isolated", "--no-cache", "--format", "html",
+        subprocess.run([sys.executable, "-m", "mtlint.commands.cli", "check", "--isolated", "--no-cache", "--format", "html",
                         "--output", str(report), "fixtures/us-pakistan-relations.txt"], cwd=ROOT, check=False)
         with sync_playwright() as pw:
             context = pw.chromium.launch_persistent_context(

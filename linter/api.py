@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from linter.config import Config
-from linter.document import Document
-from linter.model import Finding
+from mtlint.engine.config import Config
+from mtlint.text.document import Document
+from mtlint.model import Finding
 
 
 def _rules(select: Sequence[str] | None, ignore: Sequence[str]):  # type: ignore[no-untyped-def]
-    from linter.runner import build_rules
+    from mtlint.engine.ruleset import build_rules
 
     return build_rules(Config(select=tuple(select) if select else None, ignore=tuple(ignore))).rules
 
@@ -19,7 +19,7 @@ def lint_text(
     ignore: Sequence[str] = (),
 ) -> list[Finding]:
     """Lint `text` with the default (or selected) rules and return the findings, sorted."""
-    from linter.engine import run_rules
+    from mtlint.engine.runner import run_rules
 
     return list(run_rules(Document(text, path, fmt), _rules(select, ignore)).findings)
 
@@ -29,6 +29,6 @@ def fix_text(
     select: Sequence[str] | None = None, ignore: Sequence[str] = (),
 ) -> str:
     """Return `text` with the safe (or all) fixes applied; the original if fixing does not converge."""
-    from linter.runner import fix
+    from mtlint.engine.ruleset import fix
 
     return fix(Document(text, path, fmt), _rules(select, ignore), unsafe).text

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from linter.document import Document
-from linter.model import CATEGORIES, Edit, Finding, Fix, Severity
+from mtlint.text.document import Document
+from mtlint.model import CATEGORIES, Edit, Finding, Fix, Severity
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def mtlint(*args: str, cwd: Path | str | None = None, input: str | bytes | None 
     full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
     data = input.encode() if isinstance(input, str) else input
     proc = subprocess.run(
-        [sys.executable, "-m", "linter.cli", *args], cwd=cwd, input=data, capture_output=True, env=full_env,
+        [sys.executable, "-m", "mtlint.commands.cli", *args], cwd=cwd, input=data, capture_output=True, env=full_env,
         timeout=300,
     )
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))

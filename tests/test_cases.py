@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.document import Document
-from linter.engine import run_rules
-from linter.registry import discover
-from linter.runner import build_rules, fix
+from mtlint.engine.config import Config
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.engine.registry import discover
+from mtlint.engine.ruleset import build_rules, fix
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -100,5 +100,5 @@ def test_every_builtin_rule_has_cases() -> None:
         kinds = {k for k in ("valid", "invalid") if data.get(k)}
         covered.setdefault(rule.code, set()).update(kinds)
     for rule in discover().rules:
-        if rule.__module__.startswith(("rules.", "linter.packs")) and rule.code.startswith("MT"):
+        if rule.__module__.startswith(("rules.", "mtlint.engine.packs")) and rule.code.startswith("MT"):
             assert covered.get(rule.code) == {"valid", "invalid"}, f"{rule.code} {rule.name} lacks case files"

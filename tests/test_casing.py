@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.document import Document
+from mtlint.text.document import Document
 from tests.helpers import FIXTURES, ROOT, mtlint
 
 if sys.version_info >= (3, 11):
@@ -89,7 +89,7 @@ def test_no_finding_on_the_clean_dev_articles() -> None:
 
 def test_englishness_table_agrees_with_wordfreq() -> None:
     """The precomputed table and a live wordfreq lookup give the same answer (below the floors too)."""
-    from rules import casing_lexicon as lex
+    from mtlint.rules import lexicon as lex
 
     for word in ("featured", "negative", "heard", "taliban", "beijing", "google"):
         live = lex.english_frequency(word) >= 3.5 and lex.englishness(word) >= 1.9

@@ -111,8 +111,8 @@ def test_folder_with_no_lintable_files(project) -> None:
 def test_unreadable_file(project, monkeypatch) -> None:
     from click.testing import CliRunner
 
-    import linter.source as source
-    from linter.cli import main
+    import mtlint.io.source as source
+    from mtlint.commands.cli import main
 
     path = project("a.txt", "text\n")
     real_open = open

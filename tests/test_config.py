@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import ConfigError, find_config, load_config, parse_config
-from linter.model import Severity
-from linter.registry import Registry, select_rules
+from mtlint.engine.config import ConfigError, find_config, load_config, parse_config
+from mtlint.model import Severity
+from mtlint.engine.registry import Registry, select_rules
 from tests.helpers import HOUSE_PACK, mtlint
 
 
@@ -69,7 +69,7 @@ def test_unknown_rule_anywhere_is_an_error(project) -> None:
 
 
 def _registry():
-    from linter.packs import pack_rule_class
+    from mtlint.engine.packs import pack_rule_class
 
     classes = []
     for code, name, cat in [("MT101", "stray-caption", "caption"), ("MT102", "site-boilerplate", "boilerplate"),
@@ -79,7 +79,7 @@ def _registry():
 
 
 def parse_pack_data(code, name, cat):
-    from linter.packs import parse_pack
+    from mtlint.engine.packs import parse_pack
 
     return parse_pack({"code": code, "name": name, "category": cat, "entry": [{"phrase": "x"}]}, "p.toml")
 
@@ -135,7 +135,7 @@ def test_excludes_and_isolated(project) -> None:
 
 
 def test_house_pack_fixture_is_valid() -> None:
-    from linter.packs import parse_pack
+    from mtlint.engine.packs import parse_pack
     import sys
 
     if sys.version_info < (3, 11):

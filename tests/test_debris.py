@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.api import fix_text, lint_text
+from mtlint.api import fix_text, lint_text
 from tests.helpers import FIXTURES, mtlint
 
 SEED = FIXTURES / "us-pakistan-relations.txt"
@@ -219,7 +219,7 @@ def test_user_packs_extend_caption_and_boilerplate_vocabulary(tmp_path: Path) ->
 @pytest.mark.parametrize("pack,tags", [("caption-words.toml", {"marker", "agency", "topic"}),
                                        ("boilerplate.toml", {"suffix", "tail", "list", "unsafe"})])
 def test_packs_have_no_duplicates_and_only_known_tags(pack: str, tags: set[str]) -> None:
-    from linter.packs import load_builtin_pack
+    from mtlint.engine.packs import load_builtin_pack
 
     entries = load_builtin_pack(pack).entries
     sources = [e.source.casefold() for e in entries]
@@ -240,7 +240,7 @@ PROSE = [
 
 
 def test_no_boilerplate_line_entry_matches_ordinary_sentences() -> None:
-    from rules.furniture import builtin_boilerplate, pack_hit
+    from mtlint.rules.layout.furniture import builtin_boilerplate, pack_hit
 
     for entry in builtin_boilerplate():
         if "suffix" in entry.tags:

@@ -1,8 +1,8 @@
 """The document model: positions, newlines, blocks, sentences and Markdown prose masking."""
 from __future__ import annotations
 
-from linter.document import BlockKind, Document
-from linter.source import decode, encode
+from mtlint.text.document import BlockKind, Document
+from mtlint.io.source import decode, encode
 
 from tests.helpers import FIXTURES
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from linter.api import fix_text, lint_text
-from linter.packs import load_builtin_pack
-from rules import language_id
+from mtlint.api import fix_text, lint_text
+from mtlint.engine.packs import load_builtin_pack
+from mtlint.rules.encoding import language_id
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "us-pakistan-relations.txt"

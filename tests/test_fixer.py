@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.config import Config
-from linter.document import Document
-from linter.engine import run_rules
-from linter.fixer import MAX_PASSES, choose_edits, splice
-from linter.model import Edit, Finding, Fix
-from linter.packs import pack_rule_class, parse_pack
-from linter.rule import Rule
-from linter.runner import build_rules, fix
+from mtlint.engine.config import Config
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.engine.fixer import MAX_PASSES, choose_edits, splice
+from mtlint.model import Edit, Finding, Fix
+from mtlint.engine.packs import pack_rule_class, parse_pack
+from mtlint.rule import Rule
+from mtlint.engine.ruleset import build_rules, fix
 
 
 class Grow(Rule):

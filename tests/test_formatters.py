@@ -16,14 +16,14 @@ import pytest
 import regex
 from click.testing import CliRunner
 
-from linter import registry
-from linter.cli import main
-from linter.document import Document
-from linter.engine import run_rules
-from linter.formatters import FORMATTERS, FileReport, RunReport, finding_dict, get_formatter
-from linter.model import Edit, Finding, Fix, Severity
-from linter.registry import Registry
-from linter.rule import Rule
+from mtlint.engine import registry
+from mtlint.commands.cli import main
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.formatters import FORMATTERS, FileReport, RunReport, finding_dict, get_formatter
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.engine.registry import Registry
+from mtlint.rule import Rule
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 JSON_KEYS = ["path", "code", "rule", "category", "severity", "message", "line", "column", "end_line",

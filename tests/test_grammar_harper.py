@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.document import Document
-from linter.engine import run_rules
-from linter.runner import SetupError, build_rules
+from mtlint.engine.config import Config
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.engine.ruleset import SetupError, build_rules
 from tests.helpers import mtlint
 
 harper = pytest.importorskip("harper")
 
-from linter.grammar.harper import allowlist  # noqa: E402
+from mtlint.rules.grammar.harper import allowlist  # noqa: E402
 
 HARPER = (("backend", "harper"),)
 

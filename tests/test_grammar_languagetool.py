@@ -32,7 +32,7 @@ def mtlint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
     make dozens of runs); a few tests below use a real process."""
     from click.testing import CliRunner
 
-    from linter.cli import main
+    from mtlint.commands.cli import main
 
     here = os.getcwd()
     os.chdir(cwd)

@@ -46,7 +46,7 @@ from playwright import sync_api  # noqa: E402 - in the test extra; only the brow
 
 def mtlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    proc = subprocess.run([sys.executable, "-m", "linter.cli", "check", "--no-cache", *args], cwd=cwd,
+    proc = subprocess.run([sys.executable, "-m", "mtlint.commands.cli", "check", "--no-cache", *args], cwd=cwd,
                           capture_output=True, text=True, env={**env, "NO_COLOR": "1"}, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr
     return proc
@@ -105,8 +105,8 @@ def test_no_console_errors_and_counts_match_json(page, report) -> None:
 
 
 def test_clicking_a_finding_shows_its_explanation(page, report) -> None:
-    from linter.formatters.rulemeta import from_class, from_finding
-    from linter.registry import discover
+    from mtlint.formatters.rulemeta import from_class, from_finding
+    from mtlint.engine.registry import discover
 
     _, findings = report
     installed = discover().by_code()
@@ -126,7 +126,7 @@ def test_clicking_a_finding_shows_its_explanation(page, report) -> None:
     if cls is not None:
         expected = from_class(cls).explanation(header=False)
     else:
-        from linter.model import Finding, Severity
+        from mtlint.model import Finding, Severity
 
         expected = from_finding(Finding(f["code"], f["rule"], f["category"], Severity(f["severity"]), "", 0, 0))\
             .explanation(header=False)

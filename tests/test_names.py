@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from linter.glossary import parse_lines
+from mtlint.rules.names.glossary import parse_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "us-pakistan-relations.txt"
 GLOSSARY = ROOT / "fixtures" / "names.txt"
-MTLINT = [sys.executable, "-m", "linter.cli"]
+MTLINT = [sys.executable, "-m", "mtlint.commands.cli"]
 
 
 def mtlint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -124,13 +124,13 @@ def test_inconsistent_name_silent_on_seed() -> None:
 
 _PROBE = """
 import sys
-from linter.cli import main
+from mtlint.commands.cli import main
 try:
     main([{args}])
 except SystemExit:
     pass
 {after}
-heavy = sorted(m for m in ("wordfreq", "jellyfish", "names_dataset", "rules.name_lexicon") if m in sys.modules)
+heavy = sorted(m for m in ("wordfreq", "jellyfish", "names_dataset", "mtlint.rules.names.lexicon") if m in sys.modules)
 print("LOADED", heavy)
 """
 
@@ -148,16 +148,16 @@ def test_version_loads_no_name_data() -> None:
 
 def test_building_the_rules_loads_no_name_data() -> None:
     after = (
-        "from linter.config import Config\nfrom linter.runner import build_rules\n"
+        "from mtlint.engine.config import Config\nfrom mtlint.engine.ruleset import build_rules\n"
         "build_rules(Config(select=('MT2',)))\n"
-        "import rules.name_lexicon as lex\nassert lex.name_table.cache_info().currsize == 0\n"
-        "sys.modules.pop('rules.name_lexicon')\n"
+        "import mtlint.rules.names.lexicon as lex\nassert lex.name_table.cache_info().currsize == 0\n"
+        "sys.modules.pop('mtlint.rules.names.lexicon')\n"
     )
     assert "jellyfish" not in _probe("'--version'", after)
 
 
 def test_generated_tables_hold_what_the_rules_rely_on() -> None:
-    from rules import name_lexicon as lex
+    from mtlint.rules.names import lexicon as lex
 
     for word in ("tougher", "father", "generous", "school"):
         assert lex.is_english_word(word), word

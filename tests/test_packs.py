@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from linter.document import Document
-from linter.engine import run_rules
-from linter.packs import PackError, pack_rule_class, parse_pack
+from mtlint.text.document import Document
+from mtlint.engine.runner import run_rules
+from mtlint.engine.packs import PackError, pack_rule_class, parse_pack
 from tests.helpers import mtlint
 
 

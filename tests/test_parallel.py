@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from linter.config import Config
-from linter.parallel import lint_documents, resolve_jobs
-from linter.registry import Registry
-from linter.runner import build_rules, corpus_stats
-from linter.source import read_document
+from mtlint.engine.config import Config
+from mtlint.run.executor import lint_documents, resolve_jobs
+from mtlint.engine.registry import Registry
+from mtlint.engine.ruleset import build_rules, corpus_stats
+from mtlint.io.source import read_document
 from tests.scale_helpers import check_json, make_project
 
 
@@ -58,7 +58,7 @@ def test_zero_jobs_means_every_core() -> None:
 def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    from linter.parallel import progress_bar
+    from mtlint.run.executor import progress_bar
 
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)

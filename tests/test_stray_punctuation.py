@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.api import fix_text, lint_text
+from mtlint.api import fix_text, lint_text
 from tests.helpers import FIXTURES, mtlint
 
 SEED = FIXTURES / "us-pakistan-relations.txt"

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import importlib
 
-from linter.formatters.base import FileReport, Formatter, RunReport, finding_dict
+from mtlint.formatters.base import FileReport, Formatter, RunReport, finding_dict
 
 FORMATTERS: dict[str, str] = {
-    "text": "linter.formatters.text:TextFormatter",
-    "json": "linter.formatters.json:JsonFormatter",
-    "jsonl": "linter.formatters.json:JsonLinesFormatter",
-    "github": "linter.formatters.github:GithubFormatter",
-    "sarif": "linter.formatters.sarif:SarifFormatter",
-    "junit": "linter.formatters.junit:JunitFormatter",
-    "html": "linter.formatters.html:HtmlFormatter",
+    "text": "mtlint.formatters.text:TextFormatter",
+    "json": "mtlint.formatters.json:JsonFormatter",
+    "jsonl": "mtlint.formatters.json:JsonLinesFormatter",
+    "github": "mtlint.formatters.github:GithubFormatter",
+    "sarif": "mtlint.formatters.sarif:SarifFormatter",
+    "junit": "mtlint.formatters.junit:JunitFormatter",
+    "html": "mtlint.formatters.html:HtmlFormatter",
 }
 
 

@@ -5,8 +5,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from linter.document import Document
-from linter.model import Finding
+from mtlint.text.document import Document
+from mtlint.model import Finding
 
 
 @dataclass(frozen=True)

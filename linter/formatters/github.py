@@ -1,8 +1,8 @@
 """GitHub Actions workflow commands: findings appear as annotations on the pull request."""
 from __future__ import annotations
 
-from linter.formatters.base import Formatter, RunReport, span
-from linter.model import Severity
+from mtlint.formatters.base import Formatter, RunReport, span
+from mtlint.model import Severity
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

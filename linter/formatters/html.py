@@ -18,11 +18,11 @@ from typing import Any
 
 import regex
 
-from linter import __version__
-from linter.document import Document
-from linter.formatters.base import FileReport, Formatter, RunReport, finding_dict
-from linter.formatters.rulemeta import describe
-from linter.model import CATEGORIES, Finding, Severity
+from mtlint.version import __version__
+from mtlint.text.document import Document
+from mtlint.formatters.base import FileReport, Formatter, RunReport, finding_dict
+from mtlint.formatters.rulemeta import describe
+from mtlint.model import CATEGORIES, Finding, Severity
 
 # Paul Tol's "light" scheme (designed for text on coloured ground, distinguishable with colour-vision
 # deficiencies) plus two of his pale tones; whitespace also gets a hatch so spaces stand out.
@@ -68,7 +68,7 @@ def script_json(data: object) -> str:
 
 
 def asset(name: str) -> str:
-    return (resources.files("linter.formatters") / "html_assets" / name).read_text(encoding="utf-8")
+    return (resources.files("mtlint.formatters") / "html_assets" / name).read_text(encoding="utf-8")
 
 
 def csp_hash(source: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from linter.formatters.base import Formatter, RunReport, all_findings
+from mtlint.formatters.base import Formatter, RunReport, all_findings
 
 
 class JsonFormatter(Formatter):

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import regex
 
-from linter.formatters.base import Formatter, RunReport, span
+from mtlint.formatters.base import Formatter, RunReport, span
 
 # Characters XML 1.0 cannot carry even as references; they are shown as \\xNN / \\uNNNN instead.
 _NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from linter.model import Finding
-from linter.rule import Rule
+from mtlint.model import Finding
+from mtlint.rule import Rule
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def from_finding(f: Finding) -> RuleMeta:
 
 def rule_classes(extras: dict[str, Any]) -> dict[str, type[Rule]]:
     """Rule classes by code: the run's registry when the caller passed one, else the installed one."""
-    from linter.registry import RegistryError, discover
+    from mtlint.engine.registry import RegistryError, discover
 
     classes: dict[str, type[Rule]] = {}
     try:

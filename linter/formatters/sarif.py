@@ -11,10 +11,10 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from linter import __version__
-from linter.formatters.base import FileReport, Formatter, RunReport, span
-from linter.formatters.rulemeta import RuleMeta, describe
-from linter.model import Finding, Severity
+from mtlint.version import __version__
+from mtlint.formatters.base import FileReport, Formatter, RunReport, span
+from mtlint.formatters.rulemeta import RuleMeta, describe
+from mtlint.model import Finding, Severity
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -5,8 +5,8 @@ from collections import Counter
 
 import click
 
-from linter.formatters.base import FileReport, Formatter, RunReport
-from linter.model import Applicability, Finding, Severity
+from mtlint.formatters.base import FileReport, Formatter, RunReport
+from mtlint.model import Applicability, Finding, Severity
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 MAX_SOURCE = 120  # characters of a long line shown around the finding

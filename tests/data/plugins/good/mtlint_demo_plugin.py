@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from linter import Edit, Finding, Fix, Rule, RuleOptions, Severity
+from mtlint import Edit, Finding, Fix, Rule, RuleOptions, Severity
 
 _LOREM = regex.compile(r"\blorem ipsum\b", regex.I)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from linter.rule import Rule, RuleOptions
+from mtlint.rule import Rule, RuleOptions
 
 
 class RepeatedLine(Rule):

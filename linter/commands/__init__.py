@@ -1,0 +1,1 @@
+"""The command line: `mtlint check`, `corpus`, `rules`, `explain`; console messages and exit codes."""

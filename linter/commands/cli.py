@@ -1,0 +1,234 @@
+"""Command line: `mtlint check`, `mtlint rules`, `mtlint explain`.
+
+Exit codes: 0 = no findings at or above `fail-on`; 1 = findings (or `--diff` would change files);
+2 = usage, configuration or input error.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from mtlint.version import __version__
+from mtlint.formatters import FORMATTERS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"mtlint: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_ERROR)
+
+
+class _Group(click.Group):
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Usage errors exit 2 with one line (click's default); keep tracebacks away from users.
+        try:
+            return super().main(*args, standalone_mode=True, **kwargs)
+        except KeyboardInterrupt:  # pragma: no cover
+            click.echo("mtlint: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="mtlint")
+def main() -> None:
+    """mtlint: find (and fix) the debris machine translation leaves in English text."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes (MT1), names or categories.")
+@click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default=None,
+              help="Output format (default: text; github under GitHub Actions).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option("--config", "config_file", type=str, help="Use this config file instead of searching.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), help="Lowest severity that fails.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Only findings, no source excerpts or summary when clean.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
+@click.option("--baseline", type=str, help="Hide findings recorded in this baseline file.")
+@click.option("--write-baseline", type=str, help="Record the current findings in this file and exit 0.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0 = all cores).")
+@click.option("--stdin-filename", type=str, help="Name for text read from '-' (picks the format and config).")
+@click.option("--encoding", type=str, help="Decode files with this encoding instead of detecting it.")
+@click.option("--glossary", multiple=True, type=str, help="Glossary of canonical names (repeatable).")
+@click.option("--languagetool-url", type=str, metavar="URL",
+              help="LanguageTool server for the grammar rule (MT501), e.g. http://localhost:8081.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=str, help="Keep the result cache here (default: .mtlint_cache beside the config).")
+def check(paths: tuple[str, ...], **opts: object) -> None:
+    """Lint PATHS (files or folders; '-' reads standard input)."""
+    from mtlint.commands.check import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=tuple(paths) or (".",),
+        fix=bool(opts["fix"]),
+        unsafe_fixes=bool(opts["unsafe_fixes"]),
+        diff=bool(opts["diff"]),
+        select=_split(opts["select"]),  # type: ignore[arg-type]
+        ignore=_split(opts["ignore"]),  # type: ignore[arg-type]
+        extend_select=_split(opts["extend_select"]),  # type: ignore[arg-type]
+        fmt=opts["fmt"] or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),  # type: ignore[arg-type]
+        output=opts["output"],  # type: ignore[arg-type]
+        config_file=opts["config_file"],  # type: ignore[arg-type]
+        isolated=bool(opts["isolated"]),
+        fail_on=opts["fail_on"],  # type: ignore[arg-type]
+        exit_zero=bool(opts["exit_zero"]),
+        statistics=bool(opts["statistics"]),
+        quiet=bool(opts["quiet"]),
+        color=opts["color"],  # type: ignore[arg-type]
+        baseline=opts["baseline"],  # type: ignore[arg-type]
+        write_baseline=opts["write_baseline"],  # type: ignore[arg-type]
+        jobs=int(opts["jobs"]),  # type: ignore[arg-type]
+        stdin_filename=opts["stdin_filename"],  # type: ignore[arg-type]
+        encoding=opts["encoding"],  # type: ignore[arg-type]
+        glossary=tuple(opts["glossary"]),  # type: ignore[arg-type]
+        languagetool_url=opts["languagetool_url"],  # type: ignore[arg-type]
+        no_cache=bool(opts["no_cache"]),
+        cache_dir=opts["cache_dir"],  # type: ignore[arg-type]
+    )
+    sys.exit(run_check(options))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=str)
+@click.option("--text-field", default="text", show_default=True, help="Field holding the text to lint.")
+@click.option("--id-field", default="id", show_default=True,
+              help="Field naming the record in the output (default when absent: FILE:LINE).")
+@click.option("--markup", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="How to read the text field.")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes (MT1), names or categories.")
+@click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--config", "config_file", type=str, help="Use this config file instead of searching.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--output", "-o", type=str, help="Write the findings (JSONL) here instead of to stdout.")
+@click.option("--write-fixed", type=str, metavar="OUT",
+              help="Write every record, safe fixes applied to its text, to OUT (JSONL, or Parquet for .parquet).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --write-fixed, also apply unsafe fixes.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes for the local engine (0 = all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or as a Dask job.")
+@click.option("--scheduler", type=str, metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it, a local Dask cluster.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def corpus(inputs: tuple[str, ...], **opts: object) -> None:
+    """Lint the text field of JSONL (or Parquet) records in INPUTS; findings go out as JSONL."""
+    from mtlint.commands.corpus import CorpusOptions, run_corpus
+
+    options = CorpusOptions(
+        inputs=tuple(inputs),
+        text_field=str(opts["text_field"]),
+        id_field=str(opts["id_field"]),
+        markup=str(opts["markup"]),
+        select=_split(opts["select"]),  # type: ignore[arg-type]
+        ignore=_split(opts["ignore"]),  # type: ignore[arg-type]
+        extend_select=_split(opts["extend_select"]),  # type: ignore[arg-type]
+        config_file=opts["config_file"],  # type: ignore[arg-type]
+        isolated=bool(opts["isolated"]),
+        output=opts["output"],  # type: ignore[arg-type]
+        write_fixed=opts["write_fixed"],  # type: ignore[arg-type]
+        unsafe_fixes=bool(opts["unsafe_fixes"]),
+        jobs=int(opts["jobs"]),  # type: ignore[arg-type]
+        engine=str(opts["engine"]),
+        scheduler=opts["scheduler"],  # type: ignore[arg-type]
+        quiet=bool(opts["quiet"]),
+        exit_zero=bool(opts["exit_zero"]),
+    )
+    sys.exit(run_corpus(options))
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+def rules_cmd(fmt: str) -> None:
+    """List every rule: code, name, category, severity, fixable, summary."""
+    import json
+
+    from mtlint.engine.registry import RegistryError, discover
+
+    try:
+        registry = discover()
+    except RegistryError as exc:
+        raise fail(str(exc)) from None
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "category": r.category,
+            "severity": r.severity.value,
+            "fixable": r.fixable,
+            "default": r.default_enabled,
+            "summary": r.summary(),
+        }
+        for r in registry.rules
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+    elif fmt == "markdown":
+        click.echo("| code | name | category | severity | fixable | summary |")
+        click.echo("|---|---|---|---|---|---|")
+        for r in rows:
+            on = "" if r["default"] else " (off unless selected)"
+            click.echo(f"| {r['code']} | `{r['name']}` | {r['category']} | {r['severity']} | "
+                       f"{'yes' if r['fixable'] else 'no'} | {r['summary']}{on} |")
+    else:
+        for r in rows:
+            on = "" if r["default"] else "  (off unless selected)"
+            click.echo(f"{r['code']:6} {r['name']:28} {r['category']:16} {r['severity']:8} "
+                       f"{'fix' if r['fixable'] else '   '}  {r['summary']}{on}")
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the documentation of RULE (a code or a name)."""
+    from mtlint.engine.registry import RegistryError, discover
+
+    try:
+        registry = discover()
+    except RegistryError as exc:
+        raise fail(str(exc)) from None
+    cls = registry.lookup(rule)
+    if cls is None:
+        raise fail(f"unknown rule {rule!r} (see `mtlint rules`)")
+    header = f"{cls.code} {cls.name} ({cls.category}, {cls.severity.value}{', fixable' if cls.fixable else ''})"
+    click.echo(header)
+    click.echo("=" * len(header))
+    click.echo(cls.documentation())
+    defaults = cls.Options().as_dict()
+    if defaults:
+        click.echo("\nOptions (defaults):")
+        for k, v in defaults.items():
+            click.echo(f"  {k} = {v!r}")
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        )
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,164 @@
+"""Rule discovery (entry points) and selection (codes, prefixes, names, categories).
+
+Built-in rules register under the entry-point group `mtlint.rules` exactly like a third-party
+plug-in. An entry point names a Rule subclass or a tuple of them. Each plug-in is loaded on its own;
+one that fails names itself in the error instead of taking the others down.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import EntryPoint, entry_points
+
+from mtlint.engine.packs import Pack, PackEntry, pack_rule_class
+from mtlint.rule import Rule
+
+GROUP = "mtlint.rules"
+
+
+class RegistryError(ValueError):
+    """A plug-in that cannot be loaded, or a clash between rules."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every known rule class, by code, in code order."""
+
+    rules: tuple[type[Rule], ...]
+
+    def by_code(self) -> dict[str, type[Rule]]:
+        return {r.code: r for r in self.rules}
+
+    def lookup(self, key: str) -> type[Rule] | None:
+        """Find a rule by exact code or name (case-insensitive)."""
+        k = key.strip().lower()
+        for r in self.rules:
+            if r.code.lower() == k or r.name == k:
+                return r
+        return None
+
+    def with_packs(self, packs: Sequence[Pack]) -> tuple["Registry", dict[str, tuple[PackEntry, ...]]]:
+        """Add user packs: new rules, plus extra entries for rules that packs extend (by name or code)."""
+        extra: dict[str, tuple[PackEntry, ...]] = {}
+        added: list[type[Rule]] = []
+        for pack in packs:
+            if pack.extends:
+                target = self.lookup(pack.extends)
+                if target is None:
+                    raise RegistryError(f"{pack.path}: extends unknown rule {pack.extends!r}")
+                if not hasattr(target, "entries") and not getattr(target, "reads_packs", False):
+                    raise RegistryError(f"{pack.path}: rule {target.name} does not read pack entries")
+                extra[target.code] = extra.get(target.code, ()) + pack.entries
+            else:
+                added.append(pack_rule_class(pack))
+        return Registry(_check_unique(list(self.rules) + added)), extra
+
+
+def _check_unique(rules: Iterable[type[Rule]]) -> tuple[type[Rule], ...]:
+    codes: dict[str, type[Rule]] = {}
+    names: dict[str, type[Rule]] = {}
+    for r in rules:
+        if r.code in codes and codes[r.code] is not r:
+            raise RegistryError(f"duplicate rule code {r.code}: {_where(codes[r.code])} and {_where(r)}")
+        if r.name in names and names[r.name] is not r:
+            raise RegistryError(f"duplicate rule name {r.name}: {_where(names[r.name])} and {_where(r)}")
+        codes[r.code] = r
+        names[r.name] = r
+    return tuple(sorted(codes.values(), key=lambda r: r.code))
+
+
+def _where(r: type[Rule]) -> str:
+    return f"{r.__module__}.{r.__qualname__}"
+
+
+def _load(ep: EntryPoint) -> list[type[Rule]]:
+    dist = getattr(ep.dist, "name", None) or "unknown distribution"
+    try:
+        obj = ep.load()
+    except Exception as exc:  # noqa: BLE001 - any import failure of a plug-in is reported, not raised
+        raise RegistryError(
+            f"plug-in {ep.name!r} ({ep.value}, from {dist}) failed to load: {type(exc).__name__}: {exc}"
+        ) from None
+    items = list(obj) if isinstance(obj, (list, tuple)) else [obj]
+    out = []
+    for item in items:
+        if not (isinstance(item, type) and issubclass(item, Rule)):
+            raise RegistryError(f"plug-in {ep.name!r} ({ep.value}, from {dist}) is not a Rule subclass")
+        try:
+            item.validate_class()
+        except ValueError as exc:
+            raise RegistryError(f"plug-in {ep.name!r} ({ep.value}, from {dist}): {exc}") from None
+        out.append(item)
+    return out
+
+
+_CACHE: dict[str, Registry] = {}
+
+
+def discover(group: str = GROUP) -> Registry:
+    """Load every rule registered under the entry-point group (cached per process)."""
+    if group not in _CACHE:
+        rules: list[type[Rule]] = []
+        seen: set[tuple[str, str]] = set()
+        for ep in sorted(entry_points(group=group), key=lambda e: (e.name, e.value)):
+            if (ep.name, ep.value) in seen:  # the same distribution visible twice on sys.path
+                continue
+            seen.add((ep.name, ep.value))
+            rules.extend(_load(ep))
+        _CACHE[group] = Registry(_check_unique(rules))
+    return _CACHE[group]
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+# -- selection ------------------------------------------------------------------------------------
+def _specificity(selector: str, rule: type[Rule]) -> int:
+    """How specifically `selector` names `rule`: 0 = not at all; names and categories beat prefixes."""
+    s = selector.strip()
+    low = s.lower()
+    if low == "all":
+        return 1
+    if low == rule.name or s.upper() == rule.code:
+        return 100
+    if low == rule.category:
+        return 50
+    if rule.code.startswith(s.upper()):
+        return 1 + len(s)
+    return 0
+
+
+def _explicit(selector: str, rule: type[Rule]) -> bool:
+    return _specificity(selector, rule) >= 50
+
+
+def check_selectors(registry: Registry, selectors: Iterable[str], source: str) -> None:
+    """Raise RegistryError for a selector that matches no rule."""
+    for s in selectors:
+        if not any(_specificity(s, r) for r in registry.rules):
+            raise RegistryError(f"unknown rule or prefix {s!r} in {source} (see `mtlint rules`)")
+
+
+def select_rules(
+    registry: Registry,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+) -> list[type[Rule]]:
+    """Apply select/ignore like flake8: the most specific matching selector decides.
+
+    With no `select`, every rule enabled by default is selected. A rule that is off by default
+    (`default_enabled = False`) runs only when named exactly by code, name or category.
+    """
+    chosen = []
+    for rule in registry.rules:
+        selectors = list(select) if select is not None else (["ALL"] if rule.default_enabled else [])
+        selectors += list(extend_select)
+        if not rule.default_enabled:
+            selectors = [s for s in selectors if _explicit(s, rule)]
+        best_select = max((_specificity(s, rule) for s in selectors), default=0)
+        best_ignore = max((_specificity(s, rule) for s in ignore), default=0)
+        if best_select and best_select > best_ignore:
+            chosen.append(rule)
+    return chosen

@@ -1,0 +1,136 @@
+"""One lint run: configuration -> rules -> files -> documents -> findings (and fixes)."""
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtlint.engine.config import Config, ConfigError
+from mtlint.run.evidence import CorpusStats, document_lines
+from mtlint.text.document import Document
+from mtlint.engine.runner import LintResult, RuleFailure, run_rules
+from mtlint.engine.fixer import FixOutcome, fix_document
+from mtlint.model import Finding
+from mtlint.engine.packs import PackEntry, PackError, load_pack
+from mtlint.engine.registry import Registry, RegistryError, check_selectors, discover, select_rules
+from mtlint.rule import Rule
+
+
+class SetupError(ValueError):
+    """Configuration, plug-in or pack problem that stops the run before any file is read."""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The instantiated rules of a run, and the registry they came from."""
+
+    registry: Registry
+    rules: tuple[Rule, ...]
+    config: Config
+
+    def for_path(self, path: str) -> tuple[Rule, ...]:
+        """The rules that apply to `path` after per-file-ignores."""
+        ignored: list[str] = []
+        rel = _relative(path, self.config.root)
+        for glob, selectors in self.config.per_file_ignores:
+            if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(path).name, glob):
+                ignored.extend(selectors)
+        if not ignored:
+            return self.rules
+        keep = {r.code for r in select_rules(Registry(tuple(type(r) for r in self.rules)), ignore=ignored,
+                                              extend_select=[r.code for r in self.rules])}
+        return tuple(r for r in self.rules if r.code in keep)
+
+    @property
+    def uses_corpus(self) -> bool:
+        return any(r.uses_corpus for r in self.rules)
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def build_rules(config: Config, registry: Registry | None = None) -> RuleSet:
+    """Discover plug-ins, load packs, apply select/ignore, severities and options."""
+    try:
+        registry = registry or discover()
+        packs = [load_pack(p) for p in config.packs]
+        registry, extra = registry.with_packs(packs)
+    except (RegistryError, PackError) as exc:
+        raise SetupError(str(exc)) from None
+    where = str(config.source) if config.source else "the command line"
+    try:
+        check_selectors(registry, config.select or (), where)
+        check_selectors(registry, config.ignore, where)
+        check_selectors(registry, config.extend_select, where)
+        for _, selectors in config.per_file_ignores:
+            check_selectors(registry, selectors, f"{where} (per-file-ignores)")
+    except RegistryError as exc:
+        raise SetupError(str(exc)) from None
+    severity: dict[str, object] = {}
+    for key, sev in config.severity:
+        rule = registry.lookup(key)
+        if rule is None:
+            raise SetupError(f"{where}: severity given for unknown rule {key!r}")
+        severity[rule.code] = sev
+    options: dict[str, dict] = {}
+    for key, opts in config.rules:
+        rule = registry.lookup(key)
+        if rule is None:
+            raise SetupError(f"{where}: options given for unknown rule {key!r}")
+        options.setdefault(rule.code, {}).update(dict(opts))
+    chosen = select_rules(registry, config.select, config.ignore, config.extend_select)
+    instances = []
+    for cls in chosen:
+        try:
+            opts = cls.Options.from_mapping(cls.name, options.get(cls.code, {}))
+        except ValueError as exc:
+            raise SetupError(f"{where}: {exc}") from None
+        kwargs: dict[str, object] = {}
+        if cls.code in extra:
+            kwargs["extra_entries"] = extra[cls.code]
+        try:
+            instances.append(_instantiate(cls, opts, severity.get(cls.code), config, kwargs))
+        except (ValueError, OSError) as exc:
+            raise SetupError(f"{cls.name}: {exc}") from None
+    return RuleSet(registry, tuple(instances), config)
+
+
+def _instantiate(cls: type[Rule], opts, severity, config: Config, kwargs: dict) -> Rule:  # type: ignore[no-untyped-def]
+    """Create a rule; rules that need run settings (glossaries, servers) declare `configure`."""
+    rule = cls(opts, severity, **kwargs) if kwargs else cls(opts, severity)
+    configure = getattr(rule, "configure", None)
+    if callable(configure):
+        configure(config)
+    return rule
+
+
+def corpus_stats(documents: Sequence[Document]) -> CorpusStats:
+    """Cross-file evidence for the documents of one run."""
+    return CorpusStats.from_line_sets(document_lines(d.prose) for d in documents)
+
+
+def lint_document(doc: Document, rules: Sequence[Rule]) -> LintResult:
+    return run_rules(doc, rules)
+
+
+def fix(doc: Document, rules: Sequence[Rule], unsafe: bool, first: LintResult | None = None) -> FixOutcome:
+    return fix_document(doc, lambda d: run_rules(d, rules), unsafe=unsafe, first=first)
+
+
+__all__ = [
+    "ConfigError",
+    "Finding",
+    "PackEntry",
+    "RuleFailure",
+    "RuleSet",
+    "SetupError",
+    "build_rules",
+    "corpus_stats",
+    "fix",
+    "lint_document",
+]

@@ -1,0 +1,1 @@
+"""Reading files and records, writing results atomically."""

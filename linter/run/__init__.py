@@ -1,0 +1,1 @@
+"""A run: one session (configuration and rule set) over many documents, its executors and its cache."""

@@ -1,0 +1,279 @@
+"""The document model every rule reads: text, prose mask, lines, blocks and sentences.
+
+Offsets are character offsets into `Document.text` (the decoded file without its BOM). In Markdown,
+`Document.prose` is the same text with code, front matter, HTML comments, URLs and markup blanked
+to spaces, so an offset found in `prose` is also an offset in `text` and in the original file.
+"""
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from mtlint.model import Edit
+from mtlint.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from mtlint.text.capitals import CapitalEvidence  # noqa: F401
+    from mtlint.run.evidence import CorpusStats  # noqa: F401
+    from mtlint.text.names import NameMention  # noqa: F401
+
+
+class BlockKind(str, enum.Enum):
+    """What a block is, as far as layout tells."""
+
+    HEADING = "heading"
+    LIST_ITEM = "list-item"
+    PARAGRAPH = "paragraph"
+    LINE = "line"  # a short standalone line that is neither a heading nor a paragraph
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading, list item or standalone line.
+
+    `start`/`end` span the prose content (markers such as bullets and `#` excluded, whitespace trimmed);
+    `outer_start`/`outer_end` span the whole source lines including indentation and the final newline.
+    """
+
+    index: int
+    kind: BlockKind
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    text: str
+    first_line: int
+    last_line: int
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence inside one block."""
+
+    start: int
+    end: int
+    text: str
+    block: int
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_BULLET = regex.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+", regex.M)
+_SENTENCE_END = regex.compile(r"""[.!?…:;,]["'”’»)\]]*$""")
+HEADING_MAX_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded text file and the structure rules read from it."""
+
+    text: str
+    path: str = "<string>"
+    format: str = "text"  # "text" or "markdown"
+    newline: str = "\n"
+    bom: bool = False
+    encoding: str = "utf-8"
+    corpus: "CorpusStats | None" = field(default=None, compare=False)
+
+    # -- positions ---------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset of the first character of each line (lines end at LF, CRLF or CR)."""
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of `offset`, columns counted in code points."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_span(self, line: int) -> tuple[int, int, int]:
+        """Return (start, content_end, end_with_newline) of 1-based `line`."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        content_end = end
+        while content_end > start and self.text[content_end - 1] in "\r\n":
+            content_end -= 1
+        return start, content_end, end
+
+    def line_text(self, line: int) -> str:
+        start, content_end, _ = self.line_span(line)
+        return self.text[start:content_end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    # -- prose -------------------------------------------------------------------------------
+    @cached_property
+    def _markdown(self):  # type: ignore[no-untyped-def]
+        from mtlint.text.markdown import parse_markdown
+
+        return parse_markdown(self.text)
+
+    @cached_property
+    def prose(self) -> str:
+        """The text rules should read: non-prose spans blanked, same length and offsets as `text`."""
+        if self.format == "markdown":
+            return self._markdown.prose
+        return self.text
+
+    @cached_property
+    def masked(self) -> tuple[tuple[int, int], ...]:
+        """Spans of `text` that are not prose (code, URLs, comments, markup), sorted."""
+        if self.format == "markdown":
+            return self._markdown.masked
+        return ()
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """Whether any character of `text[start:end]` lies in a masked span."""
+        spans = self.masked
+        i = bisect.bisect_right(spans, (start, len(self.text) + 1)) - 1
+        return any(s < end and start < e for s, e in spans[max(i, 0) : i + 2])
+
+    # -- structure ---------------------------------------------------------------------------
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """Paragraphs, headings, list items and standalone lines, in order."""
+        if self.format == "markdown":
+            raw = self._markdown.blocks(self)
+        else:
+            raw = _plain_blocks(self)
+        return tuple(raw)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of every block except headings (which are titles, not sentences)."""
+        out = []
+        for block in self.blocks:
+            for s, e in split_sentences(self.prose, block.start, block.end):
+                out.append(Sentence(s, e, self.prose[s:e], block.index))
+        return tuple(out)
+
+    @cached_property
+    def names(self) -> "tuple[NameMention, ...]":
+        """Possible person-name mentions with their titles and context (see mtlint.text.names)."""
+        from mtlint.text.names import extract_mentions
+
+        return extract_mentions(self)
+
+    @cached_property
+    def capitals(self) -> "CapitalEvidence":
+        """Which capitalised words the document writes as names in mid-sentence (see mtlint.text.capitals)."""
+        from mtlint.text.capitals import capital_evidence
+
+        return capital_evidence(self)
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing `offset`, if any."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset <= self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def words(self, start: int = 0, end: int | None = None):  # type: ignore[no-untyped-def]
+        """Iterate regex matches of the words of `prose[start:end]`."""
+        return _WORD.finditer(self.prose, start, len(self.prose) if end is None else end)
+
+    def is_blank_line(self, line: int) -> bool:
+        return 1 <= line <= self.line_count and not self.line_text(line).strip()
+
+    @property
+    def _ends_with_newline(self) -> bool:
+        return self.text.endswith(("\n", "\r"))
+
+    def deletion(self, block: Block) -> Edit:
+        """An edit deleting `block`'s lines and one blank line beside them, so no gap doubles."""
+        start, end = block.outer_start, block.outer_end
+        if self.is_blank_line(block.last_line + 1) and block.last_line + 1 < self.line_count:
+            end = self.line_span(block.last_line + 1)[2]
+        elif self.is_blank_line(block.first_line - 1):
+            start = self.line_span(block.first_line - 1)[0]
+            if end == len(self.text) and not self._ends_with_newline and block.first_line - 2 >= 1:
+                # Last line of a file with no final newline: keep the file's last newline-less line.
+                start = self.line_span(block.first_line - 2)[1]
+        elif end == len(self.text) and not self._ends_with_newline and block.first_line > 1:
+            start = self.line_span(block.first_line - 1)[1]
+        return Edit(start, end, "")
+
+
+def _plain_blocks(doc: Document) -> list[Block]:
+    """Split plain text into blocks: one per line, or per run of lines when the text is hard-wrapped."""
+    lines = [(i + 1, *doc.line_span(i + 1)) for i in range(doc.line_count)]
+    wrapped = _looks_hard_wrapped(doc, lines)
+    groups: list[list[tuple[int, int, int, int]]] = []
+    current: list[tuple[int, int, int, int]] = []
+    for entry in lines:
+        text = doc.text[entry[1] : entry[2]]
+        if not text.strip():
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        if current and (not wrapped or _BULLET.match(text)):
+            groups.append(current)
+            current = []
+        current.append(entry)
+    if current:
+        groups.append(current)
+
+    drafts = []
+    for group in groups:
+        first, outer_start, _, _ = group[0]
+        last, _, content_end, outer_end = group[-1]
+        start = outer_start
+        bullet = _BULLET.match(doc.text, start, content_end)
+        kind = BlockKind.LIST_ITEM if bullet else None
+        if bullet:
+            start = bullet.end()
+        while start < content_end and doc.text[start].isspace():
+            start += 1
+        end = content_end
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        drafts.append([kind, start, end, outer_start, outer_end, first, last])
+
+    blocks = []
+    for i, (kind, start, end, o_start, o_end, first, last) in enumerate(drafts):
+        text = doc.prose[start:end]
+        if kind is None:
+            following = drafts[i + 1] if i + 1 < len(drafts) else None
+            # Only an unmarked block can be the prose a heading introduces (not a list item).
+            prose_after = doc.prose[following[1] : following[2]] if following and following[0] is None else None
+            kind = _classify_plain(text, i == 0, prose_after)
+        blocks.append(Block(i, kind, start, end, o_start, o_end, text, first, last))
+    return blocks
+
+
+def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
+    """Guess the kind of an unmarked plain-text block from its shape and what follows it."""
+    words = _WORD.findall(text)
+    if len(words) > HEADING_MAX_WORDS or _SENTENCE_END.search(text):
+        return BlockKind.PARAGRAPH
+    followed_by_prose = bool(following) and (
+        len(_WORD.findall(following)) > HEADING_MAX_WORDS or bool(_SENTENCE_END.search(following))
+    )
+    if words and (first or followed_by_prose):
+        return BlockKind.HEADING
+    return BlockKind.LINE
+
+
+def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int, int]]) -> bool:
+    """Whether consecutive lines are wrapped parts of one paragraph (e-mail style) rather than paragraphs."""
+    lengths = [e - s for _, s, e, _ in lines if e > s and doc.text[s:e].strip()]
+    if len(lengths) < 4 or max(lengths) > 100:
+        return False
+    return sum(50 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)

@@ -1,0 +1,187 @@
+"""Markdown prose extraction: which spans are prose, and which blocks the prose forms.
+
+markdown-it-py gives block structure with source line maps; inline syntax (code spans, link
+destinations, HTML, emphasis markers) is blanked with patterns on the source lines, because
+markdown-it-py keeps no inline source positions. Blanking keeps every offset equal to the
+original file's, so findings and fixes need no translation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from mtlint.text.document import Block, Document
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
+_CONTAINER = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+)?", regex.M)
+_ATX = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)", regex.M)
+_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
+_INLINE_MASKS = [
+    regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S),  # code spans
+    regex.compile(r"<!--.*?-->", regex.S),  # HTML comments
+    regex.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"),  # autolinks
+    regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
+    regex.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"),  # ](destination "title")
+    regex.compile(r"\]\[[^\]]*\]"),  # ][reference]
+    regex.compile(r"!?\[(?=[^\]]*\])"),  # opening bracket of a link or image
+    regex.compile(r"(?<![\p{L}\p{N}\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\p{L}\p{N}])"),  # emphasis
+    regex.compile(r"~~"),
+    regex.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
+    regex.compile(r"\bhttps?://\S+"),  # bare URLs
+]
+
+
+@dataclass(frozen=True)
+class _Draft:
+    kind: str
+    first_line: int  # 1-based
+    last_line: int
+    strip: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class ParsedMarkdown:
+    prose: str
+    masked: tuple[tuple[int, int], ...]
+    drafts: tuple[_Draft, ...]
+
+    def blocks(self, doc: "Document") -> list["Block"]:
+        from mtlint.text.document import Block, BlockKind
+
+        out: list[Block] = []
+        for d in self.drafts:
+            outer_start = doc.line_span(d.first_line)[0]
+            outer_end = doc.line_span(d.last_line)[2]
+            content_end = doc.line_span(d.last_line)[1]
+            start, end = outer_start, content_end
+            while start < end and self.prose[start].isspace():
+                start += 1
+            while end > start and self.prose[end - 1].isspace():
+                end -= 1
+            if start >= end:
+                continue
+            out.append(
+                Block(len(out), BlockKind(d.kind), start, end, outer_start, outer_end,
+                      self.prose[start:end], d.first_line, d.last_line)
+            )
+        return out
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
+def parse_markdown(text: str) -> ParsedMarkdown:
+    """Parse `text` as Markdown and return its prose view, masked spans and block drafts."""
+    starts = _line_starts(text)
+    n_lines = len(starts)
+
+    def span(line0: int) -> tuple[int, int]:
+        s = starts[line0]
+        e = starts[line0 + 1] if line0 + 1 < n_lines else len(text)
+        while e > s and text[e - 1] in "\r\n":
+            e -= 1
+        return s, e
+
+    mask = bytearray(len(text))  # 1 = not prose
+
+    def blank(s: int, e: int) -> None:
+        for i in range(s, e):
+            mask[i] = 1
+
+    source = text
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        blank(0, fm.end())
+        # Parse with the front matter as blank lines so line maps stay those of the file.
+        source = _NEWLINE.sub(lambda m: m.group(0), regex.sub(r"[^\r\n]", " ", fm.group(0))) + text[fm.end():]
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    tokens = md.parse(source)
+    prose_lines: set[int] = set()
+    drafts: list[_Draft] = []
+    containers: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            containers.append(tok.type)
+        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            containers.pop()
+        if tok.map is None:
+            continue
+        first, last = tok.map[0], tok.map[1] - 1
+        if tok.type == "heading_open":
+            setext = tok.markup in ("=", "-")
+            if setext:
+                s, e = span(last)
+                blank(s, e)
+                last -= 1
+            for ln in range(first, last + 1):
+                s, e = span(ln)
+                m = _ATX.match(text, s, e) if not setext else _CONTAINER.match(text, s, e)
+                if m:
+                    blank(s, m.end())
+                c = _ATX_CLOSE.search(text, s, e)
+                if c and not setext:
+                    blank(c.start(), e)
+                prose_lines.add(ln)
+            drafts.append(_Draft("heading", first + 1, last + 1, _ATX))
+        elif tok.type == "paragraph_open":
+            in_list = any(c != "blockquote_open" for c in containers)
+            for ln in range(first, last + 1):
+                s, e = span(ln)
+                m = _CONTAINER.match(text, s, e)
+                if m:
+                    blank(s, m.end())
+                prose_lines.add(ln)
+            kind = "list-item" if in_list and tokens[i - 1].type == "list_item_open" else "paragraph"
+            if kind == "paragraph" and first == last and not in_list:
+                kind = _single_line_kind(tokens, i)
+            drafts.append(_Draft(kind, first + 1, last + 1, _CONTAINER))
+        elif tok.type in ("tr_open",):
+            s, e = span(first)
+            blank(s, e)  # table rows: cells are restored below
+            for cell in regex.finditer(r"[^|]+", text[s:e]):
+                if cell.group(0).strip() and not regex.fullmatch(r"\s*:?-+:?\s*", cell.group(0)):
+                    for k in range(s + cell.start(), s + cell.end()):
+                        mask[k] = 0
+            prose_lines.add(first)
+            drafts.append(_Draft("line", first + 1, first + 1, _CONTAINER))
+    # Everything outside prose lines (code, HTML blocks, rules, reference definitions) is masked.
+    for ln in range(n_lines):
+        if ln not in prose_lines:
+            s, e = span(ln)
+            blank(s, e)
+    # Inline syntax inside prose lines.
+    for pattern in _INLINE_MASKS:
+        for m in pattern.finditer(text):
+            if not mask[m.start()] or pattern.pattern.startswith("<!--"):
+                blank(m.start(), m.end())
+
+    chars = list(text)
+    masked: list[tuple[int, int]] = []
+    run = -1
+    for i, flag in enumerate(mask):
+        if flag and chars[i] not in "\r\n":
+            chars[i] = " "
+        if flag and run < 0:
+            run = i
+        elif not flag and run >= 0:
+            masked.append((run, i))
+            run = -1
+    if run >= 0:
+        masked.append((run, len(text)))
+    return ParsedMarkdown("".join(chars), tuple(masked), tuple(drafts))
+
+
+def _single_line_kind(tokens, i: int) -> str:  # type: ignore[no-untyped-def]
+    """A one-line top-level paragraph without sentence punctuation is a standalone line."""
+    inline = tokens[i + 1]
+    content = inline.content.strip()
+    if content and not regex.search(r"""[.!?…:;,]["'”’»)\]]*$""", content) and len(content.split()) <= 20:
+        return "line"
+    return "paragraph"

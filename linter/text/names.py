@@ -1,0 +1,248 @@
+"""Person-name mentions: runs of capitalised words and the context that says they name someone.
+
+This is document structure, like blocks and sentences: it knows English grammar (titles, role nouns,
+reporting verbs, appositives), not which names exist. Rules decide with their own word and name data
+which mentions to trust. A mention is the name part of a capitalised run after any title
+("Defense Secretary Lloyd Austin" -> "Lloyd Austin", title "Secretary"), with its possessive dropped
+("Trump's" -> "Trump"). Title-case headings are skipped: every word in them is capitalised.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from mtlint.text.document import Block, BlockKind, Document
+
+# Titles and role nouns that announce a person's name when they stand right before it
+# ("President Joe Biden", "spokesman Ned Price", "National Security Advisers Moeed Yusuf").
+TITLES = frozenset(
+    """
+    president vice prime minister secretary state ambassador envoy adviser advisor counsellor counselor
+    spokesman spokeswoman spokesperson general gen lieutenant lt colonel col major maj captain capt
+    commander admiral adm sergeant sgt marshal brigadier dr mr mrs ms miss prof professor sheikh sheik
+    shaikh emir amir king queen prince princess sultan imam ayatollah pope cardinal bishop rabbi reverend
+    rev senator sen representative rep congressman congresswoman governor gov mayor judge justice chairman
+    chairwoman chair chief director deputy chancellor premier coach consul official officials lawyer
+    author writer journalist analyst expert researcher economist player striker midfielder defender
+    goalkeeper singer actor actress artist colleague counterpart activist candidate leader founder ceo
+    host presenter anchor correspondent reporter editor commentator diplomat politician businessman
+    businesswoman billionaire manager president-elect secretary-general mp mps ministers
+    father mother brother sister prophet saint lord lady sir dame
+    """.split()
+)
+# Words cut from the front of a mention like titles but that are no sign of a person: nouns that name a
+# kind of place or event ("Lake Victoria", "Hurricane Ian", "Operation Ajax") and the adjectives news
+# style puts before a name ("Veteran Fathi, who ...").
+CLASSIFIERS = frozenset(
+    """
+    lake mount mountain river cape port fort camp gulf bay island hurricane storm typhoon cyclone
+    operation project old former veteran legendary late young senior junior ex incumbent outgoing acting
+    interim retired fellow rival embattled defending reigning
+    """.split()
+)
+# Verbs that, right after a name, say a person spoke.
+REPORTING = frozenset(
+    """
+    said says told added stated explained noted wrote believes believed argued argues announced confirmed
+    stressed emphasized emphasised warned asked replied revealed insisted continued concluded pointed
+    indicated declared tweeted posted claimed commented acknowledged admitted urged affirmed
+    """.split()
+)
+# Function words and sentence adverbs that are capitalised only because they start a sentence.
+FUNCTION_WORDS = frozenset(
+    """
+    the a an this that these those it its in on at by for from with without of to as if when while after
+    before since until unlike like despite during under over between among about against into through upon
+    and but or nor so yet also still then now today yesterday tomorrow tonight meanwhile however moreover
+    furthermore therefore thus hence instead indeed later earlier finally first second third next last
+    here there where why how what which who whom whose although though because whether both either
+    neither each every all some many most several few other another such no not only even just already
+    according following given including regarding his her their our my your he she they we i you
+    """.split()
+)
+SUFFIXES = frozenset("jr sr".split())  # "Donald Trump Jr." is a Trump
+DETERMINERS = frozenset("the a an this that these those its".split())
+# Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
+PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von der den le la ul ud".split())
+ABBREVIATIONS = frozenset("mr mrs ms dr gen lt col maj capt adm sgt prof sen rep gov rev st jr sr".split())
+
+_WORD = regex.compile(r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐])?[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_APPOSITIVE = regex.compile(
+    r"\A(?:,\s*(?:who|whose|a|an|the|former|also|then|now|currently)\b"
+    r"|\s+(?:is|was|has\s+been|had\s+been|,\s*who\s+is)\s+(?:a|an|the|also|now|currently|former)\b)",
+    regex.IGNORECASE,
+)
+_REPORT = regex.compile(r"\A(?:,\s*)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)")
+_OPENERS = ".!?:;\"“‘'(«—–-•*"
+# How far around a name the context patterns look (they need a few words, never a whole paragraph).
+_LOOK = 120
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s+$")
+
+
+@dataclass(frozen=True)
+class NameToken:
+    """One word of a name mention; `initial` for "S." and the like."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool = False
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A possible person name: its words, what precedes it and what follows it."""
+
+    start: int
+    end: int
+    tokens: tuple[NameToken, ...]
+    block: int
+    title: str = ""  # the title or role noun right before the name, if any
+    sentence_initial: bool = False  # the name starts a sentence (so its capital says nothing)
+    appositive: bool = False  # followed by ", a professor", "is a former ...", ", who"
+    reporting: bool = False  # followed by a reporting verb ("said", "told")
+    determiner: bool = False  # right after "the", "a", "this" ...: "The Morning Star" is no person
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def words(self) -> tuple[NameToken, ...]:
+        """The tokens that are not initials."""
+        return tuple(t for t in self.tokens if not t.initial)
+
+    @property
+    def surname(self) -> NameToken:
+        """The last word (family name in Western and Arabic order)."""
+        return self.tokens[-1]
+
+    @property
+    def given(self) -> tuple[NameToken, ...]:
+        """The words before the surname, initials excluded."""
+        return tuple(t for t in self.tokens[:-1] if not t.initial)
+
+
+# Space between two words of one name: blanks (Markdown markup is blanked to spaces), one line break.
+_SPACE = regex.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
+HEADLINE_WORDS = 20  # a longer block is prose, however many names it holds
+_ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‐]")
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word ("Khan", "al-Assad"), not an acronym ("US", "NATO")."""
+    art = _ARTICLE.match(word)
+    core = word[art.end() :] if art else word
+    return core[:1].isupper() and not (len(core) > 1 and core.isupper())
+
+
+def _title_case_block(block: Block, words: list) -> bool:
+    """Whether the block is a Title Case heading, where capitals say nothing about names."""
+    letters = [w.group() for w in words if w.group()[:1].isalpha()]
+    if not 4 <= len(letters) <= HEADLINE_WORDS:
+        return False
+    caps = sum(1 for w in letters if w[:1].isupper())
+    return caps >= 0.75 * len(letters)
+
+
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in TITLES or (low.endswith("s") and low[:-1] in TITLES)
+
+
+def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
+    """Yield lists of consecutive capitalised words (with inner particles) in `block`."""
+    text = doc.prose
+    words = list(_WORD.finditer(text, block.start, block.end))
+    if block.kind in (BlockKind.HEADING, BlockKind.LINE) and _title_case_block(block, words):
+        return
+    run: list = []
+    for i, w in enumerate(words):
+        token = w.group()
+        if _capitalised(token):
+            if run:
+                prev = run[-1]
+                gap = text[prev.end() : w.start()]
+                dotted = gap[:1] == "." and (len(prev.group()) == 1 or prev.group().lower() in ABBREVIATIONS)
+                if not _SPACE.fullmatch(gap[1:] if dotted else gap):
+                    yield run
+                    run = []
+            run.append(w)
+        elif run and token.lower() in PARTICLES and i + 1 < len(words) and _capitalised(words[i + 1].group()) \
+                and _SPACE.fullmatch(text[run[-1].end() : w.start()]) \
+                and _SPACE.fullmatch(text[w.end() : words[i + 1].start()]):
+            run.append(w)
+        else:
+            if run:
+                yield run
+            run = []
+        if run and _POSSESSIVE.search(token):
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _sentence_initial(doc: Document, block: Block, start: int) -> bool:
+    # Walk back over spaces instead of slicing from the block start: long paragraphs stay linear.
+    prose, i = doc.prose, start
+    while i > block.start and prose[i - 1].isspace():
+        i -= 1
+    return i == block.start or prose[i - 1] in _OPENERS
+
+
+def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
+    """Every possible person-name mention of `doc`, in order."""
+    text = doc.prose
+    out: list[NameMention] = []
+    for block in doc.blocks:
+        for run in _runs(doc, block):
+            words = [m.group() for m in run]
+            cut = max((k for k, w in enumerate(words) if _is_title(w) or w.lower() in CLASSIFIERS), default=-1)
+            title = words[cut] if cut >= 0 and _is_title(words[cut]) else ""
+            run, words = run[cut + 1 :], words[cut + 1 :]
+            determiner = False
+            if run and not title:
+                before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
+                prev = _PREVIOUS_WORD.search(before)
+                if prev and prev.group(1)[0].islower() and _is_title(prev.group(1)):
+                    title = prev.group(1)
+                determiner = bool(prev and cut < 0 and prev.group(1).lower() in DETERMINERS)
+            initial = bool(run) and _sentence_initial(doc, block, run[0].start())
+            if run and initial and not title and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly")):
+                determiner = words[0].lower() in DETERMINERS
+                run, words = run[1:], words[1:]
+                initial = False
+            while run and (words[-1].lower() in PARTICLES or words[-1].lower() in SUFFIXES):
+                run, words = run[:-1], words[:-1]
+            if not run or len(run) > 5:
+                continue
+            tokens = []
+            for m in run:
+                s, e = m.start(), m.end()
+                poss = _POSSESSIVE.search(m.group())
+                if poss and e - s > 2:
+                    e -= 2
+                dot = len(m.group()) == 1 and text[e : e + 1] == "."
+                tokens.append(NameToken(s, e + dot, text[s : e + dot], initial=dot))
+            if all(t.initial for t in tokens) or tokens[-1].initial:
+                continue
+            end = tokens[-1].end
+            after = text[end : min(block.end, end + _LOOK)]
+            report = _REPORT.match(after)
+            out.append(
+                NameMention(
+                    start=tokens[0].start,
+                    end=end,
+                    tokens=tuple(tokens),
+                    block=block.index,
+                    title=title,
+                    sentence_initial=initial,
+                    appositive=bool(_APPOSITIVE.match(after)),
+                    reporting=bool(report and report.group(1) in REPORTING),
+                    determiner=determiner,
+                )
+            )
+    return tuple(out)

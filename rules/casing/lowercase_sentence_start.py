@@ -1,0 +1,141 @@
+"""MT302 lowercase-sentence-start: a sentence that begins in lower case."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from mtlint.text.document import Block, BlockKind, Document
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.rule import Rule
+
+_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A wire-story dateline: place and date, the agency in parentheses, a dash ("Dubai, May 3 (AFP) - ").
+_DATELINE = regex.compile(r"[^()\n]{0,60}\((?:\p{Lu}[\p{L}.]*)(?:[ /][\p{Lu}][\p{L}.]*){0,3}\)\s*[-–—]\s+")
+_VOWEL = regex.compile(r"[aeiouyAEIOUY]")
+_NEXT_WORD = regex.compile(r"\s+([\p{L}])")
+# Lower-case particles of names ("de Klerk", "van Gogh", "al Sisi"), written so even at a sentence start.
+_NAME_PARTICLES = frozenset("de del della der den di da dos das du van von ter ten le la al el bin ibn ben".split())
+# Lower-case abbreviations that the sentence splitter does not know ("approx. two", "incl. tax").
+_LOWER_ABBREVIATIONS = frozenset("approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid".split())
+_MIN_WORDS = 4  # a paragraph shorter than this is a fragment (a credit, a label), not a sentence
+
+
+class LowercaseSentenceStart(Rule):
+    """A sentence that begins in lower case.
+
+    A full stop that machine translation put inside a sentence (or a name: `United States` split as
+    `state cooperation. united with Pakistan`) leaves the rest starting in lower case, and so does a
+    source-language word order that put a verb or article first. Readers stumble on it.
+
+    Bad:  `not go too far in the path of state cooperation. united with Pakistan.`
+    Good: `not go too far in the path of state cooperation with the United States.`
+
+    Heuristics: the first word of a sentence (or of a paragraph of running prose, or of a wire story
+    after its dateline `Dubai, May 3 (Reuters) - `) starts with a lower-case letter. Not flagged: after
+    an abbreviation (`e.g.`, `U.S.`, `p.m.`, `Nov. 27`, or a short capitalised word before the full stop
+    such as `Calif.`), after an ellipsis, words written in lower case on purpose (`iPhone`, `eBay`,
+    handles, web addresses), name particles before a name (`de Klerk`, `van Gogh`), lower-case
+    abbreviations (`approx.`, `hrs.`), sentences that open with a quote or bracket, paragraphs of fewer
+    than four words and one-word sentences, a paragraph repeated inside another block (a caption cut off
+    by page extraction), headings (see lowercase-heading) and short standalone lines.
+
+    Fix (unsafe, since the full stop before may be the real error): capitalise the first letter.
+    """
+
+    code = "MT302"
+    name = "lowercase-sentence-start"
+    category = "casing"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        blocks = doc.blocks
+        previous_block = -1
+        for sentence in doc.sentences:
+            block = blocks[sentence.block]
+            first_in_block = sentence.block != previous_block
+            previous_block = sentence.block
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+                continue
+            dateline = _DATELINE.match(prose, sentence.start, sentence.end) if first_in_block else None
+            if dateline is not None:
+                # "CAIRO, May 3 (Reuters) - strong winds ...": the story starts after the dateline.
+                m = _FIRST_WORD.match(prose, dateline.end(), sentence.end)
+                if m is not None and _plain_lowercase(m.group()):
+                    yield self._finding(m)
+                continue
+            m = _FIRST_WORD.match(prose, sentence.start, sentence.end)
+            if m is None or not _plain_lowercase(m.group()):
+                continue
+            min_words = _MIN_WORDS if first_in_block else 2
+            if len(_WORD.findall(sentence.text)) < min_words or doc.is_masked(m.start(), m.end()):
+                continue
+            if not first_in_block and not _after_sentence_end(prose, block.start, sentence.start):
+                continue
+            if first_in_block and _repeated_fragment(doc, block):
+                continue
+            word = m.group()
+            if word in _NAME_PARTICLES and _next_is_capitalised(prose, m.end(), sentence.end):
+                continue
+            yield self._finding(m)
+
+    def _finding(self, m: regex.Match[str]) -> Finding:
+        word = m.group()
+        return self.finding(
+            m.start(), m.end(), f"sentence starts in lower case ('{word}')",
+            fix=Fix.unsafe(Edit(m.start(), m.start() + 1, word[0].upper())), word=word,
+        )
+
+
+def _plain_lowercase(word: str) -> bool:
+    """A lower-case word, not a brand (`iPhone`), handle, address or file name."""
+    if not word[0].islower() or any(c in word for c in "@/_."):
+        return False
+    return not any(c.isupper() for c in word[1:])
+
+
+_LOOK_BACK = 80
+
+
+def _after_sentence_end(prose: str, block_start: int, start: int) -> bool:
+    """Whether the text before `start` ends a sentence: a full stop, ? or ! that is not an abbreviation."""
+    # Only the last few words decide; slicing from the block start would be quadratic in paragraph length.
+    before = prose[max(block_start, start - _LOOK_BACK) : start].rstrip()
+    stripped = before.rstrip("\"'”’»")
+    if len(stripped) < 2 or stripped[-1] not in ".!?":
+        return False  # also ")": "(though not recommended!) for the" goes on after a parenthesis
+    mark_follows = stripped[-2] if stripped[-2] not in "”’\"')]" else stripped[-3:-2]
+    if not (mark_follows.isalnum() or mark_follows in (".", "!", "?")):
+        return False  # a quoted or spaced mark ('With "." as argument', 'from . import'), not a sentence end
+    if stripped.endswith(("..", "…")):
+        return False  # an ellipsis trails off; lower case may continue the sentence
+    if stripped[-1] == ".":
+        tokens = stripped[:-1].split()
+        letters = tokens[-1].strip("(\"'“‘") if tokens else ""
+        if "." in letters or (letters[:1].isupper() and letters.isalpha() and len(letters) <= 5):
+            return False  # "U.S. troops", "Calif. officials": an abbreviation, not a sentence end
+        if letters.isalpha() and (letters.lower() in _LOWER_ABBREVIATIONS or not _VOWEL.search(letters)):
+            return False  # "approx. two", "5 hrs. later": no English word lacks a vowel
+    return True
+
+
+_NEAR_BLOCKS = 3
+
+
+def _repeated_fragment(doc: Document, block: Block) -> bool:
+    """Whether the paragraph also appears inside another block: a caption or teaser cut off mid-sentence
+    by the page extraction (the duplicate rules' business), not a sentence of the article."""
+    needle = block.text.strip()
+    if len(needle) < 20:
+        return False
+    # The full caption stands next to its cut-off copy; looking only nearby keeps the rule linear.
+    near = doc.blocks[max(0, block.index - _NEAR_BLOCKS) : block.index + _NEAR_BLOCKS + 1]
+    return any(b.index != block.index and needle in b.text for b in near)
+
+
+def _next_is_capitalised(prose: str, start: int, end: int) -> bool:
+    m = _NEXT_WORD.match(prose, start, end)
+    return bool(m) and m.group(1).isupper()

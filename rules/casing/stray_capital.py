@@ -1,0 +1,170 @@
+"""MT301 stray-capital: a common word capitalised in mid-sentence."""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from mtlint.text.capitals import is_capitalised, is_titlecase, word_key
+from mtlint.text.document import BlockKind, Document
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.rule import Rule, RuleOptions
+from mtlint.rules import lexicon as lex
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+# Words after which a capitalised noun is usually a name or an institution ("the Taliban", "its Board").
+_DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your whose every each no any some".split()
+)
+
+_QUESTION_WORDS = frozenset("how what why when where who whom whose which whether".split())
+# Lower-case words that join the parts of a multi-word name.
+_CONNECTORS = frozenset("of and for the de del da di la le al el on in at to y van von der bin ibn &".split())
+
+
+class StrayCapital(Rule):
+    """A common word capitalised in mid-sentence.
+
+    Machine translation often capitalises a word that a source-language sentence boundary, a title or a
+    mis-split clause left at the front (`between 1954 And 1965`, `Pakistan suffered Negative reaction`,
+    `prices rose yesterday; To set a new record`). Readers take a stray capital for a name.
+
+    Bad:  `the period between 1954 And 1965`
+    Good: `the period between 1954 and 1965`
+
+    Heuristics (precision first). The word must be capitalised with lower-case letters after the first,
+    stand in running prose (not a heading, caption or short line), follow a lower-case word, a number or
+    a comma (or, for a verb form in -ing or -ed, a name of two words: `Abdel Fattah Sisi Smiling and`),
+    and be followed by a lower-case word, a number or a date. Left alone: names of more than
+    one word (`Secretary of State Anthony Blinken`, `Google News`, `Decrees of Necessity and Urgency`),
+    a word after a colon, an opening quote or bracket, or a noun that introduces a name (`the film
+    Parasite`, `in section The raise statement`), hyphenated and possessive words, acronyms, and
+    title-cased sentences.
+
+    Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a
+    semicolon (`; To set`); articles, demonstratives and question words are not, because they open
+    embedded titles (`the FAQ entry How do I …`). Other words are flagged only when wordfreq shows them to
+    be English common words rather than names (far more frequent in English than in German, French,
+    Spanish, Italian and Portuguese text, where names keep their spelling); when the document does not
+    write them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more
+    than once); when they do not follow a determiner (`the Taliban`) or `known as`; and when they are not
+    plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`) or nouns English
+    capitalises as short names (`Parliament`, `the South`, `Congress`).
+
+    Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
+    Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
+    `min-frequency` (English zipf frequency, default 3.5) for words that are not closed-class.
+    """
+
+    code = "MT301"
+    name = "stray-capital"
+    category = "casing"
+    severity = Severity.WARNING
+    fixable = True
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        min_englishness: float = 1.9
+        min_frequency: float = 3.5
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        evidence = None
+        starts: list[int] | None = None
+        for block in doc.blocks:
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+                continue
+            words = list(_WORD.finditer(prose, block.start, block.end))
+            for i in range(1, len(words) - 1):
+                m = words[i]
+                word = m.group()
+                if not word[0].isupper() or not is_titlecase(word) or len(word) < 2 or not word.isalpha():
+                    continue
+                key = word.casefold()
+                closed = lex.is_closed_class(key)
+                after_semicolon = prose[words[i - 1].end() : m.start()].strip() == ";"
+                if (key in _QUESTION_WORDS or key in _DETERMINERS) and not after_semicolon:
+                    continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
+                if lex.introduces_name(words[i - 1].group().casefold()):
+                    continue  # "the film Parasite", "in section The standard types"
+                if not self._context_fits(prose, words, i, closed):
+                    continue
+                if doc.is_masked(m.start(), m.end()):
+                    continue
+                if starts is None:
+                    starts = [sentence.start for sentence in doc.sentences]
+                if _title_cased(doc, starts, m.start()):
+                    continue
+                if not closed:
+                    if not self._common_word(key, words[i - 1].group(), words[i - 2].group() if i >= 2 else ""):
+                        continue
+                    if evidence is None:
+                        evidence = doc.capitals
+                    if evidence.used_as_name(key, besides=m.start()):
+                        continue
+                lowered = word[0].lower() + word[1:]
+                edit = Edit(m.start(), m.end(), lowered)
+                fix = Fix.safe(edit) if closed else Fix.unsafe(edit)
+                yield self.finding(
+                    m.start(), m.end(), f"'{word}' is capitalised in mid-sentence; write '{lowered}'", fix=fix,
+                    word=word,
+                )
+
+    @staticmethod
+    def _context_fits(prose: str, words: list[regex.Match[str]], i: int, closed: bool) -> bool:
+        """Whether the word sits between a lower-case word (or number, comma) and a lower-case word."""
+        prev, m, nxt = words[i - 1], words[i], words[i + 1]
+        before = prose[prev.end() : m.start()]
+        if "\n" in before or before.strip() not in ("", ",", ";"):
+            return False
+        if before.strip() == ";" and not closed:
+            return False
+        p = prev.group()
+        # After a name, only a verb form can be told from the next part of the name: "Sisi Smiling and".
+        after_name = is_titlecase(p) and not closed and m.group().endswith(("ing", "ed"))
+        if before.strip() != ";" and not after_name and (is_capitalised(p) or not (p[0].islower() or p.isdigit())):
+            return False
+        if prose[m.end() : nxt.start()].strip() or "\n" in prose[m.end() : nxt.start()]:
+            return False
+        n = nxt.group()
+        if not (n[0].islower() or n[0].isdigit() or lex.is_calendar(word_key(n))):
+            return False
+        if after_name and i >= 2 and not _joined_by_space(prose, words[i - 2], prev):
+            return False  # "Lake Reading": a single capitalised word after punctuation is not a name
+        # Inside a name joined by a connector: "Decrees of Necessity and Urgency", "Minister of Economy".
+        if p.casefold() in _CONNECTORS and i >= 2 and is_capitalised(words[i - 2].group()):
+            return False
+        return not (n.casefold() in _CONNECTORS and i + 2 < len(words) and is_capitalised(words[i + 2].group()))
+
+    def _common_word(self, key: str, previous: str, before_previous: str) -> bool:
+        """Whether `key` is an English common word that would not be capitalised after `previous`."""
+        previous = previous.casefold()
+        if previous in _DETERMINERS:
+            return False
+        if previous == "as" and before_previous.casefold() in ("known", "such"):
+            return False  # "known as Hope", "such as Target"
+        if key.endswith("s") and not key.endswith("ss"):
+            return False  # plural capitals are mostly teams and groups ("beat Spurs on Sunday")
+        if lex.is_proper_use(key) or lex.is_calendar(key) or lex.looks_like_demonym(key):
+            return False
+        return lex.is_english_common_word(key, self.options.min_frequency, self.options.min_englishness)
+
+
+def _joined_by_space(prose: str, a: regex.Match[str], b: regex.Match[str]) -> bool:
+    return prose[a.end() : b.start()] == " "
+
+
+def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
+    """Whether the sentence around `offset` is title-cased (a headline glued into running text)."""
+    sentences = doc.sentences
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0 or offset >= sentences[i].end:
+        return False
+    sentence = sentences[i]
+    # The first word is capitalised anyway and the word under test is what is in question: neither
+    # counts as evidence of title case.
+    long_words = [m.group() for m in _WORD.finditer(doc.prose, sentence.start, sentence.end)
+                  if len(m.group()) > 3 and m.start() not in (sentence.start, offset)]
+    return len(long_words) < 3 or sum(is_capitalised(w) for w in long_words) > 0.6 * len(long_words)

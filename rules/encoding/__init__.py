@@ -1,0 +1,1 @@
+"""Encoding and script: mojibake (MT401), invisible characters (MT402), untranslated text (MT403)."""

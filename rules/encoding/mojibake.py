@@ -1,0 +1,108 @@
+"""MT401 mojibake: text decoded with the wrong encoding (`CafÃ©`, `donâ€™t`, `Ø§Ù„`)."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+import ftfy
+import regex
+from ftfy.badness import BADNESS_RE, is_bad
+
+from mtlint.text.document import Document
+from mtlint.model import Edit, Finding, Fix
+from mtlint.rule import Rule
+
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+# A finding covers whole words: extend a changed span over adjacent non-space characters.
+_WORD_CHAR = regex.compile(r"[^\s\"'“”‘’«»()\[\]{}<>.,;:!?]")
+_REPLACEMENT = "\ufffd"
+# Whitespace-separated words that contain non-ASCII characters, in runs; a lead byte of a two-byte UTF-8
+# sequence (Â..ß) takes the spaces and word after it: one space may be a mangled no-break space
+# (`Ã  la` = `à la`).
+_TOKEN = r"\S*[^\x00-\x7f]\S*(?:(?<=[\u00c2-\u00df])[ \u00a0]{1,2}\S+)?"
+_RUN = regex.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
+
+
+class Mojibake(Rule):
+    """Text decoded with the wrong encoding (mojibake): `CafÃ©`, `donâ€™t`, `Ø§Ù„Ø³Ù„Ø§Ù…`.
+
+    When UTF-8 bytes are read as Windows-1252 or Latin-1 somewhere in a publishing pipeline, every accented
+    letter, curly quote or non-Latin letter turns into two or three junk characters. Readers cannot undo
+    it; names and quotations become unreadable.
+
+    Bad:  `Erdoğan met KÄ±lÄ±Ã§daroÄŸlu in Ankara.`
+    Good: `Erdoğan met Kılıçdaroğlu in Ankara.`
+
+    Heuristics: each line that holds non-ASCII text is measured with ftfy's badness measure (sequences of
+    characters that almost never occur together in real text); a line that looks bad is re-decoded with
+    ftfy's encoding fixer, and each changed span is reported. Correct accented text (`Domínguez`, `Córdoba`,
+    `Kılıçdaroğlu`) is not mojibake and is left alone. A bad span ftfy cannot decode is reported without a
+    fix.
+
+    Fix (safe): the re-decoded text, when ftfy actually re-decoded the line, the result no longer looks
+    bad and no character was lost (no U+FFFD appeared).
+    """
+
+    code = "MT401"
+    name = "mojibake"
+    category = "mojibake"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for block in doc.blocks:
+            for line in range(block.first_line, block.last_line + 1):
+                start, end, _ = doc.line_span(line)
+                start, end = max(start, block.start), min(end, block.end)
+                segment = text[start:end]
+                if start < end and _NON_ASCII.search(segment) and is_bad(segment):
+                    yield from self._check_line(text, start, segment)
+
+    def _check_line(self, text: str, offset: int, line: str) -> Iterator[Finding]:
+        # Decode each run of non-ASCII words on its own: correct text elsewhere on the line (a well-spelt
+        # `Erdoğan`) must not stop ftfy from re-decoding the broken run.
+        for run in _RUN.finditer(line):
+            chunk = run.group(0)
+            fixed = ftfy.fix_encoding_and_explain(chunk)
+            if fixed.explanation and fixed.text != chunk:
+                confident = not is_bad(fixed.text) and fixed.text.count(_REPLACEMENT) <= chunk.count(_REPLACEMENT)
+                for a0, a1, b0, b1 in _changes(chunk, fixed.text):
+                    old, new = chunk[a0:a1], fixed.text[b0:b1]
+                    s, e = offset + run.start() + a0, offset + run.start() + a1
+                    fix = Fix.safe(Edit(s, e, new)) if confident else None
+                    yield self.finding(s, e, f"Mojibake '{old.strip()}': this reads '{new.strip()}' when decoded "
+                                       "correctly.", fix=fix, fixed=new)
+            elif is_bad(chunk):
+                for m in BADNESS_RE.finditer(chunk):
+                    a0, a1 = _widen(chunk, m.start(), m.end())
+                    s = offset + run.start()
+                    yield self.finding(s + a0, s + a1, f"'{chunk[a0:a1]}' looks like mojibake (text decoded with "
+                                       "the wrong encoding).")
+                    break
+
+
+def _changes(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
+    """Changed spans between `old` and `new`, widened to whole words on both sides."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    spans: list[list[int]] = []
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        w0, w1 = _widen(old, a0, a1)
+        d0, d1 = a0 - w0, w1 - a1
+        if spans and w0 <= spans[-1][1]:
+            spans[-1][1], spans[-1][3] = max(spans[-1][1], w1), b1 + d1
+        else:
+            spans.append([w0, w1, b0 - d0, b1 + d1])
+    for a0, a1, b0, b1 in spans:
+        if b0 == b1 and a1 < len(old):  # a pure deletion (`Â«` -> `«`): show the character it belonged to
+            a1, b1 = a1 + 1, b1 + 1
+        yield a0, a1, b0, b1
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and _WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end]):
+        end += 1
+    return start, end

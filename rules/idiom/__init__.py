@@ -1,0 +1,1 @@
+"""Literal idioms (MT601): source-language idioms rendered word for word."""

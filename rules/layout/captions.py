@@ -1,0 +1,283 @@
+"""Captions and photo/agency credits, as stray-caption (MT101) reports them and the other debris rules
+skip them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import regex
+
+from mtlint.text.document import Block, BlockKind, Document
+from mtlint.engine.packs import PackEntry, load_builtin_pack, phrase_regex
+from mtlint.rules.layout.shared import (
+    FAST_WORD, SENTENCE_END, WORD, Hit, is_body, is_heading, neighbours, prefilter, search, sentence_count,
+    tokens,
+)
+
+# Words that may sit between caption words on a credit line: "Photo by AFP via Getty Images".
+_FILLER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:a|an|by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
+_SEPARATORS = regex.compile(r"[\s\p{P}\p{S}\p{N}]+")
+_IMAGE_URL = regex.compile(
+    r"(?i)^(?:https?://|www\.)\S+?\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)(?:[?#]\S*)?$"
+    r"|^(?:https?://|www\.)\S*/(?:images?|img|photos?|pictures?|media|uploads?)/\S+$"
+)
+_IMAGE_FILE = regex.compile(r"(?i)^[\w ().,+-]{1,120}\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)$")
+_CAMERA_NAME = regex.compile(
+    r"(?i)^(?:whatsapp\s+image|img|dsc[nf]?|pxl|screenshot|screen\s+shot|photo|image)[\s_-]*\d{2,}[\d\s_.:at()-]*$"
+)
+_MD_IMAGE = regex.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_CREDIT_BODY = regex.compile(
+    r"""\s*(?:[:：]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$"""
+)
+# A credit opening the line ("Image caption, ...", "Source: ..."): the whole line is caption matter.
+_LEAD_CREDIT = regex.compile(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
+_AP_CREDIT = regex.compile(r"\((?:[\p{Lu}][\p{L}]*\s+)?Photos?\s*/\s*[^()\n]{2,60}\)")
+_NAME = r"\p{Lu}[\p{L}'’.\-]*"
+_CAP = r"[\p{Lu}\p{N}][\p{L}\p{N}&.'’\-]*"
+_NAME_SLASH_CREDIT = regex.compile(
+    rf"(?:^|(?<=[.!?…”\"]\s{{1,3}}))(?P<credit>(?:{_NAME}\s+){{1,3}}{_NAME}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}}"
+    rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})*)\s*$"
+)
+_AGENCY_SLASH_NAME = regex.compile(
+    rf"(?<=[.!?…”\"]\s{{1,3}})(?P<credit>\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}{{2,}})?\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+)?)?)\s*$"
+)
+_PAREN_NAME_CREDIT = regex.compile(
+    rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$"
+)
+_COPYRIGHT_HERE = regex.compile(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
+_CREDIT_TOKEN = regex.compile(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Caption words, credit markers and agencies (the stray-caption pack plus user extensions)."""
+
+    entries: tuple[PackEntry, ...]
+
+    def tagged(self, tag: str) -> tuple[PackEntry, ...]:
+        return tuple(e for e in self.entries if tag in e.tags)
+
+    @cached_property
+    def _keys(self) -> frozenset[str] | None:
+        return _first_words(self.entries)
+
+    def mentions(self, text: str) -> bool:
+        """Cheap test: whether any entry could match in `text` (most paragraphs have none)."""
+        keys = self._keys
+        if keys is None:
+            return True
+        return not keys.isdisjoint(FAST_WORD.findall(text.casefold()))
+
+    def only_vocabulary(self, text: str) -> bool:
+        """Whether `text` is made of caption words alone (with fillers, separators and numbers)."""
+        rest, hits = text, 0
+        for entry in self.entries:
+            for m in reversed(search(entry, rest)):
+                rest = rest[: m.start()] + " " + rest[m.end():]
+                hits += 1
+        if not hits:
+            return False
+        rest = _FILLER.sub(" ", rest)
+        return not _SEPARATORS.sub("", rest)
+
+    def only_topics(self, text: str) -> bool:
+        """Whether every caption word of `text` could also title a section (`Social media`)."""
+        others = [e for e in self.entries if "topic" not in e.tags]
+        return not any(search(e, text) for e in others)
+
+    def agency_ends(self, text: str) -> list[int]:
+        return sorted(m.end() for e in self.tagged("agency") for m in search(e, text))
+
+
+@lru_cache(maxsize=16)
+def _first_words(entries: tuple[PackEntry, ...]) -> frozenset[str] | None:
+    """First words of phrase entries (casefolded); None when some entry is a free pattern."""
+    keys = set()
+    for e in entries:
+        if e.regex.pattern != phrase_regex(e.source, not e.regex.flags & regex.IGNORECASE).pattern:
+            return None
+        keys.add(WORD.findall(e.source.casefold())[0] if WORD.findall(e.source) else "")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def builtin_vocabulary() -> Vocabulary:
+    return Vocabulary(load_builtin_pack("caption-words.toml").entries)
+
+
+@lru_cache(maxsize=8)
+def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[int, tuple[Hit, ...]]:
+    """Captions and credits per block index."""
+    out: dict[int, list[Hit]] = {}
+    for b in doc.blocks:
+        hits = _block_captions(doc, b, vocab, max_words)
+        if hits:
+            out[b.index] = hits
+    _alt_texts(doc, out)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) -> list[Hit]:
+    text, raw = b.text, doc.text[b.start:b.end]
+    whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why)]  # noqa: E731
+    if _IMAGE_URL.match(raw.strip()) or _IMAGE_FILE.match(raw.strip()):
+        return whole(True, "an image address or file name on a line of its own")
+    if _CAMERA_NAME.match(text.strip()):
+        return whole(False, "an image file name used as a caption")
+    if is_heading(doc, b) and doc.format == "markdown":
+        return []  # an author's own Markdown heading is never a caption
+    if "©" not in text and "(" not in text and not vocab.mentions(text):
+        return _structural(doc, b, max_words)
+    n = len(WORD.findall(text))
+    if n <= 8 and not SENTENCE_END.search(text) or n <= 3:
+        if "©" not in text and vocab.only_vocabulary(text):
+            if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
+                return []  # "Social media" over a paragraph is a section title
+            return whole(True, "a caption or credit word on a line of its own")
+    hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
+    if not hits:
+        return _structural(doc, b, max_words)
+    whole_line = [h for h in hits if h.whole]
+    return whole_line[:1] if whole_line else _longest_first(hits)  # one finding per credit
+
+
+def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[Hit]:
+    """A credit at `start:end` of the block: the whole line when the rest is one caption sentence."""
+    before = b.text[: start - b.start].strip()
+    after = b.text[end - b.start:].strip()
+    if not before and not after:
+        return [Hit(b.index, b.start, b.end, True, safe, why)]
+    rest = (before + " " + after).strip()
+    if not after and len(WORD.findall(rest)) <= 40 and sentence_count(rest) == 1:
+        return [Hit(b.index, b.start, b.end, True, False, "a photo caption with its credit")]
+    return [Hit(b.index, start, end, False, False, why + " glued to the text")]
+
+
+def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
+    out: list[Hit] = []
+    for m in regex.finditer(r"©", b.text):
+        if _COPYRIGHT_HERE.match(b.text, m.end()):
+            continue  # a site copyright line: boilerplate, not a credit
+        pos, end, toks, names = m.end(), m.end(), 0, 0
+        while toks < 12:
+            t = _CREDIT_TOKEN.match(b.text, pos)
+            if not t or (t["tok"] != "/" and not t["tok"][0].isupper() and not t["tok"][0].isdigit()):
+                break
+            pos, toks = t.end(), toks + 1
+            names = 0 if t["tok"] == "/" else names + 1
+            if t["tok"] != "/" and (names <= 2 or end == m.end()):
+                end = pos
+        ends = [e for e in vocab.agency_ends(b.text[m.end():pos]) if e]
+        if ends:
+            end = m.end() + max(ends)
+        if end == m.end():
+            continue
+        start, stop = b.start + m.start(), b.start + end
+        if b.text[end:].strip() == "" and b.text[: m.start()].strip() == "":
+            prev, nxt = neighbours(doc, b.index)
+            if prev is not None and is_body(prev) and (nxt is None or not is_body(nxt)):
+                continue  # the story's own agency credit after its last paragraph, like a byline
+            safe = vocab.only_vocabulary(b.text.replace("©", " "))
+            out += [Hit(b.index, b.start, b.end, True, safe, "a photo credit on a line of its own")]
+        else:
+            out += _caption_span(b, start, stop, False, "a photo credit")
+    return out
+
+
+def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
+    """`Photo: X`, `Image: AP file`, `(Photo: X)`, `Photograph: Name/Paper`."""
+    out: list[Hit] = []
+    markers = vocab.tagged("marker")
+    if not markers or not prefilter(markers).search(b.text):  # one pass instead of one per marker
+        return out
+    for entry in markers:
+        for m in search(entry, b.text):
+            bracket = b.text[m.start() - 1] if m.start() > 0 and b.text[m.start() - 1] in "([" else ""
+            if m.start() > 0 and not (b.text[m.start() - 1].isspace() or bracket):
+                continue
+            if bracket:  # "(Photo: X)", "[Photo = Yonhap]"
+                close = b.text.find(")" if bracket == "(" else "]", m.end())
+                body = b.text[m.end():close] if close > 0 else ""
+                if close < 0 or close - m.end() > 70 or not regex.match(r"\s*(?:[:=]|by\b)", body):
+                    continue
+                out += _caption_span(b, b.start + m.start() - 1, b.start + close + 1, False, "a photo credit")
+                continue
+            if m.start() > 0 and not m.group(0)[:1].isupper():
+                continue  # "the photo: ..." inside a sentence; credits are capitalised or open the line
+            if m.start() == 0 and _LEAD_CREDIT.match(b.text, m.end()):
+                if len(WORD.findall(b.text)) <= 40 and sentence_count(b.text) <= 2:
+                    out.append(Hit(b.index, b.start, b.end, True, False, "a caption or credit line"))
+                    continue
+            c = _CREDIT_BODY.match(b.text, m.end())
+            if c and len(WORD.findall(c["body"])) <= 8:
+                out += _caption_span(b, b.start + m.start(), b.end, False, "a photo credit")
+    return _longest_first(out)
+
+
+def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
+    """`Caption. Name Surname / AGENCY` and `Caption. (Name Surname)` at the end of a line."""
+    m = _NAME_SLASH_CREDIT.search(b.text)
+    if m:
+        after_slash = m["credit"].split("/", 1)[1]
+        if vocab.agency_ends(after_slash) or regex.search(r"\b\p{Lu}{2,}\b", after_slash):
+            return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+    m = _AGENCY_SLASH_NAME.search(b.text)
+    if m:
+        return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+    m = _AP_CREDIT.search(b.text)
+    if m:
+        return _caption_span(b, b.start + m.start(), b.start + m.end(), False, "a photo credit")
+    m = _PAREN_NAME_CREDIT.search(b.text)
+    if m and len(WORD.findall(m["credit"])) >= 1:
+        inner = m["credit"][1:-1]
+        hits = _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+        # "(Name Surname)" after one sentence is a caption's credit; "(AP)" closing a long paragraph
+        # is the story's own credit, like a byline.
+        if (len(WORD.findall(inner)) >= 2 or vocab.agency_ends(inner)) and hits[0].whole:
+            return hits
+    return []
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside another hit of the same block."""
+    keep: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if not any(k.start <= h.start and h.end <= k.end for k in keep):
+            keep.append(h)
+    return keep
+
+
+def _structural(doc: Document, b: Block, max_words: int) -> list[Hit]:
+    """A short label between slideshow bullets or under an image: a caption by position alone."""
+    if b.kind is not BlockKind.LINE or SENTENCE_END.search(b.text):
+        return []
+    if not 1 <= len(WORD.findall(b.text)) <= max_words:
+        return []
+    prev, nxt = neighbours(doc, b.index)
+    between_items = all(x is not None and x.kind is BlockKind.LIST_ITEM and SENTENCE_END.search(x.text)
+                        for x in (prev, nxt))
+    under_image = prev is not None and bool(_MD_IMAGE.match(doc.text[prev.outer_start:prev.outer_end]))
+    if between_items or under_image:
+        return [Hit(b.index, b.start, b.end, True, False, "a short label placed like a caption")]
+    return []
+
+
+def _alt_texts(doc: Document, found: dict[int, list[Hit]]) -> None:
+    """A line repeated inside the caption next to it is the image's alt text."""
+    captions = [doc.blocks[i] for i, hits in found.items() if any(h.whole for h in hits)]
+    for other in captions:
+        theirs = " ".join(tokens(other.text))
+        for b in neighbours(doc, other.index):
+            if b is None or b.index in found:
+                continue
+            mine = " ".join(tokens(b.text))
+            if len(mine.split()) >= 3 and mine in theirs and mine != theirs:
+                found[b.index] = [Hit(b.index, b.start, b.end, True, False, "image alt text beside its caption")]
+
+
+def caption_blocks(doc: Document, whole_only: bool = False) -> frozenset[int]:
+    """Blocks holding a caption or credit by the built-in vocabulary (for the other debris rules);
+    with `whole_only`, only blocks that are nothing but a caption."""
+    found = find_captions(doc, builtin_vocabulary(), 4)
+    return frozenset(i for i, hits in found.items() if not whole_only or any(h.whole for h in hits))

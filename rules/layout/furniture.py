@@ -1,0 +1,172 @@
+"""Page furniture (site boilerplate): pack lines, widget structure, related lists and the footer zone."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from mtlint.text.document import Block, BlockKind, Document
+from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
+from mtlint.rules.layout.shared import SENTENCE_END, WORD, Hit, first_body, prefilter, search
+
+_ALL_CAPS = regex.compile(r"^[\p{Lu}\p{N}\W]+$")
+_TRAIL_PUNCT = regex.compile(r"[\s.:!?,;…–—\-]*$")
+_DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_SEGMENT = r"[\p{L}][\p{L}&'’\-]*(?:\s+[\p{L}&'’\-]+){0,2}"
+_BREADCRUMB = regex.compile(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
+# One-word lines above an article that are datelines or a document's own sections, not site labels.
+_NOT_LABEL = regex.compile(
+    r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)$|^(?:introduction|background|summary|overview|abstract|contents"
+    r"|preface|foreword|prologue|epilogue|conclusions?|methods?|results|discussion|references|sources|notes"
+    r"|acknowledge?ments|appendix|glossary|chapter|part|section|update|correction|editorial)$"
+)
+
+
+def builtin_boilerplate() -> tuple[PackEntry, ...]:
+    return load_builtin_pack("boilerplate.toml").entries
+
+
+def pack_hit(entry: PackEntry, text: str) -> regex.Match[str] | None:
+    """Match a line-start (or whole-line) boilerplate entry against a block's text."""
+    try:
+        m = entry.regex.match(text, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(f"pattern {entry.source!r} timed out after {PATTERN_TIMEOUT:g}s") from None
+    if m is None or m.end() == 0:
+        return None
+    if entry.whole and not _TRAIL_PUNCT.fullmatch(text, m.end()):
+        return None
+    return m
+
+
+@lru_cache(maxsize=8)
+def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: frozenset[int]) -> dict[int, Hit]:
+    """Page furniture per block index: pack lines, widget structure and the footer zone."""
+    blocks = doc.blocks
+    body = first_body(doc, captions)
+    lines = [b for b in blocks if b.index not in captions]
+    suffix = tuple(e for e in entries if "suffix" in e.tags)
+    line_entries = tuple(e for e in entries if "suffix" not in e.tags)
+    # Video lengths in a related-videos list: bare mm:ss lines, each over a short title (a live blog's
+    # times of day stand over long entries instead).
+    durations = [b.index for b in lines if _DURATION.match(b.text)
+                 and (b.index + 1 == len(blocks) or _is_short(blocks[b.index + 1]))]
+    out: dict[int, Hit] = {}
+    tails: list[int] = []
+    lists: list[int] = []
+    quick = prefilter(line_entries)
+    for b in lines:
+        text = b.text
+        for e in line_entries if quick.match(text) else ():
+            if pack_hit(e, text):
+                why = e.note or "a widget label, link or call to action"
+                out[b.index] = Hit(b.index, b.start, b.end, True, "unsafe" not in e.tags, why)
+                if "tail" in e.tags:
+                    tails.append(b.index)
+                if "list" in e.tags:
+                    lists.append(b.index)
+                break
+        else:
+            # An author's own Markdown heading is structure, not a label left by the page.
+            md_heading = doc.format == "markdown" and b.kind is BlockKind.HEADING
+            why = "" if md_heading else _structure(b, body, durations)
+            if why:
+                out[b.index] = Hit(b.index, b.start, b.end, True, False, why)
+                if b.index in durations:
+                    tails.append(b.index)
+    for b in lines:
+        if b.index in out or b.kind not in (BlockKind.HEADING, BlockKind.LINE):
+            continue
+        for e in suffix if prefilter(suffix).search(b.text) else ():
+            found = search(e, b.text)
+            if found and found[-1].start() > 0:
+                m = found[-1]
+                out[b.index] = Hit(b.index, b.start + m.start(), b.start + m.end(), False, False,
+                                   e.note or "a suffix glued to the headline")
+                break
+    _masthead(doc, out)
+    _related_lists(doc, out, captions, lists)
+    _footer_zone(doc, out, captions, [t for t in tails if t > body])
+    return out
+
+
+def _structure(b: Block, body: int, duration_set: Sequence[int]) -> str:
+    durations = len(duration_set)
+    text = b.text
+    if durations >= 2 and _DURATION.match(text) and b.index in duration_set:
+        return "a video duration from a related-videos list"
+    if len(text) > 100:
+        return ""  # breadcrumbs and labels are short
+    n = len(WORD.findall(text))
+    if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
+        return "a section breadcrumb"
+    if b.index < min(body, 6) and n == 1 and regex.fullmatch(r"\p{L}+", text) and not _ALL_CAPS.match(text) \
+            and not _NOT_LABEL.match(text):
+        return "a section label above the article"
+    return ""
+
+
+def _masthead(doc: Document, out: dict[int, Hit]) -> None:
+    """A site name on the first line, directly above navigation furniture."""
+    blocks = doc.blocks
+    if len(blocks) < 2 or 0 in out or 1 not in out or not out[1].whole:
+        return
+    first = blocks[0]
+    if len(WORD.findall(first.text)) <= 3 and not SENTENCE_END.search(first.text):
+        out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation")
+
+
+def _is_short(b: Block) -> bool:
+    n = len(WORD.findall(b.text))
+    return n <= 10 or (n <= 15 and not SENTENCE_END.search(b.text))
+
+
+def _related_lists(doc: Document, out: dict[int, Hit], captions: frozenset[int], heads: list[int]) -> None:
+    """The short title lines right under a related-links heading ("Related articles", "Most read")."""
+    blocks = doc.blocks
+    for head in heads:
+        for i in range(head + 1, len(blocks)):
+            b = blocks[i]
+            if i in captions or i in out:
+                continue
+            if not _is_short(b) or b.kind is BlockKind.HEADING and doc.format == "markdown":
+                break
+            out[i] = Hit(i, b.start, b.end, True, False, "a title in a related-articles list")
+
+
+# Promotional text speaks to the reader ("your account", "our newsletter") or tells them what to do.
+_ADDRESSES_READER = regex.compile(
+    r"(?i)\b(?:you|your|our|us)\b|^(?:learn|discover|find|get|join|sign|subscribe|register|download|read|watch"
+    r"|click|use|follow|explore|try|enjoy|book|buy|shop|save|visit|check|see|stay|keep|don.t|never)\b"
+)
+
+
+def _footer_zone(doc: Document, out: dict[int, Hit], captions: frozenset[int], anchors: list[int]) -> None:
+    """From closing furniture to the end of the file, short lines (and long promotional ones just above
+    furniture) are furniture too; the zone counts only if it reaches the end of the file without meeting
+    article prose."""
+    blocks = doc.blocks
+    for anchor in anchors:
+        marked: list[int] = []
+        ok = True
+        for i in range(anchor + 1, len(blocks)):
+            b = blocks[i]
+            if i in captions or i in out:
+                continue
+            if _is_short(b):
+                marked.append(i)
+                continue
+            nxt = next((j for j in range(i + 1, len(blocks)) if j not in captions), None)
+            above_furniture = nxt is not None and nxt in out and out[nxt].whole and out[nxt].safe
+            if above_furniture and _ADDRESSES_READER.search(b.text):
+                marked.append(i)
+                continue
+            ok = False
+            break
+        if ok:
+            for i in marked:
+                b = blocks[i]
+                out[i] = Hit(i, b.start, b.end, True, False, "a line inside the page footer")
+            return

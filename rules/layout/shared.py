@@ -1,0 +1,115 @@
+"""Shared reading of page layout for the layout-debris rules (MT101-MT103): words, body, spans.
+
+Captions (mtlint.rules.layout.captions), site furniture (mtlint.rules.layout.furniture) and duplicated paragraphs are judged from
+the same facts: where the article's body starts, which lines are captions or credits, which are page
+furniture. Each rule reports one category; these modules make sure they agree (a repeated caption is a
+caption, not a duplicate; a credit glued to a teaser is a caption, not boilerplate). All functions are
+pure and cached per document.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from mtlint.text.document import Block, BlockKind, Document
+from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout
+
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+# The standard library's engine is several times faster for plain word scans of long documents.
+FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
+SENTENCE_END = regex.compile(r"""[.!?…][\"'”’»)\]]*\s*$""")
+SENTENCE_BREAK = regex.compile(r"""[.!?…][\"'”’»)\]]*\s+(?=[\p{Lu}\p{N}"“‘'(])""")
+BODY_MIN_WORDS = 15
+
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Case-, apostrophe- and punctuation-insensitive word tokens of `text`."""
+    return tuple(FAST_WORD.findall(text.casefold().replace("’", "'")))
+
+
+def token_ends(text: str) -> list[int]:
+    """End offsets in `text` of the tokens `tokens(text)` returns, in order."""
+    return [m.end() for m in FAST_WORD.finditer(text)]
+
+
+def is_body(block: Block) -> bool:
+    """A paragraph or list item long enough to be article prose rather than a label."""
+    n = len(WORD.findall(block.text))
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or n < BODY_MIN_WORDS:
+        return False
+    return n >= 25 or bool(SENTENCE_END.search(block.text))
+
+
+def sentence_count(text: str) -> int:
+    return len(SENTENCE_BREAK.findall(text.strip())) + 1
+
+
+def search(entry: PackEntry, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
+    try:
+        return list(entry.regex.finditer(text, pos, len(text) if endpos is None else endpos,
+                                         timeout=PATTERN_TIMEOUT))
+    except TimeoutError:
+        raise PatternTimeout(f"pattern {entry.source!r} timed out after {PATTERN_TIMEOUT:g}s") from None
+
+
+class _Always:
+    """Stand-in prefilter when entries cannot be combined into one pattern."""
+
+    @staticmethod
+    def search(text: str, pos: int = 0) -> bool:
+        return True
+
+    @staticmethod
+    def match(text: str, pos: int = 0) -> bool:
+        return True
+
+
+@lru_cache(maxsize=16)
+def prefilter(entries: tuple[PackEntry, ...]):  # type: ignore[no-untyped-def]
+    """One alternation of all entries, each with its own case flag, to skip blocks none can match."""
+    parts = []
+    for e in entries:
+        flag = "i" if e.regex.flags & regex.IGNORECASE else "-i"
+        parts.append(f"(?{flag}:{e.regex.pattern})")
+    try:
+        return regex.compile("|".join(parts), regex.V0)
+    except regex.error:  # a user pattern with global inline flags: check entry by entry
+        return _Always()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A caption or furniture span in one block; `whole` means the block is nothing else."""
+
+    block: int
+    start: int
+    end: int
+    whole: bool
+    safe: bool
+    reason: str
+
+
+def neighbours(doc: Document, i: int) -> tuple[Block | None, Block | None]:
+    blocks = doc.blocks
+    return (blocks[i - 1] if i > 0 else None, blocks[i + 1] if i + 1 < len(blocks) else None)
+
+
+def is_heading(doc: Document, b: Block) -> bool:
+    return b.kind is BlockKind.HEADING
+
+
+def first_body(doc: Document, skip: Sequence[int] = ()) -> int:
+    """Index of the first block of article prose (len(blocks) if there is none)."""
+    for b in doc.blocks:
+        if b.index not in skip and is_body(b):
+            return b.index
+    return len(doc.blocks)

@@ -1,0 +1,125 @@
+"""MT102 site-boilerplate: footers, widgets, navigation and calls to action left in an article."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from mtlint.text.document import BlockKind, Document
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.rule import Rule, RuleOptions
+from mtlint.rules.layout.captions import caption_blocks
+from mtlint.rules.layout.furniture import find_furniture
+from mtlint.rules.layout.shared import WORD
+
+# Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
+_NOT_TEMPLATE = regex.compile(
+    r"(?i)^(?:by\s|written\s+by|updated|published|posted)|^[\p{N}\p{P}\p{S}\s]*$"
+    r"|^(?:[\p{L}.]+\s*,?\s*)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d"
+)
+
+
+class SiteBoilerplate(Rule):
+    """Site furniture left in the text: footers, share and comment widgets, related links, navigation.
+
+    Extracted pages keep the site around the article: `Follow our latest news via Google news`,
+    `Also Read: ...`, `Share this: Twitter`, `Please enter your comment!`, `Source link`, copyright
+    lines, newsletter and login boxes, breadcrumbs, lists of related videos, and a site name glued to
+    the headline. None of it belongs to the article, and machine translation makes it harder to spot.
+
+    Bad:
+
+        Kapoor believes the administration should not ignore Pakistan.
+
+        Follow our latest local and sports news via Google news
+
+    Good:
+
+        Kapoor believes the administration should not ignore Pakistan.
+
+    Evidence:
+    1. the phrases and patterns of `rules/packs/boilerplate.toml` (a line that is, or begins with, a
+       widget label or call to action; `.. Pictures` / `– Site News` glued to a headline, flagged as
+       that span only). Extend it with a pack that says `extends = "site-boilerplate"`.
+    2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`,
+       `Topic | Taiwan`), a one-word section label above the article (`business`), a short site
+       masthead over navigation, the short titles under a related-articles heading, and the footer
+       zone: after closing furniture (copyright, comment form, share bar, source link, agency credit
+       line) every short line down to the end of the file, and every long one that speaks to the
+       reader just above more furniture (a promo or newsletter blurb), is furniture too - provided
+       the zone reaches the end of the file without meeting article prose.
+    3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
+       least `min-files` files and at least `min-share` of all files is a site template, unless it is a
+       heading, a byline, a date or a number, or shorter than four words (names, places and section
+       titles recur across a site's articles as content). This learns each site's own footer
+       without any list.
+    Captions and credits are left to stray-caption, so one artifact gets one finding.
+
+    Options:
+    - `min-files` (default 3): fewest files a line must appear in to count as a template.
+    - `min-share` (default 0.05): smallest fraction of the run's files it must appear in.
+
+    Fix: delete the line (and one blank line beside it); safe for whole-line pack matches, unsafe for
+    evidence from layout or repetition alone and for spans glued to a headline.
+    """
+
+    code = "MT102"
+    name = "site-boilerplate"
+    category = "boilerplate"
+    severity = Severity.WARNING
+    fixable = True
+    uses_corpus = True
+    reads_packs = True
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        min_files: int = 3
+        min_share: float = 0.05
+
+    def __init__(self, options=None, severity=None, extra_entries: tuple[PackEntry, ...] = ()):  # type: ignore[no-untyped-def]
+        super().__init__(options, severity)
+        self.entries = load_builtin_pack("boilerplate.toml").entries + tuple(extra_entries)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        captions = caption_blocks(doc)
+        found = find_furniture(doc, self.entries, captions)
+        for index in sorted(found):
+            hit = found[index]
+            block = doc.blocks[index]
+            if hit.whole:
+                edit = doc.deletion(block)
+                message = f"Site boilerplate ({hit.reason}); delete the line."
+            else:
+                start = hit.start
+                while start > block.start and doc.text[start - 1] in " \t":
+                    start -= 1
+                edit = Edit(start, hit.end, "")
+                message = f"Site boilerplate glued to the headline ({hit.reason}); remove it."
+            yield self.finding(hit.start, hit.end, message, Fix.safe(edit) if hit.safe else Fix.unsafe(edit))
+        yield from self._repeated(doc, captions | frozenset(found))
+
+    def _repeated(self, doc: Document, skip: frozenset[int]) -> Iterator[Finding]:
+        corpus = doc.corpus
+        opts = self.options
+        if corpus is None:
+            return
+        need = max(opts.min_files, opts.min_share * corpus.files)  # type: ignore[attr-defined]
+        for block in doc.blocks:
+            if block.index in skip or block.first_line != block.last_line:
+                continue
+            if block.kind is BlockKind.HEADING and block.index > 0:
+                continue
+            # Short lines (names, places, section titles) recur across a site's articles as content.
+            if len(WORD.findall(block.text)) < 4 or _NOT_TEMPLATE.search(block.text):
+                continue
+            s, e, _ = doc.line_span(block.first_line)
+            seen = corpus.count(doc.prose[s:e])
+            if seen >= need:
+                yield self.finding(
+                    block.start, block.end,
+                    f"Site boilerplate: this line appears in {seen} of the {corpus.files} files linted; "
+                    "delete the line.",
+                    Fix.unsafe(doc.deletion(block)), files=seen, words=len(WORD.findall(block.text)),
+                )

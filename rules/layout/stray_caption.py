@@ -1,0 +1,101 @@
+"""MT101 stray-caption: image captions and photo/agency credits left in the body of an article."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mtlint.text.document import Document
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.rule import Rule, RuleOptions
+from mtlint.rules.layout.captions import Vocabulary, find_captions
+
+
+class StrayCaption(Rule):
+    """Image caption or photo/agency credit left in the text.
+
+    Pages lose their pictures when they are copied or machine-translated, but not the words that
+    labelled them: the Arabic "archive photo" comes out as a lone `archival`, the AFP credit as `Father`,
+    and credits such as `© Name / AFP` or `Photo: X` end up glued to paragraphs. Readers stumble on them
+    and they are never part of the article.
+
+    Bad:
+
+        • Khan's departure from power eased relations with Washington.
+
+            archival
+
+        Relations appear to be on the right track.
+
+    Good:
+
+        • Khan's departure from power eased relations with Washington.
+
+        Relations appear to be on the right track.
+
+    Heuristics (vocabulary from `rules/packs/caption-words.toml`; extend it with a pack that says
+    `extends = "stray-caption"`, tagging credit issuers `agency`, credit openers `marker` and words
+    that can also title a section `topic`):
+    - a short line made only of caption words, credit markers and agencies (`picture`, `archival`,
+      `An expressive image`, `Father`, `Photo: AFP`, `Credit: AP Credit: AP`, `Reuters`);
+    - an image address or image file name on a line of its own (`https://.../x.jpg`,
+      `WhatsApp Image 2024 06 30 at 22.20.12`);
+    - a line opened by a credit marker (`Source: X`, `Image caption, ...`, `File photo: ...`,
+      `Courtesy of ...`);
+    - a credit at the end of a line (`... Photo: Weibo`, `... Image: AP file`,
+      `... Photograph: Name/Paper`, `Caption. Name Surname / TASS`, `Caption. REUTERS/Name`,
+      `Caption. (Name Surname)`) or in brackets (`(Photo: X)`, `[Photo = Agency]`,
+      `(AP Photo/Name)`); with one caption sentence before it the whole line is the caption;
+    - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
+    - a line that reappears inside the caption beside it (the image's alt text);
+    - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
+      under a Markdown image.
+    Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading),
+    sentences (`The picture is clear.`, `Reuters could not verify the images.`), wire datelines
+    (`CAIRO (Reuters) -`), and the story's own credit (a bare `© AGENCY` line after the last
+    paragraph, `(AP)` closing a paragraph), which are like bylines. A line with any word outside the
+    vocabulary, or with sentence punctuation, needs a credit shape to be flagged.
+
+    Options:
+    - `max-words` (default 4): longest line judged a caption by its position alone.
+
+    Fix: delete the line and one blank line beside it. Safe when the line is caption vocabulary or an
+    image address only; unsafe when its shape says so (a caption sentence, a credit glued to text, whose
+    span alone is removed).
+    """
+
+    code = "MT101"
+    name = "stray-caption"
+    category = "caption"
+    severity = Severity.WARNING
+    fixable = True
+    reads_packs = True
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        max_words: int = 4
+
+    def __init__(self, options=None, severity=None, extra_entries: tuple[PackEntry, ...] = ()):  # type: ignore[no-untyped-def]
+        super().__init__(options, severity)
+        self.vocabulary = Vocabulary(load_builtin_pack("caption-words.toml").entries + tuple(extra_entries))
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        found = find_captions(doc, self.vocabulary, self.options.max_words)  # type: ignore[attr-defined]
+        for index in sorted(found):
+            block = doc.blocks[index]
+            for hit in found[index]:
+                if hit.whole:
+                    edit = doc.deletion(block)
+                    message = f"Stray caption: {hit.reason}; delete the line."
+                else:
+                    start, end = hit.start, hit.end
+                    if end >= block.end:  # a credit at the end: take the space before it
+                        while start > block.start and doc.text[start - 1] in " \t":
+                            start -= 1
+                    else:
+                        while end < block.end and doc.text[end] in " \t":
+                            end += 1
+                    edit = Edit(start, end, "")
+                    message = f"Stray credit: {hit.reason}; remove it (and any caption text beside it)."
+                fix = Fix.safe(edit) if hit.safe else Fix.unsafe(edit)
+                yield self.finding(hit.start, hit.end, message, fix)

@@ -1,0 +1,87 @@
+"""MT201 garbled-name: a person's name with an English common word in it."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mtlint.text.document import Document
+from mtlint.model import Finding, Severity
+from mtlint.text.names import NameMention
+from mtlint.rule import Rule
+from mtlint.rules.names import lexicon as lex
+
+
+class GarbledName(Rule):
+    """A person's name in which one word is an English common word, not a name (`Tougher Hussain`).
+
+    Machine translation from Arabic, Urdu, Persian, Turkish or Chinese sometimes renders a transliterated
+    name by an English word that sounds alike or that translates the name's meaning: the columnist
+    Touqir Hussain becomes `Tougher Hussain`, a given name becomes `Father` or `Light`. Spell checkers pass
+    it, and the reader meets a person who does not exist.
+
+    Bad:  `Tougher Hussain is a former Pakistani ambassador`
+    Good: `Touqir Hussain is a former Pakistani ambassador`
+
+    Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
+    - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
+      points rarer in German, French, Spanish, Italian and Portuguese, where names keep their frequency;
+    - that word is not a well-attested given name or surname anywhere (top 1,000 of some country in the
+      names-dataset table), so `Jack Ma`, `Rose Gottemoeller`, `Hope Hicks`, `Bill Gates`, `Sun Yat-sen`
+      and `Gift` or `Happy` as African given names stay silent;
+    - another word of the mention is a known name that is not an English word (`Hussain`), and no word
+      after it is an English common word (`Naval Postgraduate School` is an institution; English words
+      before it are modifiers, as in `Pakistani Tougher Hussain`);
+    - and the context says it is a person: a title or role noun before it (`Ambassador`, `spokesman`),
+      or, for a word in first position, an appositive after it (`, a professor`, `is a former`) or a
+      reporting verb (`said`). A word in last position needs a title (`Ahmed Street` is a street).
+    At the start of a sentence, where every word is capitalised, only an appositive or a title counts;
+    after an article (`The Morning Star, a newspaper`) only a title.
+
+    Recall is bounded: a name garbled into another real name (`Rennes Feiler` for René Weiler) needs the
+    source or a glossary (see `name-glossary`).
+
+    No fix: the right spelling needs the source text. The message names the word that looks translated.
+    """
+
+    code = "MT201"
+    name = "garbled-name"
+    category = "garbled-name"
+    severity = Severity.WARNING
+    fixable = False
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for mention in doc.names:
+            if len(mention.words) < 2:
+                continue
+            for index, token in enumerate(mention.tokens):
+                if token.initial or not lex.is_translated_word(token.text):
+                    continue
+                words = mention.words
+                before, after = words[: words.index(token)], words[words.index(token) + 1 :]
+                if any(lex.is_english_word(t.text) for t in after):
+                    continue  # "Naval Postgraduate School": an institution, not a person
+                names = [t for t in before if not lex.is_english_word(t.text)] + list(after)
+                if not any(lex.is_known_name(t.text) for t in names):
+                    continue
+                if not _person_context(mention, index):
+                    continue
+                yield self.finding(
+                    token.start,
+                    token.end,
+                    f"'{token.text}' in the name '{mention.text}' is an English word, not a name: "
+                    "the translation may have replaced a transliterated name (check the source spelling)",
+                    word=token.text,
+                    name=mention.text,
+                )
+
+
+def _person_context(mention: NameMention, index: int) -> bool:
+    """Whether the context vouches for a person's name with a word at `index` in it."""
+    if mention.title:
+        return True
+    if mention.determiner:
+        return False  # "The Morning Star, a newspaper": people rarely take an article
+    if index == len(mention.tokens) - 1:
+        return False  # "Zayed University", "Bloomberg News": organisations end in common nouns
+    if mention.sentence_initial:
+        return mention.appositive
+    return mention.appositive or mention.reporting

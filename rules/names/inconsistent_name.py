@@ -1,0 +1,146 @@
+"""MT203 inconsistent-name: one person's name spelled two ways in one document."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from mtlint.text.document import Document
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.text.names import NameMention, NameToken
+from mtlint.rule import Rule
+from mtlint.rules.names import lexicon as lex
+
+
+@dataclass
+class _Person:
+    """The mentions of one person: full names, then surname-only mentions that joined them."""
+
+    mentions: list[NameMention] = field(default_factory=list)
+    forms: set[tuple[str, str]] = field(default_factory=set)  # (given, surname), case-folded
+    surnames: set[str] = field(default_factory=set)
+
+    def add(self, mention: NameMention) -> None:
+        self.mentions.append(mention)
+        given = mention.given[0].text.casefold() if mention.given else ""
+        self.surnames.add(mention.surname.text.casefold())
+        if given:
+            self.forms.add((given, mention.surname.text.casefold()))
+
+
+class InconsistentName(Rule):
+    """One person's name spelled two ways in the same document (`Ihab Galal` ... `Ihab Jalal`).
+
+    Each paragraph of a machine translation is transliterated on its own, so one person can come out as
+    `Moeed Yusuf` in one paragraph and `Moayed Yusuf` in the next, or `Kapur` after `Paul Kapoor`.
+    Whichever spelling is right, a reader should not have to wonder whether these are two people.
+
+    Bad:  `Coach Ihab Galal named his squad. ... Ihab Jalal said the team was ready.`
+    Good: the same spelling throughout.
+
+    Heuristics: mentions of two words or more (see `mtlint.text.names`) that look like a person (a known given
+    name or surname, or a title before them) are clustered: same surname with given names spelled alike
+    (`Moeed`/`Moayed`), or the same given names with surnames spelled alike (`Galal`/`Jalal`, `Kapoor`/
+    `Kapur`; Jaro-Winkler, Levenshtein, NYSIIS/Metaphone). A surname alone joins the one cluster whose
+    surname it matches or nearly matches. Two common given names (`Joe`/`John`, `Jack`/`Jake`) beside one
+    surname are two people (`Joe Biden` and `Hunter Biden` are never one cluster); a word and its
+    extension (`Arabia`/`Arabian`) are never variants.
+
+    Each minority spelling is reported with the majority one as the suggestion (ties go to the spelling
+    of the first full mention); when exactly one of the spellings is in a glossary of the run
+    (`glossary = [...]`, `--glossary`, see `name-glossary`), that one is the suggestion. Fix (unsafe:
+    which spelling is right needs the source): the suggested spelling.
+    """
+
+    code = "MT203"
+    name = "inconsistent-name"
+    category = "garbled-name"
+    severity = Severity.WARNING
+    fixable = True
+
+    glossary_words: frozenset[str] = frozenset()
+
+    def configure(self, config) -> None:  # type: ignore[no-untyped-def]
+        """Read the run's glossary files: their spellings win over the document's majority."""
+        from mtlint.rules.names.glossary import load_glossary
+
+        words = {w.casefold() for path in config.glossary for e in load_glossary(path) for w in e.canonical.split()}
+        self.glossary_words = frozenset(words)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        people: list[_Person] = []
+        index: dict[str, list[int]] = {}  # surname, sound key of the surname, given name -> people
+        singles: list[NameMention] = []
+        for mention in map(lex.without_modifiers, doc.names):
+            if len(mention.words) >= 2 and _looks_like_person(mention):
+                keys = _keys(mention)
+                candidates = sorted({i for k in keys for i in index.get(k, ())})
+                found = next((i for i in candidates if _same_person(mention, people[i])), None)
+                if found is None:
+                    people.append(_Person())
+                    found = len(people) - 1
+                people[found].add(mention)
+                for k in keys:
+                    if found not in index.setdefault(k, []):
+                        index[k].append(found)
+            elif len(mention.tokens) == 1 and not lex.is_english_word(mention.surname.text):
+                singles.append(mention)
+        for mention in singles:
+            word = mention.surname.text.casefold()
+            candidates = {i for k in _keys(mention)[:-1] for i in index.get(k, ())}
+            if any(word in people[i].surnames for i in candidates):
+                continue  # the exact spelling of someone's surname
+            near = [i for i in candidates if any(lex.spelling_variants(word, s) for s in people[i].surnames)]
+            if len(near) == 1:
+                people[near[0]].add(mention)
+        for person in people:
+            yield from self._report(person, lambda m: m.surname, "surname")
+            yield from self._report(person, lambda m: m.given[0] if m.given else None, "given name")
+
+    def _report(self, person: _Person, part, label: str) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+        tokens: list[NameToken] = [t for t in (part(m) for m in person.mentions) if t is not None]
+        counts = Counter(t.text for t in tokens)
+        if len(counts) < 2:
+            return
+        first_full = next(part(m) for m in person.mentions if len(m.words) >= 2)
+        in_glossary = [s for s in counts if s.casefold() in self.glossary_words]
+        choice = in_glossary if len(in_glossary) == 1 else list(counts)
+        majority = max(choice, key=lambda s: (counts[s], s == first_full.text))
+        why = "the glossary spelling" if choice is in_glossary else "elsewhere in this document"
+        full = next(m.text for m in person.mentions if len(m.words) >= 2)
+        for token in tokens:
+            if token.text != majority and lex.spelling_variants(token.text, majority):
+                yield self.finding(
+                    token.start, token.end,
+                    f"'{token.text}' is spelled '{majority}' {why} ({label} of {full})",
+                    fix=Fix.unsafe(Edit(token.start, token.end, majority)),
+                    spelling=token.text, majority=majority,
+                )
+
+
+def _looks_like_person(mention: NameMention) -> bool:
+    """A known name among its words, or a title before it; and no English common word in it."""
+    if any(lex.is_english_word(t.text) for t in mention.words):
+        return False
+    return bool(mention.title) or any(lex.is_known_name(t.text) for t in mention.words)
+
+
+def _keys(mention: NameMention) -> list[str]:
+    """Index keys of a mention: its surname, the sound keys of the surname, its first given name."""
+    surname = mention.surname.text.casefold()
+    keys = ["s:" + surname, *("k:" + k for k in lex.sound_keys(surname))]
+    return keys + ["g:" + (mention.given[0].text.casefold() if mention.given else "")]
+
+
+def _same_person(mention: NameMention, person: _Person) -> bool:
+    surname = mention.surname.text.casefold()
+    given = mention.given[0].text.casefold() if mention.given else ""
+    for other_given, other_surname in person.forms:
+        if surname == other_surname:
+            if given == other_given:
+                return True
+            if lex.spelling_variants(given, other_given) and not lex.distinct_given_names(given, other_given):
+                return True
+        elif given == other_given and lex.spelling_variants(surname, other_surname):
+            return True
+    return False

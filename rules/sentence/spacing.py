@@ -1,0 +1,95 @@
+"""MT406 spacing: doubled spaces, spaces before punctuation, missing spaces after it, trailing spaces."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from mtlint.text.document import BlockKind, Document
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.rule import Rule
+
+_TRAILING = regex.compile(r"[ \t\u00a0]+$", regex.M)
+# Two or more spaces between words (or after a comma) inside a sentence.
+_DOUBLE = regex.compile(r"(?<=[\p{L}\p{N},])( {2,})(?=[\p{L}\p{N}])")
+# Spaces before , ; : ! ? or a full stop that is not an ellipsis or a decimal (".5").
+_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![.\d]))(?=\s|$|[\"”’])", regex.M)
+# A sentence end glued to the next sentence: "end.Next" (two lower-case letters before, a word after).
+_GLUED = regex.compile(r"(?<=\p{Ll}\p{Ll})([.!?])(?=\p{Lu}\p{Ll})")
+_TOKEN = regex.compile(r"\S+")
+_RUNNING = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+class Spacing(Rule):
+    """Spaces where English has none, none where it has one, and spaces at line ends.
+
+    Machine translation from languages with other spacing conventions (French `mot :`, Arabic and Chinese
+    punctuation) and the assembly of translated segments leave spacing slips that readers notice and
+    search engines and diff tools trip over.
+
+    Bad:  `said the minister , adding that talks ended.Next week`
+    Good: `said the minister, adding that talks ended. Next week`
+
+    Finds: two or more spaces between words inside a sentence (in paragraphs and list items; two spaces
+    after a full stop are a typing convention and left alone); spaces before `, ; : ! ?` or a full stop
+    (not an ellipsis ` ...` or a decimal ` .5`); a sentence end glued to the next word (`end.Next`; not
+    abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names);
+    spaces or tabs at the end of a line (in Markdown, the two-space hard line break is kept).
+
+    A mark after a sentence that already ended (`arena.” .`, `prices. , pointing`) is left to
+    stray-punctuation (MT407), which knows which of the two marks to keep.
+
+    Fix (safe): collapse, delete or insert the space.
+    """
+
+    code = "MT406"
+    name = "spacing"
+    category = "whitespace"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        yield from self._trailing(doc)
+        for block in doc.blocks:
+            if block.kind in _RUNNING:
+                for m in _DOUBLE.finditer(text, block.start, block.end):
+                    if not doc.is_masked(m.start(), m.end()):
+                        yield self.finding(m.start(1), m.end(1), "several spaces between words",
+                                           fix=Fix.safe(Edit(m.start(1), m.end(1), " ")))
+            for m in _BEFORE.finditer(text, block.start, block.end):
+                found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
+                if found is not None:
+                    yield found
+            for m in _GLUED.finditer(text, block.start, block.end):
+                if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
+                    yield self.finding(m.start(1), m.end(1) + 1, f"no space after '{m.group(1)}'",
+                                       fix=Fix.safe(Edit(m.end(1), m.end(1), " ")))
+
+    def _trailing(self, doc: Document) -> Iterator[Finding]:
+        for line in range(1, doc.line_count + 1):
+            start, content_end, _ = doc.line_span(line)
+            m = _TRAILING.search(doc.text, start, content_end)
+            if m is None or m.end() != content_end or doc.is_masked(m.start(), m.end()):
+                continue
+            if doc.format == "markdown" and m.group() == "  " and m.start() > start:
+                continue  # Markdown hard line break
+            yield self.finding(m.start(), m.end(), "trailing whitespace", fix=Fix.safe(Edit(m.start(), m.end(), "")))
+
+    def _space_before(self, text: str, m: regex.Match[str]) -> Finding | None:
+        before = text[m.start(1) - 1]
+        if before in ".!?" or (before in "”\"’" and m.start(1) >= 2 and text[m.start(1) - 2] in ".!?"):
+            return None  # a mark after a sentence that already ended: stray-punctuation (MT407) reports it
+        mark = m.group(2)
+        return self.finding(m.start(1), m.end(2), f"space before '{mark}'",
+                            fix=Fix.safe(Edit(m.start(1), m.end(1), "")), mark=mark)
+
+def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
+    """Whether the punctuation at `dot` ends a sentence rather than sitting inside an address or a name."""
+    left = text.rfind(" ", start, dot) + 1 or start
+    token = _TOKEN.match(text, max(left, start), end)
+    word = token.group() if token else ""
+    if any(s in word for s in ("/", "@", "://", "www", "_", "\\")):
+        return False
+    before = text[max(left, start) : dot]
+    return "." not in before and not any(c.isdigit() for c in word) and before.isalpha()

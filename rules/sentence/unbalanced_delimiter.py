@@ -1,0 +1,157 @@
+"""MT405 unbalanced-delimiter: a quote or bracket opened and never closed, or closed and never opened."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from mtlint.text.document import Block, Document
+from mtlint.model import Finding, Severity
+from mtlint.rule import Rule
+
+_DELIMITER = regex.compile(r"""[()\[\]{}“”„«»"]""")
+_QUOTE = regex.compile(r"[“”„\"«»]")
+# Every delimiter belongs to one family, named by the mark that closes it. Double quotes of any shape
+# (straight, curly, low-9) form one family: MT output mixes them freely within a quotation.
+_FAMILY = {"(": ")", ")": ")", "[": "]", "]": "]", "{": "}", "}": "}", "«": "»", "»": "»",
+           "“": '"', "”": '"', "„": '"', '"': '"'}
+# Spans where brackets and quotes are not punctuation: web addresses and emoticons.
+_SKIP = regex.compile(r"(?:https?://|www\.)\S+|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I)
+# A list label ("a)", "2)", "iv)") closes nothing by design.
+_LABEL = regex.compile(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
+
+
+@dataclass(frozen=True)
+class _Open:
+    offset: int
+    char: str
+    family: str  # the closer that ends it: ")", "]", "}", "»" or '"' for double quotes
+
+
+class UnbalancedDelimiter(Rule):
+    """A quote, parenthesis or bracket opened and never closed in its paragraph, or closed and never opened.
+
+    Machine translation drops or duplicates quotation marks when it reorders clauses, and an unclosed
+    quote makes the reader unsure where reported speech ends.
+
+    Bad:  `the two sides praised the “frank talks. which covered trade`
+    Good: `the two sides praised the “frank talks”, which covered trade`
+
+    Heuristics: per paragraph, curly (“ ”) and straight (") double quotes, guillemets, parentheses,
+    square and curly brackets are matched like nested pairs. A straight quote opens after a space or at
+    the start and closes before a space or punctuation. Left alone: single quotes and ’ (apostrophes look
+    the same), quotes after a digit (inches), emoticons, list labels such as `a)` and `2)`, web
+    addresses, square brackets in Markdown (link syntax), and a quotation that continues into the next
+    paragraph in the news convention (the paragraph leaves its quote open and the next one opens again,
+    or the next paragraph closes it).
+
+    No fix: only the writer knows where the quote or bracket should end.
+    """
+
+    code = "MT405"
+    name = "unbalanced-delimiter"
+    category = "broken-sentence"
+    severity = Severity.WARNING
+    fixable = False
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        carried: list[_Open] = []  # quotations the previous paragraph left open
+        for block in doc.blocks:
+            stack, strays = self._scan(doc, block, carried)
+            carried = []
+            last_quote = _last_quote_mark(doc, block)
+            for item in stack:
+                if item.offset < block.start:
+                    continue  # carried from the paragraph before: a quotation may run over several
+                if item.family == '"' and item.offset == last_quote and block.index + 1 < len(doc.blocks):
+                    # A quotation running to the end of the paragraph and on into the next one (news
+                    # convention); the next paragraph may reopen it or close it.
+                    carried.append(item)
+                else:
+                    yield self._unclosed(item)
+            for offset, char in strays:
+                yield self.finding(offset, offset + 1, f"'{char}' closes nothing opened before it in this paragraph",
+                                   delimiter=char)
+
+    @staticmethod
+    def _scan(
+        doc: Document, block: Block, carried: list[_Open]
+    ) -> tuple[list[_Open], list[tuple[int, str]]]:
+        """Match the block's delimiters; return what stays open and the closers that close nothing."""
+        prose = doc.prose
+        skip = [(m.start(), m.end()) for m in _SKIP.finditer(prose, block.start, block.end)]
+        stack: list[_Open] = []
+        strays: list[tuple[int, str]] = []
+        marks = [
+            (m.start(), m.group()) for m in _DELIMITER.finditer(prose, block.start, block.end)
+            if not any(s <= m.start() < e for s, e in skip) and not (doc.format == "markdown" and m.group() in "[]")
+            and not (m.group() == '"' and _inches(prose, block.start, m.start()))
+        ]
+        if sum(ch == '"' for _, ch in marks) % 2 == 0:
+            # An even number of straight quotes pairs up; which mark opens is guesswork, so trust the count.
+            marks = [(i, ch) for i, ch in marks if ch != '"']
+        for i, ch in marks:
+            role = _role(prose, i, ch, bool(carried) or any(o.family == '"' for o in stack))
+            if role is None:
+                continue
+            if carried:
+                # News convention: a quotation running on into this paragraph opens again at its start.
+                if not (role == "open" and _FAMILY[ch] in '"»' and i == block.start):
+                    stack.extend(carried)
+                carried = []
+            if role == "open":
+                stack.append(_Open(i, ch, _FAMILY[ch]))
+                continue
+            family = _FAMILY[ch]
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j].family == family:
+                    del stack[j:]  # a crossing pair opened inside is dropped: one finding per real slip
+                    break
+            else:
+                if not (ch == ")" and _LABEL.search(prose, max(block.start, i - 5), i + 1)):
+                    strays.append((i, ch))
+        return stack, strays
+
+    def _unclosed(self, item: _Open) -> Finding:
+        return self.finding(item.offset, item.offset + 1, f"'{item.char}' is opened and never closed in this paragraph",
+                            delimiter=item.char)
+
+
+def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
+    """'open', 'close' or None (not a delimiter here) for the character at `i`."""
+    if ch in "([{«„":
+        return "open"
+    if ch in ")]}»":
+        return "close"
+    before = prose[i - 1] if i > 0 else " "
+    after = prose[i + 1] if i + 1 < len(prose) else " "
+    if ch == "“":
+        return "close" if (not before.isspace() and before not in "([{—–-") and (after.isspace() or after in ".,;:!?") else "open"
+    if ch == "”":
+        return "open" if before.isspace() and not after.isspace() and after not in ".,;:!?" and not quote_open else "close"
+    # Straight quote: decided by what stands on each side, then by whether a quotation is open.
+    opens = (before.isspace() or before in "([{—–-") and not after.isspace() and after not in ".,;:!?)]}"
+    closes = not before.isspace() and before not in "([{" and (after.isspace() or after in ".,;:!?)]}")
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if not before.isspace() and not after.isspace():
+        return "close" if quote_open else "open"  # glued on both sides: of"Four
+    return "close" if quote_open else None  # spaced on both sides: ambiguous
+
+
+
+def _last_quote_mark(doc: Document, block: Block) -> int:
+    """Offset of the block's last double quotation mark, or -1."""
+    found = -1
+    for m in _QUOTE.finditer(doc.prose, block.start, block.end):
+        found = m.start()
+    return found
+
+
+def _inches(prose: str, start: int, i: int) -> bool:
+    """Whether the straight quote at `i` is an inch sign (`a 55" screen`), not the end of `"55"`."""
+    token_start = max(prose.rfind(" ", start, i), prose.rfind("\n", start, i)) + 1
+    return i > start and prose[i - 1].isdigit() and '"' not in prose[max(token_start, start) : i]
