@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mtlint.engine.config import Config
 from mtlint.text.document import Document
+from mtlint.text.names import mentions
 from mtlint.engine.runner import run_rules
 from mtlint.engine.ruleset import build_rules
 
@@ -83,7 +84,7 @@ def main() -> None:
     print(f"glossary of {len(names)} names loaded and indexed in {time.perf_counter() - t:.2f} s")
     doc = Document(text)
     t = time.perf_counter()
-    mentions = len(doc.names)
+    mentions = len(mentions(doc))
     print(f"{mentions} name mentions in {args.paragraphs} paragraphs found in {time.perf_counter() - t:.2f} s")
     for rule in rules:
         t = time.perf_counter()

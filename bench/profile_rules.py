@@ -16,7 +16,8 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 from mtlint.engine.config import Config  # noqa: E402
-from mtlint.engine.ruleset import build_rules, corpus_stats  # noqa: E402
+from mtlint.engine.ruleset import build_rules
+from mtlint.run.evidence import CorpusStats  # noqa: E402
 from mtlint.io.source import read_document  # noqa: E402
 
 
@@ -38,7 +39,7 @@ def main() -> None:
     ruleset = build_rules(Config())
     print(f"build_rules: {time.perf_counter() - t0:.2f}s", file=sys.stderr)
     docs = [read_document(str(p)) for p in paths]
-    stats = corpus_stats(docs)
+    stats = CorpusStats.of_documents(docs)
     from dataclasses import replace
 
     docs = [replace(d, corpus=stats) for d in docs]

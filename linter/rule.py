@@ -6,10 +6,16 @@ import inspect
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from mtlint.text.document import Document
+import regex
+
 from mtlint.model import CATEGORIES, Edit, Finding, Fix, Severity
+from mtlint.text.document import Document
+
+if TYPE_CHECKING:  # values the engine hands to rules; the protocol itself does not depend on the engine
+    from mtlint.engine.config import Config
+    from mtlint.engine.packs import PackEntry
 
 
 @dataclass(frozen=True)
@@ -52,11 +58,29 @@ def _coerce(rule: str, key: str, value: Any, hint: Any) -> Any:
     return value
 
 
-class Rule:
-    """Base class of every rule (built-in, plug-in or pack).
+@dataclass(frozen=True)
+class NoOptions(RuleOptions):
+    """The options of a rule that has none."""
 
-    Subclasses set the class attributes below and implement `check`. The class docstring is the rule's
-    user documentation: `mtlint explain` prints it.
+
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
+
+
+class Rule(Generic[OptionsT]):
+    """Base class of every rule (built-in, plug-in or pack), generic in its options type.
+
+    Subclasses set the class attributes below and implement `check`; every other hook has a default
+    here, so a rule declares only what it uses. The class docstring is the rule's user documentation:
+    `mtlint explain` prints it.
+
+        @dataclass(frozen=True)
+        class StrayCaptionOptions(RuleOptions):
+            max_words: int = 4
+
+        class StrayCaption(Rule[StrayCaptionOptions]):
+            code = "MT101"
+            ...
+            Options = StrayCaptionOptions
     """
 
     code: ClassVar[str]
@@ -68,18 +92,43 @@ class Rule:
     uses_corpus: ClassVar[bool] = False
     # Set for rules that are off unless selected explicitly (e.g. ones needing a server).
     default_enabled: ClassVar[bool] = True
+    # Set for rules whose vocabulary a user's pack may extend (`extends = "<rule name>"`); the pack's
+    # entries arrive as `extra_entries`.
+    reads_packs: ClassVar[bool] = False
+    # The options class: a frozen RuleOptions dataclass (schema, types and defaults in one place).
+    Options: ClassVar[type[RuleOptions]] = NoOptions
 
-    @dataclass(frozen=True)
-    class Options(RuleOptions):
-        pass
-
-    def __init__(self, options: RuleOptions | None = None, severity: Severity | None = None) -> None:
-        self.options = options if options is not None else self.Options()
+    def __init__(
+        self,
+        options: OptionsT | None = None,
+        severity: Severity | None = None,
+        extra_entries: "tuple[PackEntry, ...]" = (),
+    ) -> None:
+        self.options: OptionsT = options if options is not None else cast(OptionsT, self.Options())
         if severity is not None:
             self.severity = severity
+        self.extra_entries = tuple(extra_entries)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        """Yield the findings of this rule in `doc`; pure (no I/O, no printing, no state kept)."""
         raise NotImplementedError
+
+    # -- hooks with defaults ---------------------------------------------------------------------
+    @classmethod
+    def check_config(cls, config: "Config") -> None:
+        """Validate the parts of the configuration this rule owns (e.g. a `[grammar]` table).
+
+        Called for every registered rule, selected or not, so a mistake is reported even when the
+        rule is off; raise ValueError with a one-line message.
+        """
+
+    def configure(self, config: "Config") -> None:
+        """Read run settings the rule needs beyond its options (glossaries, a server address)."""
+
+    def cache_token(self) -> str:
+        """What besides its code, options and vocabulary decides this rule's findings (e.g. a server
+        version); part of the result cache's key."""
+        return ""
 
     # -- helpers for subclasses --------------------------------------------------------------
     def finding(
@@ -116,8 +165,6 @@ class Rule:
     @classmethod
     def validate_class(cls) -> None:
         """Raise ValueError if the class does not follow the protocol."""
-        import regex
-
         for attr in ("code", "name", "category"):
             if not isinstance(getattr(cls, attr, None), str):
                 raise ValueError(f"rule class {cls.__qualname__} has no {attr}")
@@ -129,4 +176,4 @@ class Rule:
             raise ValueError(f"rule {cls.code}: unknown category {cls.category!r}")
 
 
-__all__ = ["Edit", "Finding", "Fix", "Rule", "RuleOptions", "Severity"]
+__all__ = ["Edit", "Finding", "Fix", "NoOptions", "Rule", "RuleOptions", "Severity"]

@@ -109,7 +109,7 @@ def test_cache_that_is_a_file_is_a_warning(tmp_path: Path) -> None:
 def test_evidence_records_what_a_rule_asked_and_checks_it_later() -> None:
     from mtlint.run.cache import Evidence
     from mtlint.run.evidence import CorpusStats
-    from mtlint.run.executor import _Recorder
+    from mtlint.run.documents import _Recorder
 
     stats = CorpusStats(3, {"follow us": 3})
     rec = _Recorder(stats)

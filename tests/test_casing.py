@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mtlint.text.capitals import capital_evidence
 from mtlint.text.document import Document
 from tests.helpers import FIXTURES, ROOT, mtlint
 
@@ -59,7 +60,7 @@ def test_seed_fix_applies_safe_fixes_and_unsafe_ones_only_when_asked(tmp_path: P
 
 def test_document_capitals_counts_names_and_common_uses() -> None:
     doc = Document("The State Department said it would act. Officials at the State met later, as the state grew.\n")
-    ev = doc.capitals
+    ev = capital_evidence(doc)
     assert ev.use("state").in_name  # "State Department"
     assert ev.use("state").lower == 1
     assert ev.used_as_name("state")

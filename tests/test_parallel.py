@@ -5,9 +5,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from mtlint.engine.config import Config
-from mtlint.run.executor import lint_documents, resolve_jobs
+from mtlint.run.documents import lint_documents
+from mtlint.run.executor import LocalExecutor, resolve_jobs
 from mtlint.engine.registry import Registry
-from mtlint.engine.ruleset import build_rules, corpus_stats
+from mtlint.engine.ruleset import build_rules
+from mtlint.run.evidence import CorpusStats
 from mtlint.io.source import read_document
 from tests.scale_helpers import check_json, make_project
 
@@ -42,10 +44,10 @@ def test_pool_in_process_api_matches_serial(tmp_path: Path) -> None:
     ruleset = build_rules(config, registry=Registry(()))
     assert [r.code for r in ruleset.rules] == ["HS001"]
     docs = [read_document(str(p)) for p in paths]
-    stats = corpus_stats(docs)
+    stats = CorpusStats.of_documents(docs)
     docs = [replace(d, corpus=stats) for d in docs]
-    serial = lint_documents(docs, ruleset, jobs=1)
-    pooled = lint_documents(list(reversed(docs)), ruleset, jobs=2)
+    serial = lint_documents(docs, ruleset, LocalExecutor(1))
+    pooled = lint_documents(list(reversed(docs)), ruleset, LocalExecutor(2))
     assert [(r.document.path, r.findings) for r in serial] == [(r.document.path, r.findings) for r in pooled]
     assert sum(len(r.findings) for r in serial) == 20
 
@@ -58,7 +60,7 @@ def test_zero_jobs_means_every_core() -> None:
 def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    from mtlint.run.executor import progress_bar
+    from mtlint.commands.console import progress_bar
 
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)

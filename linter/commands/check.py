@@ -8,17 +8,21 @@ from pathlib import Path
 
 import click
 
-from mtlint.engine.config import ConfigError, resolve
-from mtlint.io.discovery import collect
-from mtlint.text.document import Document
+from mtlint.commands.console import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, progress_bar, unified_diff, warn
+from mtlint.engine.config import ConfigError
+from mtlint.engine.ruleset import RuleSet, SetupError, fix
 from mtlint.engine.runner import LintResult
-from mtlint.formatters import FileReport, RunReport, get_formatter
-from mtlint.model import Severity
-from mtlint.engine.ruleset import RuleSet, SetupError, build_rules, fix
-from mtlint.io.source import BinaryFile, InputError, decode, encode, read_document, write_atomic
 from mtlint.engine.suppress import BaselineError, baseline_key, read_baseline, write_baseline
+from mtlint.formatters import FileReport, RunReport, get_formatter
+from mtlint.io.discovery import collect
+from mtlint.io.source import BinaryFile, InputError, decode, encode, read_document, write_atomic
+from mtlint.model import Severity
+from mtlint.run.cache import Cache, default_cache_dir
+from mtlint.run.documents import lint_documents
+from mtlint.run.executor import LocalExecutor
+from mtlint.run.session import open_session
+from mtlint.text.document import Document
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are skipped with a warning (see README)
 
 
@@ -51,14 +55,6 @@ class CheckOptions:
     cache_dir: str | None = None
 
 
-def error(message: str) -> None:
-    click.echo(f"mtlint: error: {message}", err=True)
-
-
-def warn(message: str) -> None:
-    click.echo(f"mtlint: warning: {message}", err=True)
-
-
 def run_check(opts: CheckOptions) -> int:
     """Run a check and return the exit code."""
     overrides: dict[str, object] = {
@@ -70,11 +66,10 @@ def run_check(opts: CheckOptions) -> int:
         overrides["glossary"] = tuple(Path(g) for g in opts.glossary)
     anchor = [opts.stdin_filename] if opts.paths == ("-",) and opts.stdin_filename else list(opts.paths)
     try:
-        config = resolve(anchor, opts.config_file, opts.isolated, overrides)
         # --ignore and --extend-select add to the configured lists; --select replaces the selection.
-        config = replace(config, ignore=config.ignore + (opts.ignore or ()),
-                         extend_select=config.extend_select + (opts.extend_select or ()))
-        ruleset = build_rules(config)
+        ruleset = open_session(anchor, opts.config_file, opts.isolated, overrides, opts.ignore or (),
+                               opts.extend_select or ())
+        config = ruleset.config
     except (ConfigError, SetupError) as exc:
         error(str(exc))
         return EXIT_ERROR
@@ -170,18 +165,18 @@ def run_check(opts: CheckOptions) -> int:
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for _, f in run.findings) else EXIT_OK
 
 
-def lint_all(docs: list[Document], ruleset: RuleSet, jobs: int, opts: CheckOptions | None = None) -> list[LintResult]:
+def lint_all(docs: list[Document], ruleset: RuleSet, jobs: int, opts: CheckOptions) -> list[LintResult]:
     """Lint every document (in `jobs` processes, reusing cached per-file findings); sorted by path."""
-    from mtlint.run.executor import lint_documents
-
-    cache = fingerprints = None
-    if opts is not None and not opts.no_cache and docs and opts.paths != ("-",):
-        from mtlint.run.cache import Cache, Fingerprints, default_cache_dir
-
+    cache = None
+    if not opts.no_cache and docs and opts.paths != ("-",):
         cache = Cache(default_cache_dir(ruleset.config, opts.cache_dir))
-        fingerprints = Fingerprints(ruleset.config)
-    results = lint_documents(docs, ruleset, jobs, cache, fingerprints,
-                             show_progress=opts is not None and not opts.quiet)
+    bar = None if opts.quiet else progress_bar(len(docs), "files")
+    try:
+        results = lint_documents(docs, ruleset, LocalExecutor(jobs), cache,
+                                 bar.update if bar is not None else None)
+    finally:
+        if bar is not None:
+            bar.close()
     if cache is not None and cache.warning:
         warn(cache.warning)
     return results
@@ -191,8 +186,6 @@ def apply_fixes(
     results: list[LintResult], ruleset: RuleSet, opts: CheckOptions
 ) -> tuple[list[LintResult], int, bool, bool]:
     """Fix each document; write (or diff) the changed ones. Returns new results, count, changed, failed."""
-    from mtlint.commands.cli import unified_diff
-
     out: list[LintResult] = []
     total = 0
     changed = False

@@ -5,17 +5,14 @@ Exit codes: 0 = no findings at or above `fail-on`; 1 = findings (or `--diff` wou
 """
 from __future__ import annotations
 
-import difflib
 import os
 import sys
-from pathlib import Path
 
 import click
 
-from mtlint.version import __version__
+from mtlint.commands.console import EXIT_ERROR, error
 from mtlint.formatters import FORMATTERS
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from mtlint.version import __version__
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -25,7 +22,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def fail(message: str) -> "click.exceptions.Exit":
-    click.echo(f"mtlint: error: {message}", err=True)
+    error(message)
     return click.exceptions.Exit(EXIT_ERROR)
 
 
@@ -76,7 +73,7 @@ def main() -> None:
 @click.option("--cache-dir", type=str, help="Keep the result cache here (default: .mtlint_cache beside the config).")
 def check(paths: tuple[str, ...], **opts: object) -> None:
     """Lint PATHS (files or folders; '-' reads standard input)."""
-    from mtlint.commands.check import CheckOptions, run_check
+    from mtlint.commands.check import CheckOptions, run_check  # lazy: `mtlint --version` loads no engine
 
     options = CheckOptions(
         paths=tuple(paths) or (".",),
@@ -134,7 +131,7 @@ def check(paths: tuple[str, ...], **opts: object) -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 def corpus(inputs: tuple[str, ...], **opts: object) -> None:
     """Lint the text field of JSONL (or Parquet) records in INPUTS; findings go out as JSONL."""
-    from mtlint.commands.corpus import CorpusOptions, run_corpus
+    from mtlint.commands.corpus import CorpusOptions, run_corpus  # lazy, as above
 
     options = CorpusOptions(
         inputs=tuple(inputs),
@@ -164,7 +161,7 @@ def rules_cmd(fmt: str) -> None:
     """List every rule: code, name, category, severity, fixable, summary."""
     import json
 
-    from mtlint.engine.registry import RegistryError, discover
+    from mtlint.engine.registry import RegistryError, discover  # lazy: loads every rule
 
     try:
         registry = discover()
@@ -202,7 +199,7 @@ def rules_cmd(fmt: str) -> None:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print the documentation of RULE (a code or a name)."""
-    from mtlint.engine.registry import RegistryError, discover
+    from mtlint.engine.registry import RegistryError, discover  # lazy: loads every rule
 
     try:
         registry = discover()
@@ -220,14 +217,6 @@ def explain(rule: str) -> None:
         click.echo("\nOptions (defaults):")
         for k, v in defaults.items():
             click.echo(f"  {k} = {v!r}")
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-        )
-    )
 
 
 if __name__ == "__main__":  # pragma: no cover

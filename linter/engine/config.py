@@ -157,12 +157,7 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
     if "grammar" in data:
         if not isinstance(data["grammar"], dict):
             raise ConfigError(f"{where}: 'grammar' must be a table")
-        try:
-            from mtlint.rules.grammar.settings import validate_table
-
-            validate_table(data["grammar"])
-        except ValueError as exc:
-            raise ConfigError(f"{where}: [grammar]: {exc}") from None
+        # Its keys belong to the grammar rule, which checks them (Rule.check_config).
         kw["grammar"] = tuple(data["grammar"].items())
     return Config(**kw)
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from mtlint.text.document import Document
 from mtlint.engine.runner import LintResult
 from mtlint.model import Applicability, Edit, Finding
-from mtlint.io.source import with_text
 
 MAX_PASSES = 10
 
@@ -85,7 +84,7 @@ def fix_document(
         if count == 0:
             return FixOutcome(current.text, applied, passes - 1, True, result)
         applied += count
-        current = with_text(current, text)
+        current = current.with_text(text)
         result = lint(current)
     if any(allowed(f, unsafe) for f in result.findings):
         original = first or lint(doc)

@@ -32,7 +32,7 @@ import regex
 
 from mtlint.text.document import Document
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -199,14 +199,21 @@ def load_builtin_pack(filename: str) -> Pack:
     return parse_pack(data, f"rules/packs/{filename}")
 
 
-class PackRule(Rule):
+class PackRule(Rule[NoOptions]):
     """Base of rules built from a pack: report every entry match within the pack's scope."""
 
     pack: ClassVar[Pack]
 
-    def __init__(self, options=None, severity=None, extra_entries: tuple[PackEntry, ...] = ()):  # type: ignore[no-untyped-def]
-        super().__init__(options, severity)
-        self.entries = self.pack.entries + extra_entries
+    reads_packs = True
+
+    def __init__(
+        self,
+        options: NoOptions | None = None,
+        severity: Severity | None = None,
+        extra_entries: tuple[PackEntry, ...] = (),
+    ) -> None:
+        super().__init__(options, severity, extra_entries)
+        self.entries = self.pack.entries + self.extra_entries
 
     def scopes(self, doc: Document) -> Iterator[tuple[int, int]]:
         if self.pack.scope == "text":

@@ -46,7 +46,7 @@ class Registry:
                 target = self.lookup(pack.extends)
                 if target is None:
                     raise RegistryError(f"{pack.path}: extends unknown rule {pack.extends!r}")
-                if not hasattr(target, "entries") and not getattr(target, "reads_packs", False):
+                if not target.reads_packs:
                     raise RegistryError(f"{pack.path}: rule {target.name} does not read pack entries")
                 extra[target.code] = extra.get(target.code, ()) + pack.entries
             else:

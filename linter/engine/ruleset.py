@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtlint.engine.config import Config, ConfigError
-from mtlint.run.evidence import CorpusStats, document_lines
 from mtlint.text.document import Document
 from mtlint.engine.runner import LintResult, RuleFailure, run_rules
 from mtlint.engine.fixer import FixOutcome, fix_document
-from mtlint.model import Finding
+from mtlint.model import Finding, Severity
 from mtlint.engine.packs import PackEntry, PackError, load_pack
 from mtlint.engine.registry import Registry, RegistryError, check_selectors, discover, select_rules
 from mtlint.rule import Rule
@@ -71,13 +70,18 @@ def build_rules(config: Config, registry: Registry | None = None) -> RuleSet:
             check_selectors(registry, selectors, f"{where} (per-file-ignores)")
     except RegistryError as exc:
         raise SetupError(str(exc)) from None
-    severity: dict[str, object] = {}
+    for cls in registry.rules:  # every rule, selected or not: a mistake in its settings is still one
+        try:
+            cls.check_config(config)
+        except ValueError as exc:
+            raise SetupError(f"{where}: {exc}") from None
+    severity: dict[str, Severity] = {}
     for key, sev in config.severity:
         rule = registry.lookup(key)
         if rule is None:
             raise SetupError(f"{where}: severity given for unknown rule {key!r}")
         severity[rule.code] = sev
-    options: dict[str, dict] = {}
+    options: dict[str, dict[str, object]] = {}
     for key, opts in config.rules:
         rule = registry.lookup(key)
         if rule is None:
@@ -90,32 +94,13 @@ def build_rules(config: Config, registry: Registry | None = None) -> RuleSet:
             opts = cls.Options.from_mapping(cls.name, options.get(cls.code, {}))
         except ValueError as exc:
             raise SetupError(f"{where}: {exc}") from None
-        kwargs: dict[str, object] = {}
-        if cls.code in extra:
-            kwargs["extra_entries"] = extra[cls.code]
         try:
-            instances.append(_instantiate(cls, opts, severity.get(cls.code), config, kwargs))
+            rule = cls(opts, severity.get(cls.code), extra.get(cls.code, ()))
+            rule.configure(config)  # run settings beyond the options: glossaries, a server
         except (ValueError, OSError) as exc:
             raise SetupError(f"{cls.name}: {exc}") from None
+        instances.append(rule)
     return RuleSet(registry, tuple(instances), config)
-
-
-def _instantiate(cls: type[Rule], opts, severity, config: Config, kwargs: dict) -> Rule:  # type: ignore[no-untyped-def]
-    """Create a rule; rules that need run settings (glossaries, servers) declare `configure`."""
-    rule = cls(opts, severity, **kwargs) if kwargs else cls(opts, severity)
-    configure = getattr(rule, "configure", None)
-    if callable(configure):
-        configure(config)
-    return rule
-
-
-def corpus_stats(documents: Sequence[Document]) -> CorpusStats:
-    """Cross-file evidence for the documents of one run."""
-    return CorpusStats.from_line_sets(document_lines(d.prose) for d in documents)
-
-
-def lint_document(doc: Document, rules: Sequence[Rule]) -> LintResult:
-    return run_rules(doc, rules)
 
 
 def fix(doc: Document, rules: Sequence[Rule], unsafe: bool, first: LintResult | None = None) -> FixOutcome:
@@ -130,7 +115,5 @@ __all__ = [
     "RuleSet",
     "SetupError",
     "build_rules",
-    "corpus_stats",
     "fix",
-    "lint_document",
 ]

@@ -34,12 +34,10 @@ class Chunk:
 
 
 # -- planning -------------------------------------------------------------------------------------
-def chunk_target(inputs: Sequence[str], jobs: int) -> int:
+def chunk_target(inputs: Sequence[str], workers: int) -> int:
     """Bytes per chunk: about four chunks per worker for balance, within [64 KiB, 4 MiB]."""
-    from mtlint.run.executor import resolve_jobs
-
     total = sum(os.path.getsize(p) for p in inputs if os.path.isfile(p))
-    return max(MIN_CHUNK_BYTES, min(TARGET_CHUNK_BYTES, total // (resolve_jobs(jobs) * 4) + 1))
+    return max(MIN_CHUNK_BYTES, min(TARGET_CHUNK_BYTES, total // (max(1, workers) * 4) + 1))
 
 
 def plan_chunks(inputs: Sequence[str], target: int = TARGET_CHUNK_BYTES) -> list[Chunk]:

@@ -121,7 +121,3 @@ def write_atomic(path: str, data: bytes) -> None:
             pass
         raise
 
-
-def with_text(doc: Document, text: str) -> Document:
-    """The same document with new text (structure recomputed lazily)."""
-    return replace(doc, text=text)

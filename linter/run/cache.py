@@ -24,6 +24,7 @@ from mtlint.engine.config import Config
 from mtlint.run.evidence import CorpusStats
 from mtlint.text.document import Document
 from mtlint.model import Applicability, Edit, Finding, Fix, Severity
+from mtlint.engine.packs import PackRule
 from mtlint.rule import Rule
 
 CACHE_DIR_NAME = ".mtlint_cache"
@@ -63,16 +64,12 @@ def _rule_token(rule: Rule) -> str:
     """What decides one rule's output besides the document: class, options, severity, vocabulary."""
     cls = type(rule)
     parts = [cls.__module__, cls.__qualname__, cls.code, str(rule.severity.value), repr(rule.options)]
-    pack = getattr(cls, "pack", None)
-    if pack is not None:  # pack rules made at run time from a user's file
+    if isinstance(rule, PackRule):  # pack rules made at run time from a user's file
+        pack = rule.pack
         parts.append(repr([(e.source, e.replacement, e.message, e.whole, e.tags) for e in pack.entries]))
         parts.append(repr((pack.scope, pack.message, pack.applicability, pack.severity)))
-    entries = getattr(rule, "entries", None)
-    if isinstance(entries, (list, tuple)):
-        parts.append(repr([getattr(e, "source", e) for e in entries]))
-    token = getattr(rule, "cache_token", None)  # rules with outside inputs may add their own
-    if callable(token):
-        parts.append(str(token()))
+    parts.append(repr([(e.source, e.replacement, e.message, e.whole, e.tags) for e in rule.extra_entries]))
+    parts.append(rule.cache_token())  # rules with outside inputs (a server, a glossary) add their own
     return "\x1f".join(parts)
 
 
@@ -82,9 +79,7 @@ def _rules_root_files(rules: Sequence[Rule]) -> list[Path]:
         f = _module_file(type(r))
         if type(r).__module__.startswith("mtlint.rules."):
             # Built-in rules: every module, pack and data file of the package can decide their findings.
-            import mtlint.rules
-
-            root = Path(mtlint.rules.__file__).resolve().parent
+            root = Path(sys.modules["mtlint.rules"].__file__ or ".").resolve().parent
             files.update(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         elif f is not None:
             files.add(f.resolve())

@@ -1,41 +1,42 @@
-"""The Dask engine of `mtlint corpus` (needs the `mtlint[dask]` extra).
+"""The Dask executor (needs the `mtlint[dask]` extra): the same mapped functions, on a cluster.
 
-Two passes over the same chunks as the local engine: a tree reduction of per-chunk line counts into
-one CorpusStats, broadcast to every worker, then `lint_chunk` per chunk with that evidence. Workers
-read the inputs themselves, so the input paths must be visible to them (shared storage), and mtlint
-(with the same plug-ins and pack files) must be installed where they run.
+The context (configuration, evidence, settings) is broadcast to every worker once; each worker builds
+the rules from it on first use. Workers read their inputs themselves, so input paths must be visible
+to them (shared storage), and mtlint (with the same plug-ins and pack files) must be installed where
+they run.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
-from mtlint.commands.corpus import (
-    Chunk,
-    ChunkResult,
-    CorpusError,
-    Settings,
-    chunk_line_counts,
-    lint_chunk,
-    merge_counts,
-    to_stats,
-)
-from mtlint.run.evidence import CorpusStats
+from mtlint.io.records import CorpusError
+from mtlint.run.executor import Context, current, install, resolve_jobs
 
-# Results are gathered in windows of this many chunks, in order, so memory on the client stays bounded.
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Results are gathered in windows of this many items, in order, so memory on the client stays bounded.
 WINDOW = 64
 
 
-def _partition_counts(chunks: Sequence[Chunk], settings: Settings):  # type: ignore[no-untyped-def]
-    return merge_counts([chunk_line_counts(c, settings) for c in chunks])
+def _call(item: Any, fn: Callable[[Any], Any], context: Context) -> Any:
+    """Run `fn(item)` on a worker with `context` installed (built once per worker process)."""
+    try:
+        installed = current()[0]
+    except KeyError:
+        installed = None
+    if installed != context:
+        install(context)
+    return fn(item)
 
 
-class DaskEngine:
-    """Runs the per-chunk functions on a dask.distributed cluster."""
+class DaskExecutor:
+    """Maps functions over a dask.distributed cluster: a scheduler's, or a local one per core."""
 
     def __init__(self, scheduler: str | None, jobs: int = 0) -> None:
         try:
-            from distributed import Client, LocalCluster
+            from distributed import Client, LocalCluster  # lazy: an optional extra
         except ImportError:
             raise CorpusError("--engine dask needs dask: pip install 'mtlint[dask]'") from None
         self._cluster = None
@@ -43,33 +44,31 @@ class DaskEngine:
             if scheduler:
                 self.client = Client(scheduler)  # connect timeout: distributed.comm.timeouts.connect
             else:  # no cluster given: one on this machine, a worker process per core
-                from mtlint.run.executor import resolve_jobs
-
                 self._cluster = LocalCluster(n_workers=resolve_jobs(jobs), threads_per_worker=1,
                                              processes=True, dashboard_address=None)
                 self.client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
             raise CorpusError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
 
-    def evidence(self, chunks: Sequence[Chunk], settings: Settings) -> CorpusStats:
-        import dask.bag as db
+    def map(
+        self,
+        fn: Callable[[T], R],
+        items: Sequence[T],
+        context: Context,
+        ruleset: Any = None,
+        warm_up: bool = True,
+    ) -> Iterator[R]:
+        # Workers build their own rules from the broadcast context; `ruleset` lives in this process only.
+        shared: Any = self.client.scatter(context, broadcast=True)
 
-        bag = db.from_sequence(chunks, npartitions=max(1, len(chunks)))
-        merged = bag.reduction(
-            lambda part: _partition_counts(list(part), settings),
-            lambda parts: merge_counts(list(parts)),
-            split_every=8,
-        )
-        return to_stats(merged.compute(scheduler=self.client.get))
-
-    def lint(self, chunks: Sequence[Chunk], settings: Settings, corpus: CorpusStats | None) -> Iterator[ChunkResult]:
-        shared: Any = self.client.scatter(corpus, broadcast=True) if corpus is not None else None
         def submit(i: int) -> list[Any]:
-            window = chunks[i : i + WINDOW]
-            return self.client.map(lint_chunk, window, settings=settings, corpus=shared, pure=False) if window else []
+            window = list(items[i : i + WINDOW])
+            if not window:
+                return []
+            return self.client.map(_call, window, fn=fn, context=shared, pure=False)
 
         pending = submit(0)
-        for i in range(0, len(chunks), WINDOW):
+        for i in range(0, len(items), WINDOW):
             following = submit(i + WINDOW)  # keep the cluster busy while this window is gathered
             yield from self.client.gather(pending)
             pending = following

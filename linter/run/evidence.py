@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from mtlint.text.document import Document
+
 _SPACE = regex.compile(r"\s+")
 
 
@@ -40,6 +42,11 @@ class CorpusStats:
             n += 1
         # Lines seen in one file only carry no cross-file evidence; dropping them keeps this small.
         return cls(n, {k: v for k, v in counts.items() if v > 1})
+
+    @classmethod
+    def of_documents(cls, documents: Iterable["Document"]) -> "CorpusStats":
+        """The evidence of a set of documents (their prose lines)."""
+        return cls.from_line_sets(document_lines(d.prose) for d in documents)
 
     def count(self, line: str) -> int:
         """In how many files of the run the line occurs (1 if only in the asking file)."""

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
 import regex
 
-if TYPE_CHECKING:
-    from mtlint.text.document import Block, Document
-
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+from mtlint.text.blocks import Block, BlockKind
+from mtlint.text.document import Document
+from mtlint.text.words import WORD
 _POSSESSIVE = regex.compile(r"['’]s?$")
 
 
@@ -52,7 +49,7 @@ class WordUse:
 class CapitalEvidence:
     """Per-word capitalisation evidence of a document, computed when first asked for."""
 
-    doc: "Document"
+    doc: Document
     _cache: dict[str, WordUse] = field(default_factory=dict, repr=False)
 
     def use(self, key: str) -> WordUse:
@@ -68,13 +65,12 @@ class CapitalEvidence:
         return any(o != besides for o in use.in_name) or use.mid_capital > 1
 
 
-def capital_evidence(doc: "Document") -> CapitalEvidence:
-    return CapitalEvidence(doc)
+def capital_evidence(doc: Document) -> CapitalEvidence:
+    """The document's capitalisation evidence (one object per document, shared by every rule)."""
+    return doc.derived(CapitalEvidence)
 
 
-def _running_blocks(doc: "Document") -> list["Block"]:
-    from mtlint.text.document import BlockKind
-
+def _running_blocks(doc: Document) -> list[Block]:
     # Headings and short lines are title-cased by convention: no evidence either way.
     return [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
 
@@ -88,7 +84,7 @@ def _occurrences(key: str) -> regex.Pattern[str]:
     )
 
 
-def _count(doc: "Document", key: str) -> WordUse:
+def _count(doc: Document, key: str) -> WordUse:
     prose = doc.prose
     pattern = _occurrences(key)
     mid, lower, in_name = 0, 0, []
@@ -127,7 +123,7 @@ def _neighbour(prose: str, start: int, end: int, direction: int) -> str | None:
         i += 1
     if i - start > 3 or i == start:
         return None
-    m = _WORD.match(prose, i, end)
+    m = WORD.match(prose, i, end)
     return m.group() if m else None
 
 

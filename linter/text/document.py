@@ -7,65 +7,31 @@ to spaces, so an offset found in `prose` is also an offset in `text` and in the 
 from __future__ import annotations
 
 import bisect
-import enum
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 import regex
 
 from mtlint.model import Edit
+from mtlint.text.blocks import Block, BlockKind, Sentence
+from mtlint.text.markdown import ParsedMarkdown, parse_markdown
 from mtlint.text.sentences import split_sentences
+from mtlint.text.words import WORD
 
-if TYPE_CHECKING:
-    from mtlint.text.capitals import CapitalEvidence  # noqa: F401
-    from mtlint.run.evidence import CorpusStats  # noqa: F401
-    from mtlint.text.names import NameMention  # noqa: F401
+T = TypeVar("T")
 
 
-class BlockKind(str, enum.Enum):
-    """What a block is, as far as layout tells."""
-
-    HEADING = "heading"
-    LIST_ITEM = "list-item"
-    PARAGRAPH = "paragraph"
-    LINE = "line"  # a short standalone line that is neither a heading nor a paragraph
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph, heading, list item or standalone line.
-
-    `start`/`end` span the prose content (markers such as bullets and `#` excluded, whitespace trimmed);
-    `outer_start`/`outer_end` span the whole source lines including indentation and the final newline.
-    """
-
-    index: int
-    kind: BlockKind
-    start: int
-    end: int
-    outer_start: int
-    outer_end: int
-    text: str
-    first_line: int
-    last_line: int
+class CrossFileEvidence(Protocol):
+    """What a run knows across its files (see mtlint.run.evidence): how many files carry a line."""
 
     @property
-    def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+    def files(self) -> int: ...
+
+    def count(self, line: str) -> int: ...
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence inside one block."""
-
-    start: int
-    end: int
-    text: str
-    block: int
-
-
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _BULLET = regex.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+", regex.M)
 _SENTENCE_END = regex.compile(r"""[.!?…:;,]["'”’»)\]]*$""")
@@ -82,7 +48,7 @@ class Document:
     newline: str = "\n"
     bom: bool = False
     encoding: str = "utf-8"
-    corpus: "CorpusStats | None" = field(default=None, compare=False)
+    corpus: CrossFileEvidence | None = field(default=None, compare=False)
 
     # -- positions ---------------------------------------------------------------------------
     @cached_property
@@ -115,9 +81,7 @@ class Document:
 
     # -- prose -------------------------------------------------------------------------------
     @cached_property
-    def _markdown(self):  # type: ignore[no-untyped-def]
-        from mtlint.text.markdown import parse_markdown
-
+    def _markdown(self) -> ParsedMarkdown:
         return parse_markdown(self.text)
 
     @cached_property
@@ -159,34 +123,25 @@ class Document:
                 out.append(Sentence(s, e, self.prose[s:e], block.index))
         return tuple(out)
 
-    @cached_property
-    def names(self) -> "tuple[NameMention, ...]":
-        """Possible person-name mentions with their titles and context (see mtlint.text.names)."""
-        from mtlint.text.names import extract_mentions
+    def derived(self, make: Callable[["Document"], T]) -> T:
+        """`make(self)`, computed once per document and shared by every rule that asks.
 
-        return extract_mentions(self)
+        Evidence that several rules read (name mentions, capital use, line roles) is derived through
+        here, so it is computed once however many rules ask, and the document model needs to know
+        nothing of the modules that compute it.
+        """
+        memo: dict[Callable[[Document], object], object] = self.__dict__.setdefault("_derived", {})
+        if make not in memo:
+            memo[make] = make(self)
+        return memo[make]  # type: ignore[return-value]
 
-    @cached_property
-    def capitals(self) -> "CapitalEvidence":
-        """Which capitalised words the document writes as names in mid-sentence (see mtlint.text.capitals)."""
-        from mtlint.text.capitals import capital_evidence
+    def with_text(self, text: str) -> "Document":
+        """The same document with new text (structure recomputed lazily)."""
+        return replace(self, text=text)
 
-        return capital_evidence(self)
-
-    @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.start for b in self.blocks]
-
-    def block_at(self, offset: int) -> Block | None:
-        """The block containing `offset`, if any."""
-        i = bisect.bisect_right(self._block_starts, offset) - 1
-        if i >= 0 and self.blocks[i].start <= offset <= self.blocks[i].end:
-            return self.blocks[i]
-        return None
-
-    def words(self, start: int = 0, end: int | None = None):  # type: ignore[no-untyped-def]
+    def words(self, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
         """Iterate regex matches of the words of `prose[start:end]`."""
-        return _WORD.finditer(self.prose, start, len(self.prose) if end is None else end)
+        return WORD.finditer(self.prose, start, len(self.prose) if end is None else end)
 
     def is_blank_line(self, line: int) -> bool:
         return 1 <= line <= self.line_count and not self.line_text(line).strip()
@@ -260,11 +215,11 @@ def _plain_blocks(doc: Document) -> list[Block]:
 
 def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
     """Guess the kind of an unmarked plain-text block from its shape and what follows it."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if len(words) > HEADING_MAX_WORDS or _SENTENCE_END.search(text):
         return BlockKind.PARAGRAPH
     followed_by_prose = bool(following) and (
-        len(_WORD.findall(following)) > HEADING_MAX_WORDS or bool(_SENTENCE_END.search(following))
+        len(WORD.findall(following)) > HEADING_MAX_WORDS or bool(_SENTENCE_END.search(following))
     )
     if words and (first or followed_by_prose):
         return BlockKind.HEADING
@@ -277,3 +232,6 @@ def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int, int]]) -
     if len(lengths) < 4 or max(lengths) > 100:
         return False
     return sum(50 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
+
+
+__all__ = ["Block", "BlockKind", "CrossFileEvidence", "Document", "Sentence"]

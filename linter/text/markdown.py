@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
-from markdown_it import MarkdownIt
+
+from mtlint.text.blocks import Block, BlockKind
 
 if TYPE_CHECKING:
-    from mtlint.text.document import Block, Document
+    from mtlint.text.document import Document
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
@@ -50,9 +51,7 @@ class ParsedMarkdown:
     masked: tuple[tuple[int, int], ...]
     drafts: tuple[_Draft, ...]
 
-    def blocks(self, doc: "Document") -> list["Block"]:
-        from mtlint.text.document import Block, BlockKind
-
+    def blocks(self, doc: "Document") -> list[Block]:
         out: list[Block] = []
         for d in self.drafts:
             outer_start = doc.line_span(d.first_line)[0]
@@ -100,6 +99,8 @@ def parse_markdown(text: str) -> ParsedMarkdown:
         blank(0, fm.end())
         # Parse with the front matter as blank lines so line maps stay those of the file.
         source = _NEWLINE.sub(lambda m: m.group(0), regex.sub(r"[^\r\n]", " ", fm.group(0))) + text[fm.end():]
+
+    from markdown_it import MarkdownIt  # lazy: about 30 ms to import, and plain-text runs never need it
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     tokens = md.parse(source)

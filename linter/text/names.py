@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.blocks import Block, BlockKind
+from mtlint.text.document import Document
+from mtlint.text.words import HONORIFICS
 
 # Titles and role nouns that announce a person's name when they stand right before it
 # ("President Joe Biden", "spokesman Ned Price", "National Security Advisers Moeed Yusuf").
@@ -65,7 +67,6 @@ SUFFIXES = frozenset("jr sr".split())  # "Donald Trump Jr." is a Trump
 DETERMINERS = frozenset("the a an this that these those its".split())
 # Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von der den le la ul ud".split())
-ABBREVIATIONS = frozenset("mr mrs ms dr gen lt col maj capt adm sgt prof sen rep gov rev st jr sr".split())
 
 _WORD = regex.compile(r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐])?[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -165,7 +166,7 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
             if run:
                 prev = run[-1]
                 gap = text[prev.end() : w.start()]
-                dotted = gap[:1] == "." and (len(prev.group()) == 1 or prev.group().lower() in ABBREVIATIONS)
+                dotted = gap[:1] == "." and (len(prev.group()) == 1 or prev.group().lower() in HONORIFICS)
                 if not _SPACE.fullmatch(gap[1:] if dotted else gap):
                     yield run
                     run = []
@@ -191,6 +192,11 @@ def _sentence_initial(doc: Document, block: Block, start: int) -> bool:
     while i > block.start and prose[i - 1].isspace():
         i -= 1
     return i == block.start or prose[i - 1] in _OPENERS
+
+
+def mentions(doc: Document) -> tuple[NameMention, ...]:
+    """Every possible person-name mention of `doc`, in order (computed once per document)."""
+    return doc.derived(extract_mentions)
 
 
 def extract_mentions(doc: Document) -> tuple[NameMention, ...]:

@@ -8,15 +8,8 @@ from __future__ import annotations
 
 import regex
 
-# Abbreviations whose full stop rarely ends a sentence in news prose (compared case-insensitively).
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cpt sgt adm gov sen rep rev fr hon pres supt insp
-    no nos vol vols pp p fig figs al etc vs v cf ca approx est dept univ corp inc ltd co bros
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    a.m p.m e.g i.e u.s u.k u.n u.s.a e.u d.c n.y l.a
-    """.split()
-)
+from mtlint.text.words import ABBREVIATIONS
+
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = regex.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")

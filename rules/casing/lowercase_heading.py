@@ -7,13 +7,13 @@ import regex
 
 from mtlint.text.document import BlockKind, Document
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
-class LowercaseHeading(Rule):
+class LowercaseHeading(Rule[NoOptions]):
     """A heading or title line that starts in lower case.
 
     Machine translation lowercases the first word of a section title when the source script has no case

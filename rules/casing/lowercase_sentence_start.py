@@ -6,8 +6,9 @@ from collections.abc import Iterator
 import regex
 
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -17,12 +18,10 @@ _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
 _NEXT_WORD = regex.compile(r"\s+([\p{L}])")
 # Lower-case particles of names ("de Klerk", "van Gogh", "al Sisi"), written so even at a sentence start.
 _NAME_PARTICLES = frozenset("de del della der den di da dos das du van von ter ten le la al el bin ibn ben".split())
-# Lower-case abbreviations that the sentence splitter does not know ("approx. two", "incl. tax").
-_LOWER_ABBREVIATIONS = frozenset("approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid".split())
 _MIN_WORDS = 4  # a paragraph shorter than this is a fragment (a credit, a label), not a sentence
 
 
-class LowercaseSentenceStart(Rule):
+class LowercaseSentenceStart(Rule[NoOptions]):
     """A sentence that begins in lower case.
 
     A full stop that machine translation put inside a sentence (or a name: `United States` split as
@@ -117,7 +116,7 @@ def _after_sentence_end(prose: str, block_start: int, start: int) -> bool:
         letters = tokens[-1].strip("(\"'“‘") if tokens else ""
         if "." in letters or (letters[:1].isupper() and letters.isalpha() and len(letters) <= 5):
             return False  # "U.S. troops", "Calif. officials": an abbreviation, not a sentence end
-        if letters.isalpha() and (letters.lower() in _LOWER_ABBREVIATIONS or not _VOWEL.search(letters)):
+        if letters.isalpha() and (letters.lower() in LOWERCASE_ABBREVIATIONS or not _VOWEL.search(letters)):
             return False  # "approx. two", "5 hrs. later": no English word lacks a vowel
     return True
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.text.capitals import is_capitalised, is_titlecase, word_key
+from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
 from mtlint.text.document import BlockKind, Document
+from mtlint.text.words import WORD
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 # Words after which a capitalised noun is usually a name or an institution ("the Taliban", "its Board").
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your whose every each no any some".split()
@@ -24,7 +24,13 @@ _QUESTION_WORDS = frozenset("how what why when where who whom whose which whethe
 _CONNECTORS = frozenset("of and for the de del da di la le al el on in at to y van von der bin ibn &".split())
 
 
-class StrayCapital(Rule):
+@dataclass(frozen=True)
+class StrayCapitalOptions(RuleOptions):
+    min_englishness: float = 1.9
+    min_frequency: float = 3.5
+
+
+class StrayCapital(Rule[StrayCapitalOptions]):
     """A common word capitalised in mid-sentence.
 
     Machine translation often capitalises a word that a source-language sentence boundary, a title or a
@@ -64,10 +70,7 @@ class StrayCapital(Rule):
     severity = Severity.WARNING
     fixable = True
 
-    @dataclass(frozen=True)
-    class Options(RuleOptions):
-        min_englishness: float = 1.9
-        min_frequency: float = 3.5
+    Options = StrayCapitalOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
@@ -76,7 +79,7 @@ class StrayCapital(Rule):
         for block in doc.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
-            words = list(_WORD.finditer(prose, block.start, block.end))
+            words = list(WORD.finditer(prose, block.start, block.end))
             for i in range(1, len(words) - 1):
                 m = words[i]
                 word = m.group()
@@ -101,7 +104,7 @@ class StrayCapital(Rule):
                     if not self._common_word(key, words[i - 1].group(), words[i - 2].group() if i >= 2 else ""):
                         continue
                     if evidence is None:
-                        evidence = doc.capitals
+                        evidence = capital_evidence(doc)
                     if evidence.used_as_name(key, besides=m.start()):
                         continue
                 lowered = word[0].lower() + word[1:]
@@ -165,6 +168,6 @@ def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
     sentence = sentences[i]
     # The first word is capitalised anyway and the word under test is what is in question: neither
     # counts as evidence of title case.
-    long_words = [m.group() for m in _WORD.finditer(doc.prose, sentence.start, sentence.end)
+    long_words = [m.group() for m in WORD.finditer(doc.prose, sentence.start, sentence.end)
                   if len(m.group()) > 3 and m.start() not in (sentence.start, offset)]
     return len(long_words) < 3 or sum(is_capitalised(w) for w in long_words) > 0.6 * len(long_words)

@@ -8,7 +8,7 @@ import regex
 
 from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 
 ZWSP, ZWNJ, ZWJ = "\u200b", "\u200c", "\u200d"
 FFFD = "\ufffd"
@@ -33,7 +33,7 @@ _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\N{VARIATIO
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
 
-class InvisibleCharacter(Rule):
+class InvisibleCharacter(Rule[NoOptions]):
     """Invisible characters left in the text: zero-width spaces and joiners, bidi controls, soft hyphens.
 
     Copy-paste from web pages and machine-translation pipelines leaves characters that no reader sees but

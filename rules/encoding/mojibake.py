@@ -10,7 +10,7 @@ from ftfy.badness import BADNESS_RE, is_bad
 
 from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 # A finding covers whole words: extend a changed span over adjacent non-space characters.
@@ -23,7 +23,7 @@ _TOKEN = r"\S*[^\x00-\x7f]\S*(?:(?<=[\u00c2-\u00df])[ \u00a0]{1,2}\S+)?"
 _RUN = regex.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
 
 
-class Mojibake(Rule):
+class Mojibake(Rule[NoOptions]):
     """Text decoded with the wrong encoding (mojibake): `CafÃ©`, `donâ€™t`, `Ø§Ù„Ø³Ù„Ø§Ù…`.
 
     When UTF-8 bytes are read as Windows-1252 or Latin-1 somewhere in a publishing pipeline, every accented

@@ -44,7 +44,16 @@ MAX_ENGLISH_SHARE = 0.1
 _NOT_PROSE = regex.compile(r"\S*(?:[/@\\]|://|\w\.\w)\S*")
 
 
-class UntranslatedScript(Rule):
+@dataclass(frozen=True)
+class UntranslatedScriptOptions(RuleOptions):
+    min_letters: int = 2
+    allow_scripts: tuple[str, ...] = ()
+    detect_languages: bool = True
+    min_words: int = 8
+    min_confidence: float = 0.9
+
+
+class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     """Text left untranslated: runs of another script, or whole sentences in another language.
 
     Machine-translation pipelines pass through what they cannot translate: a Korean section tag glued to a
@@ -75,13 +84,7 @@ class UntranslatedScript(Rule):
     name = "untranslated-script"
     category = "untranslated"
 
-    @dataclass(frozen=True)
-    class Options(RuleOptions):
-        min_letters: int = 2
-        allow_scripts: tuple[str, ...] = ()
-        detect_languages: bool = True
-        min_words: int = 8
-        min_confidence: float = 0.9
+    Options = UntranslatedScriptOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose

@@ -9,14 +9,14 @@ from mtlint.engine.config import Config
 from mtlint.text.document import Document
 from mtlint.rules.grammar.backend import Backend, open_backend
 from mtlint.rules.grammar.chunks import prose_chunks
-from mtlint.rules.grammar.settings import GrammarOptions, merge, resolve
+from mtlint.rules.grammar.settings import GrammarOptions, merge, resolve, validate_table
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule
 
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
 
-class Grammar(Rule):
+class Grammar(Rule[GrammarOptions]):
     """Grammar errors in the prose, found by LanguageTool or by Harper.
 
     Machine translation leaves agreement slips, wrong articles and broken verb forms that no
@@ -58,9 +58,16 @@ class Grammar(Rule):
 
     Options = GrammarOptions
 
+    @classmethod
+    def check_config(cls, config: Config) -> None:
+        """The `[tool.mtlint.grammar]` table: known keys, right types (checked even when MT501 is off)."""
+        try:
+            validate_table(dict(config.grammar))
+        except ValueError as exc:
+            raise ValueError(f"[grammar]: {exc}") from None
+
     def configure(self, config: Config) -> None:
         """Resolve the settings and open the backend once per run (ValueError: one line, exit 2)."""
-        assert isinstance(self.options, GrammarOptions)
         options = merge(config.grammar, self.options)
         self.settings = resolve(options, config.languagetool_url)
         self.backend: Backend = open_backend(self.settings)

@@ -9,7 +9,7 @@ import functools
 from collections.abc import Sequence
 from importlib import resources
 
-from mtlint.rules.grammar.backend import Issue
+from mtlint.rules.grammar.issues import Issue
 from mtlint.rules.grammar.chunks import Chunk
 from mtlint.rules.grammar.settings import GrammarSettings
 

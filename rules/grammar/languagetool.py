@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.rules.grammar.backend import GrammarError, Issue
+from mtlint.rules.grammar.issues import GrammarError, Issue
 from mtlint.rules.grammar.chunks import Chunk
 from mtlint.rules.grammar.settings import URL_ENV, GrammarSettings
 

@@ -21,7 +21,13 @@ STOP_POSTINGS = 64  # a shingle in more paragraphs than this is too common to pi
 MAX_CANDIDATES = 8  # paragraphs compared in full with each new one
 
 
-class DuplicateParagraph(Rule):
+@dataclass(frozen=True)
+class DuplicateParagraphOptions(RuleOptions):
+    threshold: float = 0.9
+    min_words: int = 8
+
+
+class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     """Paragraph that repeats an earlier paragraph of the same document, exactly or nearly.
 
     Pages re-insert pull quotes and teasers into the text, and machine translation rewords each copy a
@@ -68,14 +74,11 @@ class DuplicateParagraph(Rule):
     severity = Severity.WARNING
     fixable = True
 
-    @dataclass(frozen=True)
-    class Options(RuleOptions):
-        threshold: float = 0.9
-        min_words: int = 8
+    Options = DuplicateParagraphOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         skip = caption_blocks(doc, whole_only=True)
-        min_words, threshold = self.options.min_words, self.options.threshold  # type: ignore[attr-defined]
+        min_words, threshold = self.options.min_words, self.options.threshold
         exact: dict[tuple[str, ...], Block] = {}
         heads: dict[tuple[str, ...], list[int]] = defaultdict(list)
         postings: dict[int, list[int]] = defaultdict(list)

@@ -17,8 +17,8 @@ import regex
 
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout
+from mtlint.text.words import WORD
 
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 # The standard library's engine is several times faster for plain word scans of long documents.
 FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
 SENTENCE_END = regex.compile(r"""[.!?…][\"'”’»)\]]*\s*$""")

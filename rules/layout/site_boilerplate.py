@@ -21,7 +21,13 @@ _NOT_TEMPLATE = regex.compile(
 )
 
 
-class SiteBoilerplate(Rule):
+@dataclass(frozen=True)
+class SiteBoilerplateOptions(RuleOptions):
+    min_files: int = 3
+    min_share: float = 0.05
+
+
+class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
     """Site furniture left in the text: footers, share and comment widgets, related links, navigation.
 
     Extracted pages keep the site around the article: `Follow our latest news via Google news`,
@@ -73,14 +79,16 @@ class SiteBoilerplate(Rule):
     uses_corpus = True
     reads_packs = True
 
-    @dataclass(frozen=True)
-    class Options(RuleOptions):
-        min_files: int = 3
-        min_share: float = 0.05
+    Options = SiteBoilerplateOptions
 
-    def __init__(self, options=None, severity=None, extra_entries: tuple[PackEntry, ...] = ()):  # type: ignore[no-untyped-def]
-        super().__init__(options, severity)
-        self.entries = load_builtin_pack("boilerplate.toml").entries + tuple(extra_entries)
+    def __init__(
+        self,
+        options: SiteBoilerplateOptions | None = None,
+        severity: Severity | None = None,
+        extra_entries: tuple[PackEntry, ...] = (),
+    ) -> None:
+        super().__init__(options, severity, extra_entries)
+        self.entries = load_builtin_pack("boilerplate.toml").entries + self.extra_entries
 
     def check(self, doc: Document) -> Iterator[Finding]:
         captions = caption_blocks(doc)
@@ -105,7 +113,7 @@ class SiteBoilerplate(Rule):
         opts = self.options
         if corpus is None:
             return
-        need = max(opts.min_files, opts.min_share * corpus.files)  # type: ignore[attr-defined]
+        need = max(opts.min_files, opts.min_share * corpus.files)
         for block in doc.blocks:
             if block.index in skip or block.first_line != block.last_line:
                 continue

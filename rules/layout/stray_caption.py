@@ -11,7 +11,12 @@ from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.captions import Vocabulary, find_captions
 
 
-class StrayCaption(Rule):
+@dataclass(frozen=True)
+class StrayCaptionOptions(RuleOptions):
+    max_words: int = 4
+
+
+class StrayCaption(Rule[StrayCaptionOptions]):
     """Image caption or photo/agency credit left in the text.
 
     Pages lose their pictures when they are copied or machine-translated, but not the words that
@@ -71,16 +76,19 @@ class StrayCaption(Rule):
     fixable = True
     reads_packs = True
 
-    @dataclass(frozen=True)
-    class Options(RuleOptions):
-        max_words: int = 4
+    Options = StrayCaptionOptions
 
-    def __init__(self, options=None, severity=None, extra_entries: tuple[PackEntry, ...] = ()):  # type: ignore[no-untyped-def]
-        super().__init__(options, severity)
-        self.vocabulary = Vocabulary(load_builtin_pack("caption-words.toml").entries + tuple(extra_entries))
+    def __init__(
+        self,
+        options: StrayCaptionOptions | None = None,
+        severity: Severity | None = None,
+        extra_entries: tuple[PackEntry, ...] = (),
+    ) -> None:
+        super().__init__(options, severity, extra_entries)
+        self.vocabulary = Vocabulary(load_builtin_pack("caption-words.toml").entries + self.extra_entries)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = find_captions(doc, self.vocabulary, self.options.max_words)  # type: ignore[attr-defined]
+        found = find_captions(doc, self.vocabulary, self.options.max_words)
         for index in sorted(found):
             block = doc.blocks[index]
             for hit in found[index]:

@@ -5,12 +5,12 @@ from collections.abc import Iterator
 
 from mtlint.text.document import Document
 from mtlint.model import Finding, Severity
-from mtlint.text.names import NameMention
-from mtlint.rule import Rule
+from mtlint.text.names import NameMention, mentions
+from mtlint.rule import NoOptions, Rule
 from mtlint.rules.names import lexicon as lex
 
 
-class GarbledName(Rule):
+class GarbledName(Rule[NoOptions]):
     """A person's name in which one word is an English common word, not a name (`Tougher Hussain`).
 
     Machine translation from Arabic, Urdu, Persian, Turkish or Chinese sometimes renders a transliterated
@@ -49,7 +49,7 @@ class GarbledName(Rule):
     fixable = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for mention in doc.names:
+        for mention in mentions(doc):
             if len(mention.words) < 2:
                 continue
             for index, token in enumerate(mention.tokens):

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from mtlint.text.document import Document
+from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.text.names import NameMention, NameToken
-from mtlint.rule import Rule
+from mtlint.rules.names.glossary import load_glossary
+from mtlint.text.names import NameMention, NameToken, mentions
+from mtlint.rule import NoOptions, Rule
 from mtlint.rules.names import lexicon as lex
 
 
@@ -28,7 +30,7 @@ class _Person:
             self.forms.add((given, mention.surname.text.casefold()))
 
 
-class InconsistentName(Rule):
+class InconsistentName(Rule[NoOptions]):
     """One person's name spelled two ways in the same document (`Ihab Galal` ... `Ihab Jalal`).
 
     Each paragraph of a machine translation is transliterated on its own, so one person can come out as
@@ -60,10 +62,8 @@ class InconsistentName(Rule):
 
     glossary_words: frozenset[str] = frozenset()
 
-    def configure(self, config) -> None:  # type: ignore[no-untyped-def]
+    def configure(self, config: Config) -> None:
         """Read the run's glossary files: their spellings win over the document's majority."""
-        from mtlint.rules.names.glossary import load_glossary
-
         words = {w.casefold() for path in config.glossary for e in load_glossary(path) for w in e.canonical.split()}
         self.glossary_words = frozenset(words)
 
@@ -71,7 +71,7 @@ class InconsistentName(Rule):
         people: list[_Person] = []
         index: dict[str, list[int]] = {}  # surname, sound key of the surname, given name -> people
         singles: list[NameMention] = []
-        for mention in map(lex.without_modifiers, doc.names):
+        for mention in map(lex.without_modifiers, mentions(doc)):
             if len(mention.words) >= 2 and _looks_like_person(mention):
                 keys = _keys(mention)
                 candidates = sorted({i for k in keys for i in index.get(k, ())})

@@ -6,13 +6,19 @@ from dataclasses import dataclass, replace
 
 from mtlint.text.document import Document
 from mtlint.rules.names.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normalise, parse_lines
+from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.text.names import NameMention
+from mtlint.text.names import NameMention, mentions
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.names.lexicon import without_modifiers
 
 
-class NameGlossary(Rule):
+@dataclass(frozen=True)
+class NameGlossaryOptions(RuleOptions):
+    names: tuple[str, ...] = ()  # inline glossary lines, same format as a glossary file
+
+
+class NameGlossary(Rule[NameGlossaryOptions]):
     """A name that is close to, but not, a canonical name in your glossary (`Anthony Blinken`).
 
     Newsrooms keep style sheets of the names they print. Machine translation respells names it
@@ -45,13 +51,11 @@ class NameGlossary(Rule):
     severity = Severity.WARNING
     fixable = True
 
-    @dataclass(frozen=True)
-    class Options(RuleOptions):
-        names: tuple[str, ...] = ()  # inline glossary lines, same format as a glossary file
+    Options = NameGlossaryOptions
 
     index: GlossaryIndex | None = None
 
-    def configure(self, config) -> None:  # type: ignore[no-untyped-def]
+    def configure(self, config: Config) -> None:
         """Load the glossary files of the run and the inline entries."""
         entries: list[GlossaryEntry] = []
         for path in config.glossary:
@@ -68,7 +72,7 @@ class NameGlossary(Rule):
             return
         resolved: dict[str, GlossaryEntry] = {}  # the glossary people this document names
         alone: list[NameMention] = []
-        for mention in doc.names:
+        for mention in mentions(doc):
             exact = self._exact(mention)
             if exact is not None:
                 part, entry, listed = exact

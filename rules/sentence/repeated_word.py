@@ -7,7 +7,7 @@ import regex
 
 from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 
 # A word, spaces or tabs only (no line break, no punctuation), then the same word.
@@ -17,7 +17,7 @@ _REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)([ \t]+)(\1)(?![\p
 LEGITIMATE = frozenset("had that is was do does did her".split())
 
 
-class RepeatedWord(Rule):
+class RepeatedWord(Rule[NoOptions]):
     """The same word twice in a row (`the the`, `to to`).
 
     A doubled word is a typing or assembly slip that machine translation and post-editing both leave

@@ -7,7 +7,7 @@ import regex
 
 from mtlint.text.document import BlockKind, Document
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 
 _TRAILING = regex.compile(r"[ \t\u00a0]+$", regex.M)
 # Two or more spaces between words (or after a comma) inside a sentence.
@@ -20,7 +20,7 @@ _TOKEN = regex.compile(r"\S+")
 _RUNNING = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
-class Spacing(Rule):
+class Spacing(Rule[NoOptions]):
     """Spaces where English has none, none where it has one, and spaces at line ends.
 
     Machine translation from languages with other spacing conventions (French `mot :`, Arabic and Chinese

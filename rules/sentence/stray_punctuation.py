@@ -7,7 +7,7 @@ import regex
 
 from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 from mtlint.text.sentences import is_abbreviation
 from mtlint.rules import lexicon as lex
 
@@ -43,7 +43,7 @@ _NAMES = {".": "a full stop", ",": "a comma", ";": "a semicolon", ":": "a colon"
           "?": "a question mark"}
 
 
-class StrayPunctuation(Rule):
+class StrayPunctuation(Rule[NoOptions]):
     """A sentence mark left over where machine translation cut a sentence or joined two.
 
     Translation systems that work segment by segment end each piece with a full stop and then join the

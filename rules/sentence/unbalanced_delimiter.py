@@ -8,7 +8,7 @@ import regex
 
 from mtlint.text.document import Block, Document
 from mtlint.model import Finding, Severity
-from mtlint.rule import Rule
+from mtlint.rule import NoOptions, Rule
 
 _DELIMITER = regex.compile(r"""[()\[\]{}“”„«»"]""")
 _QUOTE = regex.compile(r"[“”„\"«»]")
@@ -29,7 +29,7 @@ class _Open:
     family: str  # the closer that ends it: ")", "]", "}", "»" or '"' for double quotes
 
 
-class UnbalancedDelimiter(Rule):
+class UnbalancedDelimiter(Rule[NoOptions]):
     """A quote, parenthesis or bracket opened and never closed in its paragraph, or closed and never opened.
 
     Machine translation drops or duplicates quotation marks when it reorders clauses, and an unclosed

@@ -1,0 +1,49 @@
+"""The values a document is cut into: blocks (paragraphs, headings, list items, lines) and sentences."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from mtlint.text.words import WORD
+
+
+class BlockKind(str, enum.Enum):
+    """What a block is, as far as layout tells."""
+
+    HEADING = "heading"
+    LIST_ITEM = "list-item"
+    PARAGRAPH = "paragraph"
+    LINE = "line"  # a short standalone line that is neither a heading nor a paragraph
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading, list item or standalone line.
+
+    `start`/`end` span the prose content (markers such as bullets and `#` excluded, whitespace trimmed);
+    `outer_start`/`outer_end` span the whole source lines including indentation and the final newline.
+    """
+
+    index: int
+    kind: BlockKind
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    text: str
+    first_line: int
+    last_line: int
+
+    @property
+    def words(self) -> list[str]:
+        return WORD.findall(self.text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence inside one block."""
+
+    start: int
+    end: int
+    text: str
+    block: int

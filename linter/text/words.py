@@ -1,0 +1,24 @@
+"""Words and abbreviations: the one definition every module and rule shares."""
+from __future__ import annotations
+
+import regex
+
+# A word: letters, marks and digits, with inner apostrophes and hyphens ("Khan's", "well-known").
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+
+# Abbreviations whose full stop rarely ends a sentence in news prose (compared case-insensitively).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cpt sgt adm gov sen rep rev fr hon pres supt insp
+    no nos vol vols pp p fig figs al etc vs v cf ca approx est dept univ corp inc ltd co bros
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    a.m p.m e.g i.e u.s u.k u.n u.s.a e.u d.c n.y l.a
+    """.split()
+)
+# The abbreviated titles written before a name ("Gen. Haykal", "Dr. Khan"): a name runs on over their dot.
+HONORIFICS = frozenset("mr mrs ms dr gen lt col maj capt adm sgt prof sen rep gov rev st jr sr".split())
+# Lower-case abbreviations the sentence splitter does not know but a sentence start must skip
+# ("approx. two", "incl. tax"): a word after them is not the first of a sentence.
+LOWERCASE_ABBREVIATIONS = frozenset(
+    "approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid".split()
+)
