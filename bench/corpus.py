@@ -5,6 +5,7 @@ are swapped for others, and paragraphs are drawn from the other articles until i
 size, so the duplicate and boilerplate rules see realistic input (shared footers, repeated widgets)
 rather than 1,000 identical files.
 """
+
 from __future__ import annotations
 
 import random
@@ -14,12 +15,72 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
-FIRST = ["Ada", "Omar", "Lina", "Karim", "Sofia", "Yusuf", "Mara", "Tariq", "Ines", "Hassan", "Nadia", "Pavel",
-         "Leila", "Jonas", "Amira", "Rafael", "Samir", "Elena", "Bilal", "Clara"]
-LAST = ["Brenner", "Haddad", "Okafor", "Lindqvist", "Qureshi", "Moreau", "Nakamura", "Al-Amin", "Castillo",
-        "Novak", "Rahimi", "Petrov", "Mensah", "Santos", "Farouk", "Keller", "Ibrahim", "Duarte", "Sato", "Volkov"]
-PLACES = ["Lisbon", "Karachi", "Amman", "Oslo", "Tunis", "Lagos", "Quito", "Riga", "Doha", "Hanoi", "Nairobi",
-          "Tbilisi", "Lima", "Dakar", "Muscat", "Sofia", "Baku", "Rabat", "Accra", "Vilnius"]
+FIRST = [
+    "Ada",
+    "Omar",
+    "Lina",
+    "Karim",
+    "Sofia",
+    "Yusuf",
+    "Mara",
+    "Tariq",
+    "Ines",
+    "Hassan",
+    "Nadia",
+    "Pavel",
+    "Leila",
+    "Jonas",
+    "Amira",
+    "Rafael",
+    "Samir",
+    "Elena",
+    "Bilal",
+    "Clara",
+]
+LAST = [
+    "Brenner",
+    "Haddad",
+    "Okafor",
+    "Lindqvist",
+    "Qureshi",
+    "Moreau",
+    "Nakamura",
+    "Al-Amin",
+    "Castillo",
+    "Novak",
+    "Rahimi",
+    "Petrov",
+    "Mensah",
+    "Santos",
+    "Farouk",
+    "Keller",
+    "Ibrahim",
+    "Duarte",
+    "Sato",
+    "Volkov",
+]
+PLACES = [
+    "Lisbon",
+    "Karachi",
+    "Amman",
+    "Oslo",
+    "Tunis",
+    "Lagos",
+    "Quito",
+    "Riga",
+    "Doha",
+    "Hanoi",
+    "Nairobi",
+    "Tbilisi",
+    "Lima",
+    "Dakar",
+    "Muscat",
+    "Sofia",
+    "Baku",
+    "Rabat",
+    "Accra",
+    "Vilnius",
+]
 _NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
@@ -99,8 +160,38 @@ def build_long(path: Path, paragraphs: int = 20000) -> int:
     return len(data)
 
 
-SYLLABLES = ["ka", "ri", "mo", "na", "el", "su", "ta", "vi", "do", "ar", "len", "bar", "hu", "zo", "mi", "ol",
-             "qu", "ssa", "ber", "tin", "ya", "ro", "fa", "di", "ne", "go", "pe", "lu", "sha", "ko"]
+SYLLABLES = [
+    "ka",
+    "ri",
+    "mo",
+    "na",
+    "el",
+    "su",
+    "ta",
+    "vi",
+    "do",
+    "ar",
+    "len",
+    "bar",
+    "hu",
+    "zo",
+    "mi",
+    "ol",
+    "qu",
+    "ssa",
+    "ber",
+    "tin",
+    "ya",
+    "ro",
+    "fa",
+    "di",
+    "ne",
+    "go",
+    "pe",
+    "lu",
+    "sha",
+    "ko",
+]
 
 
 def build_glossary(path: Path, entries: int = 100000) -> int:

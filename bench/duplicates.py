@@ -4,6 +4,7 @@ The rule indexes word shingles so that only candidate pairs are compared in full
 cost stays near-linear. Run:  python bench/duplicates.py [--paragraphs 20000] [--all-debris]
 Not part of the test suite (timings vary by machine).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,9 +12,9 @@ import random
 import time
 
 from mtlint.engine.config import Config
-from mtlint.text.document import Document
-from mtlint.engine.runner import run_rules
 from mtlint.engine.ruleset import build_rules
+from mtlint.engine.runner import run_rules
+from mtlint.text.document import Document
 
 WORDS = (
     "the council harbour minister said on monday that new rail line would open before winter storms "

@@ -6,6 +6,7 @@ Uses the documents of bench/rules_throughput.py (fixture articles and case-file 
 Language identification of MT403 runs only if the optional `lang` extra (lingua) is installed; its
 one-off model load shows in the warm-up column. Not part of the test suite (timings vary by machine).
 """
+
 from __future__ import annotations
 
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rules_throughput import report  # noqa: E402
+from rules_throughput import report
 
 RULES = ("MT401", "MT402", "MT403", "MT601")
 

@@ -9,6 +9,7 @@ own default lints instead of mtlint's allowlist, to show what the allowlist remo
 Speed is sentences (Document.sentences) per second of checking, after the one-off construction of
 the Harper linter, in wall-clock and in CPU time (the second is steadier on a shared machine).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,11 +19,11 @@ import time
 from pathlib import Path
 
 from mtlint.engine.config import Config
-from mtlint.text.document import Document
-from mtlint.engine.runner import run_rules
 from mtlint.engine.registry import Registry
 from mtlint.engine.ruleset import build_rules
+from mtlint.engine.runner import run_rules
 from mtlint.rules.grammar.grammar import Grammar
+from mtlint.text.document import Document
 
 HERE = Path(__file__).resolve().parent
 
@@ -58,7 +59,7 @@ def main() -> None:
             by_rule[kind][rid] += 1
             if args.show:
                 line, col = doc.position(f.start)
-                ctx = doc.text[max(0, f.start - 40): f.end + 40].replace("\n", " ")
+                ctx = doc.text[max(0, f.start - 40) : f.end + 40].replace("\n", " ")
                 print(f"{kind:5} {doc.path}:{line}:{col} {rid}: …{ctx}…")
 
     t0, c0 = time.perf_counter(), time.process_time()
@@ -70,13 +71,19 @@ def main() -> None:
 
     n_clean = sum(k == "clean" for k, _ in docs)
     print(f"lints: {'Harper defaults' if args.defaults else 'mtlint allowlist'}")
-    print(f"clean articles: {n_clean}, {sentences['clean']} sentences, "
-          f"{sum(by_rule['clean'].values())} findings {dict(by_rule['clean'].most_common())}")
-    print(f"mt articles: {len(docs) - n_clean}, {sentences['mt']} sentences, "
-          f"{sum(by_rule['mt'].values())} findings {dict(by_rule['mt'].most_common())}")
-    print(f"setup (Harper dictionary): {setup:.2f} s; checking {total_sentences} sentences: "
-          f"{total_sentences / elapsed:,.0f} sentences/s wall ({elapsed:.2f} s), "
-          f"{total_sentences / cpu:,.0f} sentences/s CPU ({cpu:.2f} s)")
+    print(
+        f"clean articles: {n_clean}, {sentences['clean']} sentences, "
+        f"{sum(by_rule['clean'].values())} findings {dict(by_rule['clean'].most_common())}"
+    )
+    print(
+        f"mt articles: {len(docs) - n_clean}, {sentences['mt']} sentences, "
+        f"{sum(by_rule['mt'].values())} findings {dict(by_rule['mt'].most_common())}"
+    )
+    print(
+        f"setup (Harper dictionary): {setup:.2f} s; checking {total_sentences} sentences: "
+        f"{total_sentences / elapsed:,.0f} sentences/s wall ({elapsed:.2f} s), "
+        f"{total_sentences / cpu:,.0f} sentences/s CPU ({cpu:.2f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ names table and the English-word table) and peak memory. Run:
 
 Not part of the test suite (timings vary by machine).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,10 +19,10 @@ import time
 from pathlib import Path
 
 from mtlint.engine.config import Config
+from mtlint.engine.ruleset import build_rules
+from mtlint.engine.runner import run_rules
 from mtlint.text.document import Document
 from mtlint.text.names import mentions
-from mtlint.engine.runner import run_rules
-from mtlint.engine.ruleset import build_rules
 
 SYLLABLES = "ka ri mo sa al de na ha lu be to mi ra zu ke vo shi an el ta qu ir far da ba sen".split()
 PROSE = (
@@ -84,8 +85,8 @@ def main() -> None:
     print(f"glossary of {len(names)} names loaded and indexed in {time.perf_counter() - t:.2f} s")
     doc = Document(text)
     t = time.perf_counter()
-    mentions = len(mentions(doc))
-    print(f"{mentions} name mentions in {args.paragraphs} paragraphs found in {time.perf_counter() - t:.2f} s")
+    count = len(mentions(doc))
+    print(f"{count} name mentions in {args.paragraphs} paragraphs found in {time.perf_counter() - t:.2f} s")
     for rule in rules:
         t = time.perf_counter()
         found = run_rules(Document(text), [rule]).findings

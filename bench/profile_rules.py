@@ -4,6 +4,7 @@ Builds the benchmark corpus (bench/corpus.py), parses every document once, then 
 all of them and prints milliseconds per document and the share of the total, slowest first. Use it to
 find the rule that makes the default set slow (then profile that rule with cProfile or pyinstrument).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,8 @@ import corpus  # noqa: E402
 
 from mtlint.engine.config import Config  # noqa: E402
 from mtlint.engine.ruleset import build_rules
-from mtlint.run.evidence import CorpusStats  # noqa: E402
 from mtlint.io.source import read_document  # noqa: E402
+from mtlint.run.evidence import CorpusStats  # noqa: E402
 
 
 def main() -> None:
@@ -53,14 +54,13 @@ def main() -> None:
         for d in docs:
             try:
                 list(rule.check(d))
-            except Exception as exc:  # noqa: BLE001 - a failing rule is reported, not fatal
+            except Exception as exc:
                 print(f"{rule.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 break
         times.append((time.perf_counter() - t0, rule))
     total = sum(t for t, _ in times) + structure
     print("| rule | ms per document | share |\n|---|---:|---:|")
-    print(f"| (document structure: blocks, sentences) | {structure / len(docs) * 1000:.2f} | "
-          f"{structure / total:.0%} |")
+    print(f"| (document structure: blocks, sentences) | {structure / len(docs) * 1000:.2f} | {structure / total:.0%} |")
     for t, rule in sorted(times, key=lambda x: -x[0]):
         print(f"| {rule.code} {rule.name} | {t / len(docs) * 1000:.2f} | {t / total:.0%} |")
     print(f"\n{len(docs)} documents, {total:.2f}s in all ({total / len(docs) * 1000:.1f} ms per document)")

@@ -8,6 +8,7 @@ size, then split into documents of about 5 KB (a typical article). Each scenario
 after one warm-up document, so data loading (wordfreq lists) is reported separately from throughput.
 Prints one row per scenario: median MB/s over the repeats, min and max, and findings.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from mtlint.engine.config import Config  # noqa: E402
-from mtlint.text.document import Document  # noqa: E402
-from mtlint.engine.runner import run_rules  # noqa: E402
 from mtlint.engine.ruleset import build_rules  # noqa: E402
+from mtlint.engine.runner import run_rules  # noqa: E402
+from mtlint.text.document import Document  # noqa: E402
 
 RULES = ("MT301", "MT302", "MT303", "MT404", "MT405", "MT406")
 
@@ -39,8 +40,12 @@ def fixture_texts() -> list[str]:
     texts += [p.read_text(encoding="utf-8") for p in sorted((fixtures / "documents").glob("*.txt"))]
     for path in sorted((fixtures / "cases").glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        texts += [case["text"] for kind in ("valid", "invalid") for case in data.get(kind, [])
-                  if case.get("format", data.get("format", "text")) == "text"]
+        texts += [
+            case["text"]
+            for kind in ("valid", "invalid")
+            for case in data.get(kind, [])
+            if case.get("format", data.get("format", "text")) == "text"
+        ]
     return texts
 
 
@@ -91,8 +96,10 @@ def report(scenarios: list[tuple[str, tuple[str, ...] | None]], default_mb: floa
     print(f"{'scenario':34} {'MB/s':>7} {'min':>7} {'max':>7} {'findings':>9} {'warm-up s':>9}")
     for label, select in scenarios:
         speeds, found, warmup = run(select, docs, args.repeat)
-        print(f"{label:34} {statistics.median(speeds):7.2f} {min(speeds):7.2f} {max(speeds):7.2f} "
-              f"{found:9d} {warmup:9.3f}")
+        print(
+            f"{label:34} {statistics.median(speeds):7.2f} {min(speeds):7.2f} {max(speeds):7.2f} "
+            f"{found:9d} {warmup:9.3f}"
+        )
 
 
 def main() -> None:

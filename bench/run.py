@@ -6,6 +6,7 @@ every scenario several times as whole processes and prints a Markdown table of m
 throughput and the ratio to the peers measured in the same run. Results also go to bench/out/results.md
 and results.json. Nothing here is run by the test suite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,9 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
     """Run a whole process; return (wall seconds, peak RSS of its largest process in MB, CPU seconds)."""
     with tempfile.TemporaryFile() as errfile:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                                stderr=errfile)
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=errfile
+        )
         try:
             _, status, usage = os.wait4(proc.pid, 0)  # rusage of this process tree, unlike Popen.wait
         finally:
@@ -110,8 +112,21 @@ def textlint() -> list[str] | None:
     exe = prefix / "node_modules" / ".bin" / "textlint"
     if not exe.exists():
         prefix.mkdir(parents=True, exist_ok=True)
-        res = subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--silent",
-                              "textlint@^14", "textlint-rule-write-good", "textlint-rule-alex"], capture_output=True)
+        res = subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(prefix),
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "textlint@^14",
+                "textlint-rule-write-good",
+                "textlint-rule-alex",
+            ],
+            capture_output=True,
+        )
         if res.returncode != 0 or not exe.exists():
             print("bench: could not install textlint; skipping it", file=sys.stderr)
             return None
@@ -121,8 +136,11 @@ def textlint() -> list[str] | None:
 def version(cmd: list[str]) -> str:
     python = Path(cmd[0]).parent / "python"
     if python.exists():  # proselint has no --version; ask its venv
-        res = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('proselint'))"],
-                             capture_output=True, text=True)
+        res = subprocess.run(
+            [str(python), "-c", "import importlib.metadata as m; print(m.version('proselint'))"],
+            capture_output=True,
+            text=True,
+        )
         return f"proselint {res.stdout.strip()}"
     try:
         out = subprocess.run([cmd[0], "--version"], capture_output=True, text=True, timeout=60)
@@ -137,8 +155,9 @@ def mtlint_cmd(*args: str) -> list[str]:
 
 
 def rule_names() -> set[str]:
-    res = subprocess.run([sys.executable, "-m", "mtlint.commands.cli", "rules", "--format", "json"],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "mtlint.commands.cli", "rules", "--format", "json"], capture_output=True, text=True
+    )
     return {r["name"] for r in json.loads(res.stdout)} if res.returncode == 0 else set()
 
 
@@ -180,11 +199,21 @@ def main() -> None:
     if "2" in only:
         s = f"2. {args.articles} articles ({mb:.1f} MB)"
         for jobs in ("1", "2"):
-            rows.append(measure(Row(s, f"mtlint --jobs {jobs}", mbytes=mb),
-                                mtlint_cmd("--no-cache", "--jobs", jobs, str(files)), args.runs))
+            rows.append(
+                measure(
+                    Row(s, f"mtlint --jobs {jobs}", mbytes=mb),
+                    mtlint_cmd("--no-cache", "--jobs", jobs, str(files)),
+                    args.runs,
+                )
+            )
         # The engine's own cost (reading, structure, one cheap rule, output): the floor under the rules.
-        rows.append(measure(Row(s, "mtlint --jobs 1, one cheap rule", mbytes=mb),
-                            mtlint_cmd("--no-cache", "--select", "repeated-word", str(files)), args.runs))
+        rows.append(
+            measure(
+                Row(s, "mtlint --jobs 1, one cheap rule", mbytes=mb),
+                mtlint_cmd("--no-cache", "--select", "repeated-word", str(files)),
+                args.runs,
+            )
+        )
         for name, cmd in peers.items():
             rows.append(measure(Row(s, name, mbytes=mb), cmd + file_list, args.peer_runs))
     if "3" in only:
@@ -192,12 +221,18 @@ def main() -> None:
         shutil.rmtree(cache, ignore_errors=True)
         run(mtlint_cmd("--cache-dir", str(cache), str(files)))  # fill the cache
         for jobs in ("1", "2"):
-            rows.append(measure(Row(s, f"mtlint --jobs {jobs}", mbytes=mb),
-                                mtlint_cmd("--cache-dir", str(cache), "--jobs", jobs, str(files)), args.runs))
+            rows.append(
+                measure(
+                    Row(s, f"mtlint --jobs {jobs}", mbytes=mb),
+                    mtlint_cmd("--cache-dir", str(cache), "--jobs", jobs, str(files)),
+                    args.runs,
+                )
+            )
     if "4" in only:
         s = "4. one document of 20,000 paragraphs"
-        rows.append(measure(Row(s, "mtlint", mbytes=long_bytes / 1e6), mtlint_cmd("--no-cache", str(long_doc)),
-                            args.runs))
+        rows.append(
+            measure(Row(s, "mtlint", mbytes=long_bytes / 1e6), mtlint_cmd("--no-cache", str(long_doc)), args.runs)
+        )
     if "5" in only:
         s = "5. name-glossary, 100,000 names"
         if "name-glossary" not in rule_names():
@@ -205,12 +240,22 @@ def main() -> None:
         else:
             gloss = OUT / "glossary-100000.txt"
             corpus.build_glossary(gloss)
-            rows.append(measure(Row(s, "mtlint (one file)", mbytes=small_mb),
-                                mtlint_cmd("--no-cache", "--select", "name-glossary", "--glossary", str(gloss),
-                                           str(small)), args.runs))
-            rows.append(measure(Row(s, "mtlint --jobs 2 (articles)", mbytes=mb),
-                                mtlint_cmd("--no-cache", "--jobs", "2", "--select", "name-glossary", "--glossary",
-                                           str(gloss), str(files)), args.runs))
+            rows.append(
+                measure(
+                    Row(s, "mtlint (one file)", mbytes=small_mb),
+                    mtlint_cmd("--no-cache", "--select", "name-glossary", "--glossary", str(gloss), str(small)),
+                    args.runs,
+                )
+            )
+            rows.append(
+                measure(
+                    Row(s, "mtlint --jobs 2 (articles)", mbytes=mb),
+                    mtlint_cmd(
+                        "--no-cache", "--jobs", "2", "--select", "name-glossary", "--glossary", str(gloss), str(files)
+                    ),
+                    args.runs,
+                )
+            )
     report(rows, peers, mb)
 
 
@@ -225,22 +270,31 @@ def machine() -> str:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"{cpu}, {cores} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}; " \
-           f"load average at the end {load}"
+    return (
+        f"{cpu}, {cores} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}; "
+        f"load average at the end {load}"
+    )
 
 
 def report(rows: list[Row], peers: dict[str, list[str]], mb: float) -> None:
-    lines = ["| scenario | tool | median s | min-max s | MB/s | vs proselint | CPU s | peak RSS MB | note |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| scenario | tool | median s | min-max s | MB/s | vs proselint | CPU s | peak RSS MB | note |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in rows:
         base = next((p for p in rows if p.scenario == r.scenario and p.tool == "proselint" and p.times), None)
         ratio = f"{r.rate / base.rate:.1f}x" if base and r.times and base is not r else ""
         span = f"{min(r.times):.3f}-{max(r.times):.3f}" if r.times else ""
         cpu = f"{statistics.median(r.cpu):.2f}" if r.cpu else ""
-        lines.append(f"| {r.scenario} | {r.tool} | {r.median:.3f} | {span} | {r.rate:.3f} | {ratio} | {cpu} | "
-                     f"{'' if r.rss_mb is None else f'{r.rss_mb:.0f}'} | {r.note} |")
-    head = [f"Machine: {machine()}.", "Peers: " + (", ".join(f"{n} ({version(c)})" for n, c in peers.items())
-                                                 or "none"), ""]
+        lines.append(
+            f"| {r.scenario} | {r.tool} | {r.median:.3f} | {span} | {r.rate:.3f} | {ratio} | {cpu} | "
+            f"{'' if r.rss_mb is None else f'{r.rss_mb:.0f}'} | {r.note} |"
+        )
+    head = [
+        f"Machine: {machine()}.",
+        "Peers: " + (", ".join(f"{n} ({version(c)})" for n, c in peers.items()) or "none"),
+        "",
+    ]
     ratios = []
     by = {(r.scenario, r.tool): r for r in rows}
     for (s, t), r in by.items():

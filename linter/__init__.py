@@ -6,6 +6,7 @@ Public API (imported on first use, so `import mtlint` stays cheap for the comman
     fix_text(text, ...) -> str
     Finding, Fix, Edit, Rule, RuleOptions, Severity, Applicability, Document, Block, BlockKind
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,11 +1,12 @@
 """Library entry points: lint or fix a string with the installed rules."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from mtlint.engine.config import Config
-from mtlint.text.document import Document
 from mtlint.model import Finding
+from mtlint.text.document import Document
 
 
 def _rules(select: Sequence[str] | None, ignore: Sequence[str]):  # type: ignore[no-untyped-def]
@@ -15,7 +16,10 @@ def _rules(select: Sequence[str] | None, ignore: Sequence[str]):  # type: ignore
 
 
 def lint_text(
-    text: str, path: str = "<string>", fmt: str = "text", select: Sequence[str] | None = None,
+    text: str,
+    path: str = "<string>",
+    fmt: str = "text",
+    select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
 ) -> list[Finding]:
     """Lint `text` with the default (or selected) rules and return the findings, sorted."""
@@ -25,8 +29,12 @@ def lint_text(
 
 
 def fix_text(
-    text: str, path: str = "<string>", fmt: str = "text", unsafe: bool = False,
-    select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+    text: str,
+    path: str = "<string>",
+    fmt: str = "text",
+    unsafe: bool = False,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
 ) -> str:
     """Return `text` with the safe (or all) fixes applied; the original if fixing does not converge."""
     from mtlint.engine.ruleset import fix

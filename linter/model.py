@@ -1,4 +1,5 @@
 """Immutable values that flow from rules to formatters and the fixer."""
+
 from __future__ import annotations
 
 import enum
@@ -17,7 +18,7 @@ class Severity(str, enum.Enum):
         return _SEVERITY_RANK[self]
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         try:
             return cls(value.lower())
         except ValueError:
@@ -71,11 +72,11 @@ class Fix:
     applicability: Applicability = Applicability.SAFE
 
     @classmethod
-    def safe(cls, *edits: Edit) -> "Fix":
+    def safe(cls, *edits: Edit) -> Fix:
         return cls(tuple(sorted(edits)), Applicability.SAFE)
 
     @classmethod
-    def unsafe(cls, *edits: Edit) -> "Fix":
+    def unsafe(cls, *edits: Edit) -> Fix:
         return cls(tuple(sorted(edits)), Applicability.UNSAFE)
 
     @property

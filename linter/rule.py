@@ -1,4 +1,5 @@
 """The rule protocol: a small class with a stable code, a readable name and a pure `check`."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,7 +24,7 @@ class RuleOptions:
     """Typed options of a rule; subclass as a frozen dataclass with defaults."""
 
     @classmethod
-    def from_mapping(cls, rule: str, values: dict[str, Any]) -> "RuleOptions":
+    def from_mapping(cls, rule: str, values: dict[str, Any]) -> RuleOptions:
         """Build options from config values, rejecting unknown keys and wrong types."""
         fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(cls)}
         hints = typing.get_type_hints(cls)
@@ -102,7 +103,7 @@ class Rule(Generic[OptionsT]):
         self,
         options: OptionsT | None = None,
         severity: Severity | None = None,
-        extra_entries: "tuple[PackEntry, ...]" = (),
+        extra_entries: tuple[PackEntry, ...] = (),
     ) -> None:
         self.options: OptionsT = options if options is not None else cast(OptionsT, self.Options())
         if severity is not None:
@@ -115,14 +116,14 @@ class Rule(Generic[OptionsT]):
 
     # -- hooks with defaults ---------------------------------------------------------------------
     @classmethod
-    def check_config(cls, config: "Config") -> None:
+    def check_config(cls, config: Config) -> None:
         """Validate the parts of the configuration this rule owns (e.g. a `[grammar]` table).
 
         Called for every registered rule, selected or not, so a mistake is reported even when the
         rule is off; raise ValueError with a one-line message.
         """
 
-    def configure(self, config: "Config") -> None:
+    def configure(self, config: Config) -> None:
         """Read run settings the rule needs beyond its options (glossaries, a server address)."""
 
     def cache_token(self) -> str:

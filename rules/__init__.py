@@ -3,6 +3,7 @@
 `BUILTIN` is the one list of them. It registers under the `mtlint.rules` entry-point group
 (pyproject.toml: `builtin = "mtlint.rules:BUILTIN"`), exactly as a third-party plug-in's rules do.
 """
+
 from __future__ import annotations
 
 if __name__ != "mtlint.rules":  # the source folder is `rules/`; it only works installed as mtlint.rules

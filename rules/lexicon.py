@@ -10,6 +10,7 @@ The gaps are read from a table precomputed from wordfreq (rules/data/english_wor
 name rules), because loading six large wordfreq lists takes about a second per process; wordfreq itself
 is asked only when a rule's options go below the table's floors.
 """
+
 from __future__ import annotations
 
 import gzip

@@ -12,6 +12,7 @@ The result is about 17,000 words in under 100 kB.
 
     python scripts/build_english_words.py    # rewrites rules/data/english_words.tsv.gz
 """
+
 from __future__ import annotations
 
 import argparse

@@ -11,6 +11,7 @@ of a second.
     pip install 'names-dataset==3.3.1'     # or: pip install -e '.[names-data]'
     python scripts/build_name_table.py     # rewrites rules/data/names.tsv.gz (byte-identical for one input)
 """
+
 from __future__ import annotations
 
 import argparse

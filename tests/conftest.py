@@ -1,4 +1,5 @@
 """Shared fixtures: a temp project with a user rule pack configured."""
+
 from __future__ import annotations
 
 from pathlib import Path

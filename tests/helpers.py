@@ -1,4 +1,5 @@
 """Test helpers: run the real `mtlint` command; paths of fixtures; a user pack for engine tests."""
+
 from __future__ import annotations
 
 import os
@@ -38,16 +39,19 @@ class Result:
     err: str
 
 
-def mtlint(*args: str, cwd: Path | str | None = None, input: str | bytes | None = None,
-           env: dict[str, str] | None = None) -> Result:
+def mtlint(
+    *args: str, cwd: Path | str | None = None, input: str | bytes | None = None, env: dict[str, str] | None = None
+) -> Result:
     """Run the installed command line in a real process and capture everything."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
     data = input.encode() if isinstance(input, str) else input
     proc = subprocess.run(
-        [sys.executable, "-m", "mtlint.commands.cli", *args], cwd=cwd, input=data, capture_output=True, env=full_env,
+        [sys.executable, "-m", "mtlint.commands.cli", *args],
+        cwd=cwd,
+        input=data,
+        capture_output=True,
+        env=full_env,
         timeout=300,
     )
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
-
-

@@ -3,6 +3,7 @@
 The rules come from tests/data/plugins/scale (a per-file rule and a cross-file rule) and a user pack,
 so these tests do not depend on the heuristics of any built-in rule.
 """
+
 from __future__ import annotations
 
 import json

@@ -3,6 +3,7 @@
 `SCL002` (tests/data/plugins/scale) puts $MTLINT_TEST_MARK into its message, so a test can tell a
 finding read from the cache (old mark) from one computed again (new mark).
 """
+
 from __future__ import annotations
 
 import json
@@ -42,10 +43,15 @@ def test_corrupt_entries_are_ignored_and_rewritten(tmp_path: Path) -> None:
     entries[2].write_text("", encoding="utf-8")
     code, warm, err = check_json(tmp_path, "docs", env={"MTLINT_TEST_MARK": "two"})
     assert code == 1 and err == ""
-    assert sorted(m["message"] for m in warm if m["code"] == "SCL002") == ["Marker one.", "Marker two.",
-                                                                          "Marker two.", "Marker two."]
+    assert sorted(m["message"] for m in warm if m["code"] == "SCL002") == [
+        "Marker one.",
+        "Marker two.",
+        "Marker two.",
+        "Marker two.",
+    ]
     assert [{k: v for k, v in f.items() if k != "message"} for f in warm] == [
-        {k: v for k, v in f.items() if k != "message"} for f in cold]
+        {k: v for k, v in f.items() if k != "message"} for f in cold
+    ]
     for e in entries[:3]:
         assert json.loads(e.read_text(encoding="utf-8"))["key"] == e.stem  # rewritten
 
@@ -59,8 +65,10 @@ def test_changing_the_config_or_a_pack_invalidates(tmp_path: Path) -> None:
     assert {f["severity"] for f in found if f["code"] == "SCL002"} == {"error"}
 
     pack = tmp_path / "house.toml"
-    pack.write_text(pack.read_text(encoding="utf-8").replace('replacement = "in vain"', 'replacement = "for nothing"'),
-                    encoding="utf-8")
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace('replacement = "in vain"', 'replacement = "for nothing"'),
+        encoding="utf-8",
+    )
     _, found, _ = check_json(tmp_path, "docs", env={"MTLINT_TEST_MARK": "three"})
     assert _marks(found) == {"Marker three."}
     assert any("for nothing" in f["message"] for f in found)
@@ -73,7 +81,8 @@ def test_cross_file_evidence_is_recomputed_with_a_warm_cache(tmp_path: Path) -> 
         (tmp_path / f"{name}.txt").write_text(f"Story {name} is here.\n\nRead more at our site.\n", encoding="utf-8")
     _, cold, _ = check_json(tmp_path, ".", env={"MTLINT_TEST_MARK": "one"})
     assert [(f["path"], f["line"], f["message"]) for f in cold] == [
-        (name, 3, "This line is in 3 of 3 files one.") for name in ("a.txt", "b.txt", "c.txt")]
+        (name, 3, "This line is in 3 of 3 files one.") for name in ("a.txt", "b.txt", "c.txt")
+    ]
     # Nothing changed: the cross-file answers the rule got still hold, so its findings are reused.
     _, warm, _ = check_json(tmp_path, ".", env={"MTLINT_TEST_MARK": "two"})
     assert warm == cold
@@ -83,7 +92,8 @@ def test_cross_file_evidence_is_recomputed_with_a_warm_cache(tmp_path: Path) -> 
     (tmp_path / "d.txt").write_text("Story d.\n\nRead more at our site.\n", encoding="utf-8")
     _, back, _ = check_json(tmp_path, ".", env={"MTLINT_TEST_MARK": "four"})
     assert [(f["path"], f["message"]) for f in back] == [
-        (name, "This line is in 3 of 4 files four.") for name in ("a.txt", "b.txt", "d.txt")]
+        (name, "This line is in 3 of 4 files four.") for name in ("a.txt", "b.txt", "d.txt")
+    ]
 
 
 def test_cache_dir_option_and_no_cache(tmp_path: Path) -> None:
@@ -108,8 +118,8 @@ def test_cache_that_is_a_file_is_a_warning(tmp_path: Path) -> None:
 
 def test_evidence_records_what_a_rule_asked_and_checks_it_later() -> None:
     from mtlint.run.cache import Evidence
-    from mtlint.run.evidence import CorpusStats
     from mtlint.run.documents import _Recorder
+    from mtlint.run.evidence import CorpusStats
 
     stats = CorpusStats(3, {"follow us": 3})
     rec = _Recorder(stats)

@@ -16,6 +16,7 @@ Case file format:
     fixed = "Intro.\\n\\nMore prose."         # optional: text after --fix (safe fixes)
     unsafe_fixed = "..."                      # optional: text after --fix --unsafe-fixes
 """
+
 from __future__ import annotations
 
 import sys
@@ -24,10 +25,10 @@ from pathlib import Path
 import pytest
 
 from mtlint.engine.config import Config
-from mtlint.text.document import Document
-from mtlint.engine.runner import run_rules
 from mtlint.engine.registry import discover
 from mtlint.engine.ruleset import build_rules, fix
+from mtlint.engine.runner import run_rules
+from mtlint.text.document import Document
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -1,4 +1,5 @@
 """Casing and sentence rules (MT301-MT303, MT404-MT406) on whole documents, through the real command line."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,9 @@ def _findings(*paths: str, cwd: Path = ROOT) -> list[dict]:
 
 
 def test_seed_gets_exactly_the_four_casing_slips() -> None:
-    got = [(f["rule"], f["line"], f["column"], f["end_column"]) for f in _findings("fixtures/us-pakistan-relations.txt")]
+    got = [
+        (f["rule"], f["line"], f["column"], f["end_column"]) for f in _findings("fixtures/us-pakistan-relations.txt")
+    ]
     assert got == [
         ("stray-capital", 23, 380, 388),  # "suffered Negative reaction"
         ("stray-capital", 45, 368, 371),  # "between 1954 And 1965"
@@ -81,8 +84,11 @@ def test_casing_word_lists_are_clean() -> None:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared dev corpus is not beside the repository")
 def test_no_finding_on_the_clean_dev_articles() -> None:
-    clean = [p for p in sorted(CORPUS.glob("*.gold.json"))
-             if json.loads(p.read_text(encoding="utf-8")).get("kind") == "clean"]
+    clean = [
+        p
+        for p in sorted(CORPUS.glob("*.gold.json"))
+        if json.loads(p.read_text(encoding="utf-8")).get("kind") == "clean"
+    ]
     paths = [str(p.with_name(p.name[: -len(".gold.json")] + ".txt")) for p in clean]
     assert paths
     assert _findings(*paths) == []

@@ -1,4 +1,5 @@
 """The command line as a user meets it: output, exit codes, fixes, stdin, and every kind of bad input."""
+
 from __future__ import annotations
 
 import os
@@ -49,9 +50,7 @@ def test_diff_prints_and_writes_nothing(project) -> None:
     a = project("a.txt", "One in the wind.\nTwo.\n")
     res = mtlint("check", "--diff", "a.txt", cwd=project.root)
     assert res.code == 1
-    assert res.out == (
-        "--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n-One in the wind.\n+One in vain.\n Two.\n"
-    )
+    assert res.out == ("--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n-One in the wind.\n+One in vain.\n Two.\n")
     assert a.read_text(encoding="utf-8") == "One in the wind.\nTwo.\n"
     project("b.txt", "Clean.\n")
     assert mtlint("check", "--diff", "b.txt", cwd=project.root).code == 0
@@ -104,8 +103,11 @@ def test_missing_path(project) -> None:
 
 def test_folder_with_no_lintable_files(project) -> None:
     project("empty/data.csv", "a,b\n")
-    _one_line_error(mtlint("check", "empty", cwd=project.root), 2,
-                    "mtlint: error: no files to lint in empty (looked for *.md, *.markdown, *.txt)")
+    _one_line_error(
+        mtlint("check", "empty", cwd=project.root),
+        2,
+        "mtlint: error: no files to lint in empty (looked for *.md, *.markdown, *.txt)",
+    )
 
 
 def test_unreadable_file(project, monkeypatch) -> None:

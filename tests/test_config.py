@@ -1,4 +1,5 @@
 """Configuration: discovery, precedence, validation, selection, per-file ignores, severities."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from mtlint.engine.config import ConfigError, find_config, load_config, parse_config
-from mtlint.model import Severity
 from mtlint.engine.registry import Registry, select_rules
+from mtlint.model import Severity
 from tests.helpers import HOUSE_PACK, mtlint
 
 
@@ -58,12 +59,10 @@ def test_unknown_rule_anywhere_is_an_error(project) -> None:
     ]:
         res = mtlint("check", *args, str(path), cwd=project.root)
         assert res.code == 2 and where in res.err, res.err
-    (project.root / ".mtlint.toml").write_text(
-        'packs = ["house.toml"]\n[rules.nope]\nx = 1\n', encoding="utf-8")
+    (project.root / ".mtlint.toml").write_text('packs = ["house.toml"]\n[rules.nope]\nx = 1\n', encoding="utf-8")
     res = mtlint("check", str(path), cwd=project.root)
     assert res.code == 2 and "options given for unknown rule 'nope'" in res.err
-    (project.root / ".mtlint.toml").write_text(
-        'packs = ["house.toml"]\n[severity]\nnope = "error"\n', encoding="utf-8")
+    (project.root / ".mtlint.toml").write_text('packs = ["house.toml"]\n[severity]\nnope = "error"\n', encoding="utf-8")
     res = mtlint("check", str(path), cwd=project.root)
     assert res.code == 2 and "severity given for unknown rule 'nope'" in res.err
 
@@ -72,8 +71,11 @@ def _registry():
     from mtlint.engine.packs import pack_rule_class
 
     classes = []
-    for code, name, cat in [("MT101", "stray-caption", "caption"), ("MT102", "site-boilerplate", "boilerplate"),
-                            ("MT201", "garbled-name", "garbled-name")]:
+    for code, name, cat in [
+        ("MT101", "stray-caption", "caption"),
+        ("MT102", "site-boilerplate", "boilerplate"),
+        ("MT201", "garbled-name", "garbled-name"),
+    ]:
         classes.append(pack_rule_class(parse_pack_data(code, name, cat)))
     return Registry(tuple(classes))
 
@@ -112,7 +114,8 @@ def test_per_file_ignores_severity_overrides_and_fail_on(project) -> None:
     assert res.code == 1
     assert '"path": "docs/a.txt"' in res.out and "notes/b.txt" not in res.out
     (project.root / ".mtlint.toml").write_text(
-        'packs = ["house.toml"]\nselect = ["HS001"]\nfail-on = "error"\n[severity]\nHS001 = "info"\n', encoding="utf-8")
+        'packs = ["house.toml"]\nselect = ["HS001"]\nfail-on = "error"\n[severity]\nHS001 = "info"\n', encoding="utf-8"
+    )
     res = mtlint("check", "--format", "json", str(a), cwd=project.root)
     assert res.code == 0 and '"severity": "info"' in res.out
     res = mtlint("check", "--fail-on", "info", str(a), cwd=project.root)
@@ -127,7 +130,8 @@ def test_excludes_and_isolated(project) -> None:
     project(".hidden/skip.md", "in the wind\n")
     project("notes.rst", "in the wind\n")  # not an included suffix
     (project.root / ".mtlint.toml").write_text(
-        'packs = ["house.toml"]\nextend-exclude = ["vendor"]\n', encoding="utf-8")
+        'packs = ["house.toml"]\nextend-exclude = ["vendor"]\n', encoding="utf-8"
+    )
     res = mtlint("check", "--format", "json", ".", cwd=project.root)
     assert res.out.count('"path"') == 1 and '"path": "keep.md"' in res.out
     res = mtlint("check", "--isolated", "--format", "json", ".", cwd=project.root)
@@ -135,8 +139,9 @@ def test_excludes_and_isolated(project) -> None:
 
 
 def test_house_pack_fixture_is_valid() -> None:
-    from mtlint.engine.packs import parse_pack
     import sys
+
+    from mtlint.engine.packs import parse_pack
 
     if sys.version_info < (3, 11):
         import tomli as tomllib

@@ -1,5 +1,6 @@
 """`mtlint corpus`: JSONL records in, findings (JSONL) out, fixed records, bad records, and a Dask run
 that gives exactly the findings of the local run."""
+
 from __future__ import annotations
 
 import json
@@ -35,15 +36,21 @@ def _run(root: Path, *args: str) -> tuple[int, list[dict], str]:
 def test_records_in_findings_out(tmp_path: Path) -> None:
     make_project(tmp_path, files=0)
     (tmp_path / "in.jsonl").write_text(
-        json.dumps({"id": 7, "text": "Hopes were in the wind.\nA marker."}) + "\n"
-        + json.dumps({"text": "Clean text.", "id": None}) + "\n"
-        + json.dumps({"id": "b", "text": "Follow us.\nvery very well"}) + "\n",
+        json.dumps({"id": 7, "text": "Hopes were in the wind.\nA marker."})
+        + "\n"
+        + json.dumps({"text": "Clean text.", "id": None})
+        + "\n"
+        + json.dumps({"id": "b", "text": "Follow us.\nvery very well"})
+        + "\n",
         encoding="utf-8",
     )
     code, found, _ = _run(tmp_path, "in.jsonl")
     assert code == 1
     assert [(f["id"], f["path"], f["code"], f["line"], f["column"]) for f in found] == [
-        ("7", "in.jsonl", "HS001", 1, 12), ("7", "in.jsonl", "SCL002", 2, 3), ("b", "in.jsonl", "HS001", 2, 1)]
+        ("7", "in.jsonl", "HS001", 1, 12),
+        ("7", "in.jsonl", "SCL002", 2, 3),
+        ("b", "in.jsonl", "HS001", 2, 1),
+    ]
     assert found[0]["fix"]["edits"][0]["replacement"] == "in vain"
 
 
@@ -74,7 +81,12 @@ def test_bad_records_are_named_on_one_line_each(tmp_path: Path) -> None:
     assert [json.loads(line)["id"] for line in res.out.splitlines()] == ["ok"]
     # Bad records pass through to the fixed output unchanged, so no record is lost.
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines() == [
-        '{"id": "ok", "text": "in vain"}', '{"id": "x", "text": ', "[1, 2]", '{"id": "y"}', '{"text": 3}']
+        '{"id": "ok", "text": "in vain"}',
+        '{"id": "x", "text": ',
+        "[1, 2]",
+        '{"id": "y"}',
+        '{"text": 3}',
+    ]
     missing = mtlint("corpus", "nowhere.jsonl", cwd=tmp_path, env=SCALE_ENV)
     assert missing.code == 2 and missing.err.strip() == "mtlint: error: nowhere.jsonl: no such file"
 
@@ -101,10 +113,10 @@ def test_dask_cluster_gives_the_local_findings(tmp_path: Path, monkeypatch: pyte
     monkeypatch.syspath_prepend(SCALE_ENV["PYTHONPATH"].split(os.pathsep)[0])
     args = ("--text-field", "body", "--id-field", "doc", "--write-fixed")
     _, local, _ = _run(tmp_path, *args, "local.jsonl", str(data))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        code, remote, err = _run(tmp_path, *args, "remote.jsonl", "--engine", "dask",
-                                 "--scheduler", cluster.scheduler_address, str(data))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code, remote, err = _run(
+            tmp_path, *args, "remote.jsonl", "--engine", "dask", "--scheduler", cluster.scheduler_address, str(data)
+        )
     assert code == 1, err
     assert remote == local
     assert len(local) > 100
@@ -118,21 +130,34 @@ def test_parquet_in_and_out(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     make_project(tmp_path, files=0)
-    pq.write_table(pa.Table.from_pylist([{"id": "p1", "text": "All in the wind."}, {"id": "p2", "text": "Ok."}]),
-                   tmp_path / "in.parquet")
+    pq.write_table(
+        pa.Table.from_pylist([{"id": "p1", "text": "All in the wind."}, {"id": "p2", "text": "Ok."}]),
+        tmp_path / "in.parquet",
+    )
     code, found, _ = _run(tmp_path, "--write-fixed", "out.parquet", "in.parquet")
     assert code == 1 and [(f["id"], f["code"]) for f in found] == [("p1", "HS001")]
     assert pq.read_table(tmp_path / "out.parquet").to_pylist() == [
-        {"id": "p1", "text": "All in vain."}, {"id": "p2", "text": "Ok."}]
+        {"id": "p1", "text": "All in vain."},
+        {"id": "p2", "text": "Ok."},
+    ]
 
 
 def test_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     make_project(tmp_path, files=0)
     (tmp_path / "in.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
-    res = mtlint("corpus", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "in.jsonl",
-                 cwd=tmp_path, env={**SCALE_ENV, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
+    res = mtlint(
+        "corpus",
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "in.jsonl",
+        cwd=tmp_path,
+        env={**SCALE_ENV, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"},
+    )
     assert res.code == 2
     assert res.err.splitlines() == [
         "mtlint: error: cannot reach the Dask scheduler tcp://127.0.0.1:9: "
-        "Timed out trying to connect to tcp://127.0.0.1:9 after 2 s"]
+        "Timed out trying to connect to tcp://127.0.0.1:9 after 2 s"
+    ]

@@ -1,6 +1,7 @@
 """Layout debris (MT101 stray-caption, MT102 site-boilerplate, MT103 duplicate-paragraph) on whole documents:
 the seed article, documents written to reproduce each pattern met in real pages, and runs over several
 files (repetition evidence)."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,13 @@ def _json(*args: str, cwd: Path | None = None) -> list[dict]:
 # -- the seed article --------------------------------------------------------------------------------------
 def test_seed_article_debris_lines() -> None:
     assert _found(SEED) == [
-        (7, "MT101"), (11, "MT101"), (15, "MT101"), (17, "MT101"),
-        (79, "MT103"), (81, "MT103"), (109, "MT102"),
+        (7, "MT101"),
+        (11, "MT101"),
+        (15, "MT101"),
+        (17, "MT101"),
+        (79, "MT103"),
+        (81, "MT103"),
+        (109, "MT102"),
     ]
 
 
@@ -74,9 +80,21 @@ def test_unsafe_fixes_also_remove_the_near_duplicates() -> None:
 EXPECTED = {
     # slideshow bullets with caption words; credits in every shape; a heading, a sentence, a dateline
     # and the story's own closing agency credit stay silent.
-    "slideshow-captions.txt": [(5, "MT101"), (9, "MT101"), (13, "MT101"), (21, "MT101"), (23, "MT101"),
-                               (25, "MT101"), (27, "MT101"), (29, "MT101"), (37, "MT101"), (39, "MT101"),
-                               (41, "MT101"), (43, "MT101"), (45, "MT101")],
+    "slideshow-captions.txt": [
+        (5, "MT101"),
+        (9, "MT101"),
+        (13, "MT101"),
+        (21, "MT101"),
+        (23, "MT101"),
+        (25, "MT101"),
+        (27, "MT101"),
+        (29, "MT101"),
+        (37, "MT101"),
+        (39, "MT101"),
+        (41, "MT101"),
+        (43, "MT101"),
+        (45, "MT101"),
+    ],
     # masthead, navigation, section label, comment counter, copyright, promo box, comment and login
     # forms; the dateline and the bare agency credit after the story stay silent.
     "page-furniture.txt": [(1, "MT102"), (2, "MT102"), (3, "MT101"), (4, "MT102"), (6, "MT102")]
@@ -87,20 +105,43 @@ EXPECTED = {
     "related-videos.txt": [(1, "MT102")] + [(n, "MT102") for n in range(5, 17)],
     # headline suffix, mistranslated byline, related links, source link, comment form; the real
     # byline stays silent.
-    "arabic-mt-news.txt": [(1, "MT102"), (3, "MT102"), (6, "MT102"), (8, "MT102"), (10, "MT102"),
-                           (11, "MT102"), (12, "MT102")],
+    "arabic-mt-news.txt": [
+        (1, "MT102"),
+        (3, "MT102"),
+        (6, "MT102"),
+        (8, "MT102"),
+        (10, "MT102"),
+        (11, "MT102"),
+        (12, "MT102"),
+    ],
     # widget label, teaser repeating its title with a glued credit, wire slug, agency credit line,
     # related headline and a teaser with a credit; the wire dateline stays silent.
-    "wire-teaser.txt": [(1, "MT102"), (4, "MT101"), (4, "MT103"), (5, "MT102"), (10, "MT102"),
-                        (11, "MT102"), (12, "MT101")],
+    "wire-teaser.txt": [
+        (1, "MT102"),
+        (4, "MT101"),
+        (4, "MT103"),
+        (5, "MT102"),
+        (10, "MT102"),
+        (11, "MT102"),
+        (12, "MT101"),
+    ],
     # teaser printed again as the first paragraph, breadcrumbs, a byline printed twice, a reworded pull
     # quote and a paragraph repeated word for word; a quote said twice inside one paragraph is silent.
     "duplicates.txt": [(2, "MT103"), (4, "MT102"), (5, "MT102"), (7, "MT103"), (12, "MT103"), (15, "MT103")],
     # wire story: pipe-separated site name, reading time, caption and source lines, unbracketed agency
     # credit and the footer under it, a feed footer, then captions in agency and "File photo:" style;
     # byline, dateline and sentences that merely mention photographs stay silent.
-    "wire-footer.txt": [(1, "MT102"), (3, "MT102"), (6, "MT101"), (8, "MT101"), (11, "MT102"), (12, "MT102"),
-                        (13, "MT102"), (14, "MT101"), (15, "MT101")],
+    "wire-footer.txt": [
+        (1, "MT102"),
+        (3, "MT102"),
+        (6, "MT101"),
+        (8, "MT101"),
+        (11, "MT102"),
+        (12, "MT102"),
+        (13, "MT102"),
+        (14, "MT101"),
+        (15, "MT101"),
+    ],
     # republished MT story: newspaper name after the headline, caption lines with articles and
     # "courtesy of", a mid-article follow call, an ad script, navigation and comment-form labels; the
     # article paragraph between the follow call and the ad script is prose and stays silent.
@@ -135,8 +176,14 @@ def test_every_fixture_document_has_expectations() -> None:
 def test_safe_fix_of_captions_keeps_headings_sentences_and_credits_of_the_story() -> None:
     text = (DOCS / "slideshow-captions.txt").read_text(encoding="utf-8")
     fixed = fix_text(text, "x.txt", select=DEBRIS)
-    for kept in ("Archive policy", "The picture is clear.", "Reuters could not verify",
-                 "(Reuters) - The port authority", "© KYODO", "Photo: Xinhua"):
+    for kept in (
+        "Archive policy",
+        "The picture is clear.",
+        "Reuters could not verify",
+        "(Reuters) - The port authority",
+        "© KYODO",
+        "Photo: Xinhua",
+    ):
         assert kept in fixed
     for gone in ("archival", "Father", "illustrative image", "Credit: AP", "harbour-wall-damage.jpg"):
         assert gone not in fixed
@@ -190,7 +237,7 @@ def test_two_files_are_not_enough_evidence(tmp_path: Path) -> None:
 
 def test_min_files_option_is_honoured(tmp_path: Path) -> None:
     _site(tmp_path, 3)
-    (tmp_path / "mtlint.toml").write_text('[rules.site-boilerplate]\nmin-files = 4\n', encoding="utf-8")
+    (tmp_path / "mtlint.toml").write_text("[rules.site-boilerplate]\nmin-files = 4\n", encoding="utf-8")
     res = mtlint("check", "--select", "MT1", "--format", "json", str(tmp_path), cwd=tmp_path)
     assert res.code == 0 and json.loads(res.out) == [], res.err
 
@@ -199,10 +246,13 @@ def test_min_files_option_is_honoured(tmp_path: Path) -> None:
 def test_user_packs_extend_caption_and_boilerplate_vocabulary(tmp_path: Path) -> None:
     (tmp_path / "house.toml").write_text(
         'extends = "stray-caption"\n[[entry]]\nphrase = "Bildnachweis"\ntags = ["marker"]\n'
-        '[[entry]]\nphrase = "Fotoarchiv"\n', encoding="utf-8")
+        '[[entry]]\nphrase = "Fotoarchiv"\n',
+        encoding="utf-8",
+    )
     (tmp_path / "footer.toml").write_text(
         'extends = "site-boilerplate"\n[[entry]]\nphrase = "Harbour Gazette brings you"\ntags = ["tail"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "mtlint.toml").write_text('packs = ["house.toml", "footer.toml"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(
         "The harbour office said on Monday that the tide had risen higher than forecast, and that the wall had "
@@ -210,14 +260,18 @@ def test_user_packs_extend_caption_and_boilerplate_vocabulary(tmp_path: Path) ->
         "Fotoarchiv\n\n"
         "A crane on the quay. Bildnachweis: Jan Berg\n\n"
         "Engineers have warned for years that the wall needs work before the winter storms arrive.\n\n"
-        "Harbour Gazette brings you the coast every morning\n", encoding="utf-8")
+        "Harbour Gazette brings you the coast every morning\n",
+        encoding="utf-8",
+    )
     res = mtlint("check", "--select", "MT1", "--format", "json", "a.txt", cwd=tmp_path)
     assert [(f["line"], f["code"]) for f in json.loads(res.out)] == [(3, "MT101"), (5, "MT101"), (9, "MT102")]
 
 
 # -- the vocabulary is data: lint it -------------------------------------------------------------------------
-@pytest.mark.parametrize("pack,tags", [("caption-words.toml", {"marker", "agency", "topic"}),
-                                       ("boilerplate.toml", {"suffix", "tail", "list", "unsafe"})])
+@pytest.mark.parametrize(
+    "pack,tags",
+    [("caption-words.toml", {"marker", "agency", "topic"}), ("boilerplate.toml", {"suffix", "tail", "list", "unsafe"})],
+)
 def test_packs_have_no_duplicates_and_only_known_tags(pack: str, tags: set[str]) -> None:
     from mtlint.engine.packs import load_builtin_pack
 

@@ -1,9 +1,9 @@
 """The document model: positions, newlines, blocks, sentences and Markdown prose masking."""
+
 from __future__ import annotations
 
-from mtlint.text.document import BlockKind, Document
 from mtlint.io.source import decode, encode
-
+from mtlint.text.document import BlockKind, Document
 from tests.helpers import FIXTURES
 
 
@@ -18,8 +18,11 @@ def test_positions_are_one_based_code_points() -> None:
 
 
 def test_decode_keeps_bom_encoding_and_newlines() -> None:
-    for raw, enc in [(b"\xef\xbb\xbfhi\r\nthere", "utf-8"), ("\ufeffhi\r\nthere".encode("utf-16-le"), "utf-16-le"),
-                     ("\ufeffhi\nthere".encode("utf-32-be"), "utf-32-be")]:
+    for raw, enc in [
+        (b"\xef\xbb\xbfhi\r\nthere", "utf-8"),
+        ("\ufeffhi\r\nthere".encode("utf-16-le"), "utf-16-le"),
+        ("\ufeffhi\nthere".encode("utf-32-be"), "utf-32-be"),
+    ]:
         if enc != "utf-8":
             raw = raw  # BOM written by the codec above
         doc = decode(raw, "x.txt")
@@ -39,9 +42,9 @@ def test_plain_text_blocks_of_the_seed_article() -> None:
     assert kinds[21] is BlockKind.HEADING  # "Troubled relationship" followed by prose
     assert kinds[23] is BlockKind.PARAGRAPH
     seven = next(b for b in doc.blocks if b.first_line == 7)
-    assert doc.text[seven.start:seven.end] == "archival"
+    assert doc.text[seven.start : seven.end] == "archival"
     edit = doc.deletion(seven)
-    assert doc.text[edit.start:edit.end] == "    archival\n\n"
+    assert doc.text[edit.start : edit.end] == "    archival\n\n"
 
 
 def test_deleting_the_last_line_removes_the_blank_line_before_it() -> None:

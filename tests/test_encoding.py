@@ -1,4 +1,5 @@
 """Encoding artifacts, untranslated text and the calque pack: whole documents, pack data, language ID."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,7 +31,7 @@ def test_seed_has_one_calque_and_no_encoding_artifact() -> None:
     text = SEED.read_text(encoding="utf-8")
     findings = lint_text(text, str(SEED), select=RULES)
     assert _lines(findings, text) == [("literal-idiom", 23, 320)]
-    assert text[findings[0].start:findings[0].end] == "made Pakistani assistance in the wind"
+    assert text[findings[0].start : findings[0].end] == "made Pakistani assistance in the wind"
 
 
 # -- fixing ------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 """The fixer: overlapping edits, re-linting, non-convergence, and the byte-preservation property."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -7,13 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mtlint.engine.config import Config
-from mtlint.text.document import Document
-from mtlint.engine.runner import run_rules
 from mtlint.engine.fixer import MAX_PASSES, choose_edits, splice
-from mtlint.model import Edit, Finding, Fix
 from mtlint.engine.packs import pack_rule_class, parse_pack
-from mtlint.rule import Rule
 from mtlint.engine.ruleset import build_rules, fix
+from mtlint.engine.runner import run_rules
+from mtlint.model import Edit, Finding, Fix
+from mtlint.rule import Rule
+from mtlint.text.document import Document
 
 
 class Grow(Rule):
@@ -62,9 +63,16 @@ def test_overlapping_edits_keep_the_first_and_relint() -> None:
 
 
 def _all_rules():
-    pack = parse_pack({"code": "HS001", "name": "house-style", "category": "literal-idiom",
-                       "fix": "safe", "entry": [{"phrase": "in the wind", "replacement": "in vain"},
-                                                {"pattern": r"\s+$", "replacement": ""}]}, "h.toml")
+    pack = parse_pack(
+        {
+            "code": "HS001",
+            "name": "house-style",
+            "category": "literal-idiom",
+            "fix": "safe",
+            "entry": [{"phrase": "in the wind", "replacement": "in vain"}, {"pattern": r"\s+$", "replacement": ""}],
+        },
+        "h.toml",
+    )
     builtin = list(build_rules(Config()).rules)
     return builtin + [pack_rule_class(pack)()]
 

@@ -1,5 +1,6 @@
 """Output formats: json, jsonl, github, sarif, junit and html, on rules defined here (user packs and a
 small plug-in-style rule), so that these tests do not depend on any built-in rule's heuristics."""
+
 from __future__ import annotations
 
 import base64
@@ -16,18 +17,29 @@ import pytest
 import regex
 from click.testing import CliRunner
 
-from mtlint.engine import registry
 from mtlint.commands.cli import main
-from mtlint.text.document import Document
+from mtlint.engine import registry
+from mtlint.engine.registry import Registry
 from mtlint.engine.runner import run_rules
 from mtlint.formatters import FORMATTERS, FileReport, RunReport, finding_dict, get_formatter
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.engine.registry import Registry
 from mtlint.rule import Rule
+from mtlint.text.document import Document
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-JSON_KEYS = ["path", "code", "rule", "category", "severity", "message", "line", "column", "end_line",
-             "end_column", "fix"]
+JSON_KEYS = [
+    "path",
+    "code",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "fix",
+]
 
 IDIOM_PACK = """\
 code = "TS001"
@@ -93,8 +105,9 @@ def check(project: Path, monkeypatch: pytest.MonkeyPatch, *args: str, env: dict 
     """Run `mtlint check` in-process in `project`, with no installed rules besides the packs."""
     monkeypatch.chdir(project)
     monkeypatch.setitem(registry._CACHE, registry.GROUP, Registry(()))
-    result = CliRunner().invoke(main, ["check", "--no-cache", *args], env={"GITHUB_ACTIONS": None, **(env or {})},
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", *args], env={"GITHUB_ACTIONS": None, **(env or {})}, catch_exceptions=False
+    )
     assert result.exit_code in (0, 1), result.output
     return result
 
@@ -115,12 +128,24 @@ def test_json_has_exactly_the_documented_keys_and_positions(project, monkeypatch
     write(project, "a.txt", "Opening line\narchival\nIt was all in the sun, said the man.\n")
     write(project, "b.txt", "Clean text.\n")
     out = json.loads(check(project, monkeypatch, "--format", "json", ".").stdout)
-    assert out == [{
-        "path": "a.txt", "code": "TS002", "rule": "test-caption", "category": "caption", "severity": "error",
-        "message": "Stray caption 'archival'.", "line": 2, "column": 1, "end_line": 2, "end_column": 9,
-        "fix": {"applicability": "safe",
-                "edits": [{"line": 2, "column": 1, "end_line": 2, "end_column": 9, "replacement": ""}]},
-    }]
+    assert out == [
+        {
+            "path": "a.txt",
+            "code": "TS002",
+            "rule": "test-caption",
+            "category": "caption",
+            "severity": "error",
+            "message": "Stray caption 'archival'.",
+            "line": 2,
+            "column": 1,
+            "end_line": 2,
+            "end_column": 9,
+            "fix": {
+                "applicability": "safe",
+                "edits": [{"line": 2, "column": 1, "end_line": 2, "end_column": 9, "replacement": ""}],
+            },
+        }
+    ]
     assert list(out[0]) == JSON_KEYS
 
 
@@ -128,11 +153,18 @@ def test_json_fix_edits_and_end_column_exclusive(project, monkeypatch) -> None:
     write(project, "a.txt", "Ça ira, all in the wind.\n")
     out = json.loads(check(project, monkeypatch, "--format", "json", "a.txt").stdout)
     first = out[0]
-    assert (first["code"], first["line"], first["column"], first["end_line"], first["end_column"]) == \
-        ("TS001", 1, 13, 1, 24)
-    assert first["fix"] == {"applicability": "safe", "edits": [
-        {"line": 1, "column": 13, "end_line": 1, "end_column": 24, "replacement": "in vain"}]}
-    assert "Ça ira, all in the wind."[first["column"] - 1:first["end_column"] - 1] == "in the wind"
+    assert (first["code"], first["line"], first["column"], first["end_line"], first["end_column"]) == (
+        "TS001",
+        1,
+        13,
+        1,
+        24,
+    )
+    assert first["fix"] == {
+        "applicability": "safe",
+        "edits": [{"line": 1, "column": 13, "end_line": 1, "end_column": 24, "replacement": "in vain"}],
+    }
+    assert "Ça ira, all in the wind."[first["column"] - 1 : first["end_column"] - 1] == "in the wind"
     assert all(list(d) == JSON_KEYS for d in out)
 
 
@@ -202,8 +234,11 @@ def test_sarif_is_schema_valid_with_rules_results_and_fixes(project, monkeypatch
     assert caption["defaultConfiguration"] == {"level": "error"}
     assert caption["shortDescription"]["text"]
     results = run["results"]
-    assert [(r["ruleId"], r["level"]) for r in results] == [("TS002", "error"), ("TS001", "warning"),
-                                                             ("TS001", "warning")]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("TS002", "error"),
+        ("TS001", "warning"),
+        ("TS001", "warning"),
+    ]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
     idiom = results[1]
     loc = idiom["locations"][0]["physicalLocation"]
@@ -211,10 +246,12 @@ def test_sarif_is_schema_valid_with_rules_results_and_fixes(project, monkeypatch
     assert loc["region"] == {"startLine": 2, "startColumn": 11, "endLine": 2, "endColumn": 22}
     assert idiom["message"]["text"] == "Avoid 'in the wind': 100% literal, say 'in vain'"
     change = idiom["fixes"][0]["artifactChanges"][0]
-    assert change["replacements"] == [{
-        "deletedRegion": {"startLine": 2, "startColumn": 11, "endLine": 2, "endColumn": 22},
-        "insertedContent": {"text": "in vain"},
-    }]
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 2, "startColumn": 11, "endLine": 2, "endColumn": 22},
+            "insertedContent": {"text": "in vain"},
+        }
+    ]
     assert "fixes" not in results[2]  # "the wind" has no replacement
 
 
@@ -256,7 +293,7 @@ class Probe(Rule):
             yield self.finding(m.start() + 1, m.start() + 2, "blank line only")
 
 
-PROBE_TEXT = "A XX b @@ c.\n[[one\n\ntwo]] <script>alert(1)</script>\nend\n\n\nlast &amp; \"q\" XX\n"
+PROBE_TEXT = 'A XX b @@ c.\n[[one\n\ntwo]] <script>alert(1)</script>\nend\n\n\nlast &amp; "q" XX\n'
 
 
 def probe_run(text: str = PROBE_TEXT, registry_: Registry | None = None) -> RunReport:
@@ -396,7 +433,7 @@ def test_html_csp_admits_only_the_reports_own_script_and_style() -> None:
     assert f"script-src {sha(p.scripts[1])}" in csp
     assert f"style-src {sha(p.styles[0])}" in csp
     assert "default-src 'none'" in csp
-    assert "http" not in page.split("<body>")[0].replace('http-equiv', '')  # nothing fetched from a network
+    assert "http" not in page.split("<body>")[0].replace("http-equiv", "")  # nothing fetched from a network
 
 
 def test_html_lines_keep_the_document_text_exactly() -> None:
@@ -420,8 +457,9 @@ def test_html_every_finding_is_an_element_with_code_and_position() -> None:
         assert (int(a["data-line"]), int(a["data-column"])) == (d["line"], d["column"])
         assert a["data-fix"] == (d["fix"]["applicability"] if d["fix"] else "")
     points = parse_html(page).with_class("pt")
-    assert {int(a["data-f"]) for a in points} == {i for i, d in enumerate(expected) if d["message"] in
-                                                  ("point", "blank line only")}
+    assert {int(a["data-f"]) for a in points} == {
+        i for i, d in enumerate(expected) if d["message"] in ("point", "blank line only")
+    }
 
 
 def test_html_multi_line_and_crossing_spans_are_split_not_lost() -> None:

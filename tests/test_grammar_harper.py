@@ -1,4 +1,5 @@
 """MT501 with the offline Harper backend, for real: real sentences, exact findings, the allowlist's data."""
+
 from __future__ import annotations
 
 import json
@@ -7,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from mtlint.engine.config import Config
-from mtlint.text.document import Document
-from mtlint.engine.runner import run_rules
 from mtlint.engine.ruleset import SetupError, build_rules
+from mtlint.engine.runner import run_rules
+from mtlint.text.document import Document
 from tests.helpers import mtlint
 
 harper = pytest.importorskip("harper")
@@ -51,7 +52,7 @@ def lint(text: str, fmt: str = "text", **options: object) -> list[tuple[int, int
     for f in run_rules(doc, rules).findings:
         line, col = doc.position(f.start)
         fix = f.fix.edits[0].replacement if f.fix else None
-        out.append((line, col, doc.text[f.start:f.end], dict(f.data)["rule_id"], fix))
+        out.append((line, col, doc.text[f.start : f.end], dict(f.data)["rule_id"], fix))
     return out
 
 
@@ -59,22 +60,27 @@ def test_clean_news_prose_is_silent() -> None:
     assert lint(CLEAN) == []
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("He go to the ministry every morning.", [(1, 4, "go", "PronounVerbAgreement", "goes")]),
-    ("It was an unique opportunity.", [(1, 8, "an", "AnA", "a")]),
-    ("The delegation could of reached a deal.", [(1, 16, "could of", "ModalOf", "could have")]),
-    ("Officials said their going to review it.", [(1, 16, "their", "TheirToTheyre", "they're")]),
-    ("The army said it's forces had withdrawn.", [(1, 15, "it's", "ItsPossessive", "its")]),
-    ("Their going to review it.", [(1, 1, "Their", "TheirToTheyre", None)]),  # capitalised: no fix
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He go to the ministry every morning.", [(1, 4, "go", "PronounVerbAgreement", "goes")]),
+        ("It was an unique opportunity.", [(1, 8, "an", "AnA", "a")]),
+        ("The delegation could of reached a deal.", [(1, 16, "could of", "ModalOf", "could have")]),
+        ("Officials said their going to review it.", [(1, 16, "their", "TheirToTheyre", "they're")]),
+        ("The army said it's forces had withdrawn.", [(1, 15, "it's", "ItsPossessive", "its")]),
+        ("Their going to review it.", [(1, 1, "Their", "TheirToTheyre", None)]),  # capitalised: no fix
+    ],
+)
 def test_real_sentences_give_exact_findings(text: str, expected: list) -> None:
     assert lint(text) == expected
 
 
 def test_markdown_positions_and_left_out_code() -> None:
-    text = ("# Their going home\n\n"
-            "Intro with `code` and a [link](https://example.org/x) that\n"
-            "could of been worse, and *he go* home.\n")
+    text = (
+        "# Their going home\n\n"
+        "Intro with `code` and a [link](https://example.org/x) that\n"
+        "could of been worse, and *he go* home.\n"
+    )
     assert lint(text, "markdown") == [
         (4, 1, "could of", "ModalOf", "could have"),
         (4, 30, "go", "PronounVerbAgreement", "goes"),
@@ -90,12 +96,20 @@ def test_options_switch_lints_and_dialect() -> None:
     assert lint("The colour of the flag changed.", language="en-GB") == []
 
 
-@pytest.mark.parametrize("options,message", [
-    ({"language": "de-DE"}, "grammar: the harper backend checks English only: language 'de-DE' (use en-au, "
-                            "en-ca, en-gb, en-in, en-us)"),
-    ({"enabled_rules": ["NoSuchLint"]}, "grammar: unknown Harper rule 'NoSuchLint' in enabled-rules/disabled-rules"),
-    ({"backend": "grammarly"}, "grammar: unknown backend 'grammarly' (choose from languagetool, harper)"),
-])
+@pytest.mark.parametrize(
+    "options,message",
+    [
+        (
+            {"language": "de-DE"},
+            "grammar: the harper backend checks English only: language 'de-DE' (use en-au, en-ca, en-gb, en-in, en-us)",
+        ),
+        (
+            {"enabled_rules": ["NoSuchLint"]},
+            "grammar: unknown Harper rule 'NoSuchLint' in enabled-rules/disabled-rules",
+        ),
+        ({"backend": "grammarly"}, "grammar: unknown backend 'grammarly' (choose from languagetool, harper)"),
+    ],
+)
 def test_bad_settings_are_one_line(options: dict, message: str) -> None:
     with pytest.raises(SetupError) as err:
         build_rules(Config(select=("grammar",), grammar=HARPER + tuple(options.items())))
@@ -113,8 +127,17 @@ def test_allowlist_names_real_lints_once_and_leaves_out_noisy_ones() -> None:
     names = allowlist()
     assert len(names) == len(set(names)) > 500
     assert set(names) <= set(harper.get_default_lint_config()), "a lint renamed or removed by a Harper upgrade"
-    for noisy in ("SpellCheck", "RepeatedWords", "LongSentences", "OxfordComma", "SentenceCapitalization",
-                  "Spaces", "UpdatePlaceNames", "QuantifierNumeralConflict", "ThatWhich"):
+    for noisy in (
+        "SpellCheck",
+        "RepeatedWords",
+        "LongSentences",
+        "OxfordComma",
+        "SentenceCapitalization",
+        "Spaces",
+        "UpdatePlaceNames",
+        "QuantifierNumeralConflict",
+        "ThatWhich",
+    ):
         assert noisy not in names
 
 

@@ -5,6 +5,7 @@ with a form body, JSON answers with UTF-16 offsets) with a few fixed "rules", an
 request, so the tests see what mtlint sends and what a user sees: exact positions, fixes, exit
 codes and one-line errors.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,6 +45,7 @@ def mtlint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
         raise res.exception
     return Result(res.exit_code, res.stdout, res.stderr)
 
+
 # (pattern, rule id, category, message, replacements): what the stand-in server "finds".
 RULES = (
     (r"\bhave(?= signed)", "HAVE_HAS_AGREEMENT", "GRAMMAR", "Possible agreement error.", ["has"]),
@@ -73,16 +75,30 @@ def lt_matches(text: str, disabled_categories: set[str]) -> list[dict]:
             continue
         for m in regex.finditer(pattern, text):
             off, length = utf16(text, m.start()), utf16(text, m.end()) - utf16(text, m.start())
-            out.append({
-                "message": message, "shortMessage": "", "offset": off, "length": length,
-                "replacements": [{"value": r} for r in replacements],
-                "context": {"text": text[max(0, m.start() - 20): m.end() + 20], "offset": min(20, m.start()),
-                            "length": length},
-                "sentence": text, "type": {"typeName": "Other"},
-                "rule": {"id": rule_id, "description": message, "issueType": "grammar",
-                         "category": {"id": category, "name": category.title()}},
-                "ignoreForIncompleteSentence": False, "contextForSureMatch": 0,
-            })
+            out.append(
+                {
+                    "message": message,
+                    "shortMessage": "",
+                    "offset": off,
+                    "length": length,
+                    "replacements": [{"value": r} for r in replacements],
+                    "context": {
+                        "text": text[max(0, m.start() - 20) : m.end() + 20],
+                        "offset": min(20, m.start()),
+                        "length": length,
+                    },
+                    "sentence": text,
+                    "type": {"typeName": "Other"},
+                    "rule": {
+                        "id": rule_id,
+                        "description": message,
+                        "issueType": "grammar",
+                        "category": {"id": category, "name": category.title()},
+                    },
+                    "ignoreForIncompleteSentence": False,
+                    "contextForSureMatch": 0,
+                }
+            )
     return sorted(out, key=lambda m: m["offset"])
 
 
@@ -108,8 +124,12 @@ class FakeLanguageTool:
 
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
-                fake.answer(self, "POST", urllib.parse.urlsplit(self.path).path,
-                            dict(urllib.parse.parse_qsl(body, keep_blank_values=True)))
+                fake.answer(
+                    self,
+                    "POST",
+                    urllib.parse.urlsplit(self.path).path,
+                    dict(urllib.parse.parse_qsl(body, keep_blank_values=True)),
+                )
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -150,9 +170,11 @@ class FakeLanguageTool:
         if self.mode == "garbage":
             return self.send(h, 200, "application/json", json.dumps({"unexpected": True}))
         disabled = set(filter(None, params.get("disabledCategories", "").split(",")))
-        body = {"software": {"name": "LanguageTool", "version": "6.8"},
-                "language": {"name": "English (US)", "code": params.get("language", "")},
-                "matches": lt_matches(params["text"], disabled)}
+        body = {
+            "software": {"name": "LanguageTool", "version": "6.8"},
+            "language": {"name": "English (US)", "code": params.get("language", "")},
+            "matches": lt_matches(params["text"], disabled),
+        }
         return self.send(h, 200, "application/json", json.dumps(body))
 
     @staticmethod
@@ -167,7 +189,7 @@ class FakeLanguageTool:
         except OSError:  # the client gave up (time-out tests)
             pass
 
-    def __enter__(self) -> "FakeLanguageTool":
+    def __enter__(self) -> FakeLanguageTool:
         self.thread.start()
         return self
 
@@ -252,11 +274,22 @@ def test_unsafe_fix_skips_capitalised_tokens_and_needs_unsafe_fixes(tmp_path: Pa
     text = "Their going home, said the minister with with a smile.\n\nThe minister have signed it.\n"
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
-    res = mtlint("check", "--select", "grammar", "--no-cache", "--languagetool-url", server.url, "--fix",
-                 "a.txt", cwd=tmp_path)
+    res = mtlint(
+        "check", "--select", "grammar", "--no-cache", "--languagetool-url", server.url, "--fix", "a.txt", cwd=tmp_path
+    )
     assert res.code == 1 and path.read_text(encoding="utf-8") == text  # unsafe fixes only on request
-    res = mtlint("check", "--select", "grammar", "--no-cache", "--languagetool-url", server.url, "--fix",
-                 "--unsafe-fixes", "a.txt", cwd=tmp_path)
+    res = mtlint(
+        "check",
+        "--select",
+        "grammar",
+        "--no-cache",
+        "--languagetool-url",
+        server.url,
+        "--fix",
+        "--unsafe-fixes",
+        "a.txt",
+        cwd=tmp_path,
+    )
     assert path.read_text(encoding="utf-8") == (
         "Their going home, said the minister with a smile.\n\nThe minister has signed it.\n"
     )
@@ -276,8 +309,7 @@ def test_paragraphs_are_batched_under_the_size_limit(tmp_path: Path, server) -> 
     (tmp_path / "g.toml").write_text("[grammar]\nbatch-size = 200\n", encoding="utf-8")
     res = check(tmp_path, "--config", "g.toml", "--languagetool-url", server.url, "a.txt")
     lines = [(line, col) for line, col, _, _ in found(res)]
-    assert lines == [(1, 14), (3, 14), (5, 14), (7, 14), (9, 14), (11, 14), (13, 14), (13, 93), (13, 172),
-                     (13, 251)]
+    assert lines == [(1, 14), (3, 14), (5, 14), (7, 14), (9, 14), (11, 14), (13, 14), (13, 93), (13, 172), (13, 251)]
     sizes = [len(p["text"]) for p in server.checks]
     assert all(s <= 200 for s in sizes), sizes
     # 6 short paragraphs, two per request; the long one (315 chars) cut after its sentences. Requests run
@@ -312,8 +344,9 @@ def test_url_without_scheme_and_from_env_and_config(tmp_path: Path, server) -> N
     assert check(tmp_path, "--config", "g.toml", "a.txt").code == 1
     # The command line beats the environment, which beats the config file.
     dead = dead_url()
-    res = check(tmp_path, "--config", "g.toml", "--languagetool-url", server.url, "a.txt",
-                env={"MTLINT_LANGUAGETOOL_URL": dead})
+    res = check(
+        tmp_path, "--config", "g.toml", "--languagetool-url", server.url, "a.txt", env={"MTLINT_LANGUAGETOOL_URL": dead}
+    )
     assert res.code == 1 and res.err == ""
     res = check(tmp_path, "--config", "g.toml", "a.txt", env={"MTLINT_LANGUAGETOOL_URL": dead})
     assert res.code == 2 and f"{dead}/v2/ (from MTLINT_LANGUAGETOOL_URL)" in res.err
@@ -325,8 +358,9 @@ def test_connection_refused_is_one_line_and_exit_2(tmp_path: Path) -> None:
     res = mtlint_process("check", "--select", "grammar", "--languagetool-url", url, "a.txt", cwd=tmp_path)
     assert res.code == 2
     assert res.out == ""
-    assert res.err == (f"mtlint: error: grammar: cannot use LanguageTool at {url}/v2/ "
-                       "(from --languagetool-url): connection refused\n")
+    assert res.err == (
+        f"mtlint: error: grammar: cannot use LanguageTool at {url}/v2/ (from --languagetool-url): connection refused\n"
+    )
 
 
 def test_slow_server_times_out_and_is_not_asked_again(tmp_path: Path) -> None:
@@ -351,21 +385,29 @@ def test_slow_languages_endpoint_fails_at_start(tmp_path: Path) -> None:
     (tmp_path / "g.toml").write_text("[grammar]\ntimeout = 0.3\n", encoding="utf-8")
     with FakeLanguageTool(mode="languages-slow", delay=1.5) as slow:
         res = check(tmp_path, "--config", "g.toml", "--languagetool-url", slow.url, "a.txt")
-    assert (res.code, res.err) == (2, f"mtlint: error: grammar: cannot use LanguageTool at {slow.url}/v2/ "
-                                      "(from --languagetool-url): no answer within 0.3 s\n")
+    assert (res.code, res.err) == (
+        2,
+        f"mtlint: error: grammar: cannot use LanguageTool at {slow.url}/v2/ "
+        "(from --languagetool-url): no answer within 0.3 s\n",
+    )
 
 
-@pytest.mark.parametrize("mode,why", [
-    ("500", "the answer is not LanguageTool JSON: <html>"),
-    ("garbage", "the answer is not what LanguageTool sends (KeyError: 'matches')"),
-])
+@pytest.mark.parametrize(
+    "mode,why",
+    [
+        ("500", "the answer is not LanguageTool JSON: <html>"),
+        ("garbage", "the answer is not what LanguageTool sends (KeyError: 'matches')"),
+    ],
+)
 def test_server_error_or_garbage_is_one_line_per_file(tmp_path: Path, mode: str, why: str) -> None:
     (tmp_path / "a.txt").write_text("The minister have signed it.\n", encoding="utf-8")
     with FakeLanguageTool(mode=mode) as bad:
         res = check(tmp_path, "--languagetool-url", bad.url, "a.txt")
     assert res.code == 2
-    assert res.err == (f"mtlint: error: a.txt: rule grammar (MT501) failed: GrammarError: "
-                       f"LanguageTool at {bad.url}/v2/ (from --languagetool-url): {why}\n")
+    assert res.err == (
+        f"mtlint: error: a.txt: rule grammar (MT501) failed: GrammarError: "
+        f"LanguageTool at {bad.url}/v2/ (from --languagetool-url): {why}\n"
+    )
     assert json.loads(res.out) == []
 
 
@@ -373,17 +415,23 @@ def test_something_else_on_the_port_fails_at_start(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
     with FakeLanguageTool(mode="languages-garbage") as web:
         res = check(tmp_path, "--languagetool-url", web.url, "a.txt")
-    assert (res.code, res.err) == (2, f"mtlint: error: grammar: cannot use LanguageTool at {web.url}/v2/ "
-                                      "(from --languagetool-url): the answer is not LanguageTool JSON: "
-                                      "<html><body>Welcome to nginx!</body></html>\n")
+    assert (res.code, res.err) == (
+        2,
+        f"mtlint: error: grammar: cannot use LanguageTool at {web.url}/v2/ "
+        "(from --languagetool-url): the answer is not LanguageTool JSON: "
+        "<html><body>Welcome to nginx!</body></html>\n",
+    )
 
 
 def test_unsupported_language_is_named(tmp_path: Path, server) -> None:
     (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
     (tmp_path / "g.toml").write_text('[grammar]\nlanguage = "xx-YY"\n', encoding="utf-8")
     res = check(tmp_path, "--config", "g.toml", "--languagetool-url", server.url, "a.txt")
-    assert (res.code, res.err) == (2, f"mtlint: error: grammar: LanguageTool at {server.url}/v2/ "
-                                      "(from --languagetool-url) does not support language 'xx-YY'\n")
+    assert (res.code, res.err) == (
+        2,
+        f"mtlint: error: grammar: LanguageTool at {server.url}/v2/ "
+        "(from --languagetool-url) does not support language 'xx-YY'\n",
+    )
 
 
 def test_options_reach_the_server_and_spelling_is_off_by_default(tmp_path: Path, server) -> None:
@@ -395,7 +443,9 @@ def test_options_reach_the_server_and_spelling_is_off_by_default(tmp_path: Path,
     (tmp_path / "g.toml").write_text(
         '[grammar]\nspelling = true\nlanguage = "en-GB"\nmother-tongue = "ar"\npicky = true\n'
         'disabled-rules = ["EN_QUOTES"]\nenabled-rules = ["PASSIVE_VOICE"]\n'
-        'disabled-categories = ["STYLE"]\n', encoding="utf-8")
+        'disabled-categories = ["STYLE"]\n',
+        encoding="utf-8",
+    )
     res = check(tmp_path, "--config", "g.toml", "--languagetool-url", server.url, "a.txt")
     assert [(c, m) for _, c, m, _ in found(res)] == [
         (1, "Possible spelling mistake found. (MORFOLOGIK_RULE_EN_US)"),
@@ -404,14 +454,19 @@ def test_options_reach_the_server_and_spelling_is_off_by_default(tmp_path: Path,
     sent = server.checks[-1]
     assert (sent["language"], sent["motherTongue"], sent["level"]) == ("en-GB", "ar", "picky")
     assert (sent["disabledRules"], sent["enabledRules"], sent["disabledCategories"]) == (
-        "EN_QUOTES", "PASSIVE_VOICE", "STYLE")
+        "EN_QUOTES",
+        "PASSIVE_VOICE",
+        "STYLE",
+    )
 
 
 def test_not_selected_means_silent_even_without_a_server(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The minister have signed it.\n", encoding="utf-8")
     res = mtlint("check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
     assert res.err == "" and all(f["code"] != "MT501" for f in json.loads(res.out))
-    assert "off unless selected" in [line for line in mtlint("rules", cwd=tmp_path).out.splitlines() if "MT501" in line][0]
+    assert (
+        "off unless selected" in [line for line in mtlint("rules", cwd=tmp_path).out.splitlines() if "MT501" in line][0]
+    )
 
 
 def test_selected_without_any_server_says_what_is_missing(tmp_path: Path) -> None:
@@ -421,7 +476,7 @@ def test_selected_without_any_server_says_what_is_missing(tmp_path: Path) -> Non
     assert res.err == (
         "mtlint: error: grammar: no LanguageTool server: pass --languagetool-url URL, set "
         "MTLINT_LANGUAGETOOL_URL or [tool.mtlint.grammar] url, point LTP_PATH at an unpacked LanguageTool, "
-        "or set [tool.mtlint.grammar] backend = \"harper\"\n"
+        'or set [tool.mtlint.grammar] backend = "harper"\n'
     )
 
 
@@ -431,12 +486,16 @@ def test_ltp_path_without_languagetool_never_downloads(tmp_path: Path) -> None:
     empty.mkdir()
     res = check(tmp_path, "a.txt", env={"LTP_PATH": str(empty)})
     assert res.code == 2
-    assert res.err == (f"mtlint: error: grammar: no unpacked LanguageTool-<version> folder under "
-                       f"LTP_PATH={empty} (mtlint never downloads it)\n")
+    assert res.err == (
+        f"mtlint: error: grammar: no unpacked LanguageTool-<version> folder under "
+        f"LTP_PATH={empty} (mtlint never downloads it)\n"
+    )
     assert list(empty.iterdir()) == []
     res = check(tmp_path, "a.txt", env={"LTP_PATH": str(tmp_path / "missing")})
-    assert res.err == (f"mtlint: error: grammar: LTP_PATH={tmp_path / 'missing'} is not a folder "
-                       "(it should hold an unpacked LanguageTool-<version>)\n")
+    assert res.err == (
+        f"mtlint: error: grammar: LTP_PATH={tmp_path / 'missing'} is not a folder "
+        "(it should hold an unpacked LanguageTool-<version>)\n"
+    )
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="needs Java to try starting the broken copy")
@@ -446,8 +505,11 @@ def test_broken_copy_under_ltp_path_fails_fast_in_one_line(tmp_path: Path) -> No
     copy.mkdir(parents=True)
     (copy / "languagetool-server.jar").write_bytes(b"not a jar")
     res = check(tmp_path, "a.txt", env={"LTP_PATH": str(tmp_path / "lt")})
-    assert (res.code, res.err) == (2, f"mtlint: error: grammar: cannot use LanguageTool 6.6 under "
-                                      f"LTP_PATH={tmp_path / 'lt'}: LanguageTool server exited early with code 1\n")
+    assert (res.code, res.err) == (
+        2,
+        f"mtlint: error: grammar: cannot use LanguageTool 6.6 under "
+        f"LTP_PATH={tmp_path / 'lt'}: LanguageTool server exited early with code 1\n",
+    )
     assert sorted(p.name for p in (tmp_path / "lt").iterdir()) == ["LanguageTool-6.6"]  # nothing downloaded
 
 

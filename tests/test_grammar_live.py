@@ -6,6 +6,7 @@
 Rule ids and messages change between LanguageTool versions, so these tests pin positions and the
 shape of findings, not wording.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,9 @@ def check(root: Path, *args: str) -> list[dict]:
 def test_agreement_error_is_found_where_it_is(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
         "# Talks\n\nThe talks went well, a spokesman said.\nHe go to the ministry every morning 🎉 and the minister "
-        "have signed the accord.\n", encoding="utf-8")
+        "have signed the accord.\n",
+        encoding="utf-8",
+    )
     found = check(tmp_path, "a.md")
     assert found, "LanguageTool found nothing in two agreement errors"
     spots = {(f["line"], f["column"]) for f in found}
@@ -40,8 +43,9 @@ def test_agreement_error_is_found_where_it_is(tmp_path: Path) -> None:
 
 
 def test_clean_sentence_is_silent_and_urls_normalise(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("The central bank left its main interest rate unchanged on Thursday.\n",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "The central bank left its main interest rate unchanged on Thursday.\n", encoding="utf-8"
+    )
     assert check(tmp_path, "a.txt") == []
     base = URL.rstrip("/").removesuffix("/v2")
     assert check(tmp_path, "--languagetool-url", base + "/v2/", "a.txt") == []

@@ -3,6 +3,7 @@
 Uses Debian's `chromium` (never a browser download) driven by Playwright. The expected numbers come from
 the JSON output of the same run, so the test holds whatever the built-in rules find.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "us-pakistan-relations.txt"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # A user pack next to the built-in rules, so that crossing and nested highlights are always exercised.
 EXTRA_PACK = """\
@@ -46,8 +54,14 @@ from playwright import sync_api  # noqa: E402 - in the test extra; only the brow
 
 def mtlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    proc = subprocess.run([sys.executable, "-m", "mtlint.commands.cli", "check", "--no-cache", *args], cwd=cwd,
-                          capture_output=True, text=True, env={**env, "NO_COLOR": "1"}, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtlint.commands.cli", "check", "--no-cache", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**env, "NO_COLOR": "1"},
+        timeout=300,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     return proc
 
@@ -69,7 +83,10 @@ def page(report):
     errors: list[str] = []
     with sync_api.sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
         context = pw.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
             viewport={"width": 1400, "height": 1000},
         )
         try:
@@ -105,8 +122,8 @@ def test_no_console_errors_and_counts_match_json(page, report) -> None:
 
 
 def test_clicking_a_finding_shows_its_explanation(page, report) -> None:
-    from mtlint.formatters.rulemeta import from_class, from_finding
     from mtlint.engine.registry import discover
+    from mtlint.formatters.rulemeta import from_class, from_finding
 
     _, findings = report
     installed = discover().by_code()
@@ -128,8 +145,9 @@ def test_clicking_a_finding_shows_its_explanation(page, report) -> None:
     else:
         from mtlint.model import Finding, Severity
 
-        expected = from_finding(Finding(f["code"], f["rule"], f["category"], Severity(f["severity"]), "", 0, 0))\
-            .explanation(header=False)
+        expected = from_finding(
+            Finding(f["code"], f["rule"], f["category"], Severity(f["severity"]), "", 0, 0)
+        ).explanation(header=False)
     shown = page.evaluate("Array.from(document.querySelectorAll('#detail .doc-text > *')).map(e => e.textContent)")
     assert " ".join(" ".join(shown).split()) == " ".join(expected.split())  # reflowed, every word kept
     assert page.evaluate(f"document.getElementById('f{index}').classList.contains('current')")

@@ -1,4 +1,5 @@
 """The name rules on the seed article, through the real command line, plus glossary errors and laziness."""
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,18 @@ def test_seed_glossary_findings_and_suggestions() -> None:
 def _fixed(tmp_path: Path, *flags: str) -> list[str]:
     target = tmp_path / "seed.txt"
     shutil.copyfile(SEED, target)
-    proc = mtlint("check", "--isolated", "--no-cache", "--select", "MT202", "--glossary", str(GLOSSARY),
-                  "--fix", *flags, str(target))
+    proc = mtlint(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--select",
+        "MT202",
+        "--glossary",
+        str(GLOSSARY),
+        "--fix",
+        *flags,
+        str(target),
+    )
     assert proc.returncode in (0, 1), proc.stderr
     return target.read_text(encoding="utf-8").splitlines()
 
@@ -136,8 +147,9 @@ print("LOADED", heavy)
 
 
 def _probe(args: str, after: str = "") -> str:
-    proc = subprocess.run([sys.executable, "-c", _PROBE.format(args=args, after=after)],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(args=args, after=after)], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip().splitlines()[-1]
 

@@ -1,17 +1,22 @@
 """Rule packs: data-only rules, their validation, and the pattern timeout."""
+
 from __future__ import annotations
 
 import pytest
 
-from mtlint.text.document import Document
-from mtlint.engine.runner import run_rules
 from mtlint.engine.packs import PackError, pack_rule_class, parse_pack
+from mtlint.engine.runner import run_rules
+from mtlint.text.document import Document
 from tests.helpers import mtlint
 
 
 def _pack(**overrides):
-    data = {"code": "HS001", "name": "house-style", "category": "literal-idiom",
-            "entry": [{"phrase": "in the wind", "replacement": "in vain"}]}
+    data = {
+        "code": "HS001",
+        "name": "house-style",
+        "category": "literal-idiom",
+        "entry": [{"phrase": "in the wind", "replacement": "in vain"}],
+    }
     data.update(overrides)
     return parse_pack(data, "house.toml")
 
@@ -28,7 +33,10 @@ def test_phrase_matches_whole_words_across_whitespace_and_keeps_case() -> None:
     "overrides,message",
     [
         ({"entry": [{"pattern": "(unclosed"}]}, "house.toml: entry 1: invalid pattern '(unclosed'"),
-        ({"entry": [{"phrase": "a", "pattern": "b"}]}, "house.toml: entry 1: give exactly one of 'phrase' or 'pattern'"),
+        (
+            {"entry": [{"phrase": "a", "pattern": "b"}]},
+            "house.toml: entry 1: give exactly one of 'phrase' or 'pattern'",
+        ),
         ({"entry": []}, "house.toml: a pack needs at least one [[entry]]"),
         ({"category": "nonsense"}, "house.toml: unknown category 'nonsense'"),
         ({"scope": "page"}, "house.toml: scope must be one of line, paragraph, text, not 'page'"),
@@ -58,8 +66,8 @@ def test_invalid_pack_from_config_is_one_line_exit_2(tmp_path) -> None:
 
 def test_catastrophic_pattern_times_out_as_a_rule_error(tmp_path) -> None:
     (tmp_path / "slow.toml").write_text(
-        'code = "HS003"\nname = "slow"\ncategory = "grammar"\nscope = "text"\n'
-        "[[entry]]\npattern = '(a|aa)+$'\n", encoding="utf-8"
+        'code = "HS003"\nname = "slow"\ncategory = "grammar"\nscope = "text"\n[[entry]]\npattern = \'(a|aa)+$\'\n',
+        encoding="utf-8",
     )
     (tmp_path / ".mtlint.toml").write_text('packs = ["slow.toml"]\nselect = ["HS003"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("a" * 60 + "b\n", encoding="utf-8")
@@ -83,7 +91,9 @@ def _naive(rule, doc):
     for s, e in rule.scopes(doc):
         for entry in rule.entries:
             for m in entry.regex.finditer(text, s, e):
-                if m.end() > m.start() and not (entry.whole and (text[s:m.start()].strip() or text[m.end():e].strip())):
+                if m.end() > m.start() and not (
+                    entry.whole and (text[s : m.start()].strip() or text[m.end() : e].strip())
+                ):
                     out.add((m.start(), m.end()))
     return out
 
@@ -91,17 +101,43 @@ def _naive(rule, doc):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_PIECES = ["in the wind", "made the aid", " ", "\n", "\n\n", "very very", "hot tin", "roof", "the dough", "- ",
-           "two drops of water", ".", "x"]
+_PIECES = [
+    "in the wind",
+    "made the aid",
+    " ",
+    "\n",
+    "\n\n",
+    "very very",
+    "hot tin",
+    "roof",
+    "the dough",
+    "- ",
+    "two drops of water",
+    ".",
+    "x",
+]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.sampled_from(["line", "paragraph"]))
 def test_whole_text_matching_equals_scope_by_scope(text, scope) -> None:
-    pack = parse_pack({"code": "HS009", "name": "mixed", "category": "literal-idiom", "scope": scope, "entry": [
-        {"phrase": "in the wind"}, {"pattern": r"very\s+very"}, {"pattern": r"hot\s+tin(?!\s+roof)"},
-        {"pattern": r"wind\s+made"}, {"phrase": "x", "whole": True}, {"pattern": r"drops\s+of\s+water\s*$"},
-    ]}, "mixed.toml")
+    pack = parse_pack(
+        {
+            "code": "HS009",
+            "name": "mixed",
+            "category": "literal-idiom",
+            "scope": scope,
+            "entry": [
+                {"phrase": "in the wind"},
+                {"pattern": r"very\s+very"},
+                {"pattern": r"hot\s+tin(?!\s+roof)"},
+                {"pattern": r"wind\s+made"},
+                {"phrase": "x", "whole": True},
+                {"pattern": r"drops\s+of\s+water\s*$"},
+            ],
+        },
+        "mixed.toml",
+    )
     rule = pack_rule_class(pack)()
     doc = Document(text)
     got = {(f.start, f.end) for f in run_rules(doc, [rule]).findings}

@@ -1,16 +1,17 @@
 """`--jobs`: a process pool gives exactly the output of one process, sorted by path then position."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
 from mtlint.engine.config import Config
-from mtlint.run.documents import lint_documents
-from mtlint.run.executor import LocalExecutor, resolve_jobs
 from mtlint.engine.registry import Registry
 from mtlint.engine.ruleset import build_rules
-from mtlint.run.evidence import CorpusStats
 from mtlint.io.source import read_document
+from mtlint.run.documents import lint_documents
+from mtlint.run.evidence import CorpusStats
+from mtlint.run.executor import LocalExecutor, resolve_jobs
 from tests.scale_helpers import check_json, make_project
 
 
@@ -35,7 +36,12 @@ def test_output_is_sorted_by_path_then_position_whatever_the_argument_order(tmp_
     assert keys == sorted(keys)
     assert found[0]["path"] == "docs/article-00.txt" and found[-1]["path"] == "docs/article-07.txt"
     assert [(f["line"], f["column"], f["code"]) for f in found if f["path"] == "docs/article-03.txt"] == [
-        (3, 44, "HS001"), (4, 1, "SCL001"), (4, 3, "SCL002"), (4, 31, "HS001"), (6, 1, "SCL001")]
+        (3, 44, "HS001"),
+        (4, 1, "SCL001"),
+        (4, 3, "SCL002"),
+        (4, 31, "HS001"),
+        (6, 1, "SCL001"),
+    ]
 
 
 def test_pool_in_process_api_matches_serial(tmp_path: Path) -> None:

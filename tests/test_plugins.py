@@ -1,4 +1,5 @@
 """Third-party rules arrive through the `mtlint.rules` entry-point group, like the built-ins."""
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,7 @@ def test_plugin_options_come_from_config(tmp_path) -> None:
     doc.write_text("lorem ipsum\n", encoding="utf-8")
     res = mtlint("check", "--fix", str(doc), env=_env("good"))
     assert res.code == 0 and doc.read_text(encoding="utf-8") == "[text]\n"
-    (tmp_path / "mtlint.toml").write_text('[rules.lorem-ipsum]\nreplacement = 3\n', encoding="utf-8")
+    (tmp_path / "mtlint.toml").write_text("[rules.lorem-ipsum]\nreplacement = 3\n", encoding="utf-8")
     res = mtlint("check", str(doc), env=_env("good"))
     assert res.code == 2
     assert "option 'replacement' of rule lorem-ipsum must be str, not int (3)" in res.err

@@ -1,4 +1,5 @@
 """The pre-commit hooks, run for real by `pre-commit try-repo` against a temporary git repository."""
+
 from __future__ import annotations
 
 import shutil
@@ -38,8 +39,11 @@ def _repo(tmp_path: Path) -> Path:
     (repo / ".mtlint.toml").write_text('packs = ["house.toml"]\nselect = ["HS001"]\n', encoding="utf-8")
     (repo / "story.md").write_text("# Story\n\nThe aid was in the wind.\n", encoding="utf-8")
     (repo / "clean.md").write_text("# Clean\n\nNothing to see.\n", encoding="utf-8")
-    for cmd in (["git", "init", "-q"], ["git", "add", "-A"],
-                ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "init"]):
+    for cmd in (
+        ["git", "init", "-q"],
+        ["git", "add", "-A"],
+        ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "init"],
+    ):
         _run(cmd, repo)
     return repo
 

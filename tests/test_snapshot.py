@@ -6,6 +6,7 @@ commit:
 
     MTLINT_UPDATE_SNAPSHOT=1 python -m pytest tests/test_snapshot.py
 """
+
 from __future__ import annotations
 
 import json

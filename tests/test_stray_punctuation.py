@@ -1,5 +1,6 @@
 """MT407 stray-punctuation on whole documents: the seed article, an article written to reproduce the
 patterns, and fixing together with MT406 spacing (both flag marks after a sentence end)."""
+
 from __future__ import annotations
 
 import json
@@ -42,17 +43,20 @@ def test_fix_on_the_article_with_spacing_selected(tmp_path: Path) -> None:
     path.write_text(ARTICLE, encoding="utf-8")
     res = mtlint("check", "--isolated", "--select", "MT406,MT407", "--fix", str(path))
     assert res.code == 0, res.out + res.err
-    assert path.read_text(encoding="utf-8") == ARTICLE.replace(
-        "costs. , traders", "costs, traders"
-    ).replace("household.” .", "household.”").replace("?” , one", "?” one").replace("knew, . The", "knew. The")
+    assert path.read_text(encoding="utf-8") == ARTICLE.replace("costs. , traders", "costs, traders").replace(
+        "household.” .", "household.”"
+    ).replace("?” , one", "?” one").replace("knew, . The", "knew. The")
 
 
 @pytest.mark.parametrize(
     ("text", "safe", "unsafe"),
     [
         # MT406 has no fix here and MT407 deletes the full stop and its space.
-        ("Gold fell despite world prices. , pointing to losses.\n",
-         "Gold fell despite world prices, pointing to losses.\n", None),
+        (
+            "Gold fell despite world prices. , pointing to losses.\n",
+            "Gold fell despite world prices, pointing to losses.\n",
+            None,
+        ),
         # Both rules delete ` .`: the first edit wins, the other is gone on the next pass.
         ("He called it the conflict arena.” .\n", "He called it the conflict arena.”\n", None),
         ("The talks ended. . Both sides left.\n", "The talks ended. Both sides left.\n", None),
@@ -61,10 +65,16 @@ def test_fix_on_the_article_with_spacing_selected(tmp_path: Path) -> None:
         ("Prices fell . , pointing to losses.\n", "Prices fell, pointing to losses.\n", None),
         ("The council voted. ; the mayor abstained.\n", "The council voted; the mayor abstained.\n", None),
         # Unsure which mark is stray: nothing changes without --unsafe-fixes.
-        ("Exports slowed. , Nigeria reported.\n", "Exports slowed. , Nigeria reported.\n",
-         "Exports slowed. Nigeria reported.\n"),
-        ("“We will stay.” , the farmer said.\n", "“We will stay.” , the farmer said.\n",
-         "“We will stay,” the farmer said.\n"),
+        (
+            "Exports slowed. , Nigeria reported.\n",
+            "Exports slowed. , Nigeria reported.\n",
+            "Exports slowed. Nigeria reported.\n",
+        ),
+        (
+            "“We will stay.” , the farmer said.\n",
+            "“We will stay.” , the farmer said.\n",
+            "“We will stay,” the farmer said.\n",
+        ),
         ("The dam held, . Nigeria said.\n", "The dam held, . Nigeria said.\n", "The dam held. Nigeria said.\n"),
     ],
 )

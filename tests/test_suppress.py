@@ -1,4 +1,5 @@
 """Inline suppression comments and the baseline file."""
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,9 @@ def test_markdown_comments_disable_enable_and_next_line(project) -> None:
 
 
 def test_plain_text_directives_on_their_own_line(project) -> None:
-    project("a.txt", "in the wind\nmtlint: disable-next-line=house-style\nin the wind\n# mtlint: disable\nin the wind\n")
+    project(
+        "a.txt", "in the wind\nmtlint: disable-next-line=house-style\nin the wind\n# mtlint: disable\nin the wind\n"
+    )
     res = mtlint("check", "--format", "json", "a.txt", cwd=project.root)
     assert _lines(res.out) == [1]
 

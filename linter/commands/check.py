@@ -1,4 +1,5 @@
 """`mtlint check`: the whole run, from paths to exit code. Printing happens only here and in cli.py."""
+
 from __future__ import annotations
 
 import os
@@ -67,8 +68,9 @@ def run_check(opts: CheckOptions) -> int:
     anchor = [opts.stdin_filename] if opts.paths == ("-",) and opts.stdin_filename else list(opts.paths)
     try:
         # --ignore and --extend-select add to the configured lists; --select replaces the selection.
-        ruleset = open_session(anchor, opts.config_file, opts.isolated, overrides, opts.ignore or (),
-                               opts.extend_select or ())
+        ruleset = open_session(
+            anchor, opts.config_file, opts.isolated, overrides, opts.ignore or (), opts.extend_select or ()
+        )
         config = ruleset.config
     except (ConfigError, SetupError) as exc:
         error(str(exc))
@@ -143,8 +145,7 @@ def run_check(opts: CheckOptions) -> int:
             return EXIT_ERROR
         reports = [filter_baseline(r, known) for r in reports]
 
-    run = RunReport(tuple(reports), fixed=fixed_count, files_checked=len(docs),
-                    extras={"registry": ruleset.registry})
+    run = RunReport(tuple(reports), fixed=fixed_count, files_checked=len(docs), extras={"registry": ruleset.registry})
     color = opts.color if opts.color is not None else (opts.output is None and sys.stdout.isatty())
     formatter = get_formatter(opts.fmt)(color=color, statistics=opts.statistics, quiet=opts.quiet)
     text = formatter.format(run)
@@ -172,8 +173,7 @@ def lint_all(docs: list[Document], ruleset: RuleSet, jobs: int, opts: CheckOptio
         cache = Cache(default_cache_dir(ruleset.config, opts.cache_dir))
     bar = None if opts.quiet else progress_bar(len(docs), "files")
     try:
-        results = lint_documents(docs, ruleset, LocalExecutor(jobs), cache,
-                                 bar.update if bar is not None else None)
+        results = lint_documents(docs, ruleset, LocalExecutor(jobs), cache, bar.update if bar is not None else None)
     finally:
         if bar is not None:
             bar.close()

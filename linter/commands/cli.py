@@ -3,6 +3,7 @@
 Exit codes: 0 = no findings at or above `fail-on`; 1 = findings (or `--diff` would change files);
 2 = usage, configuration or input error.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
-def fail(message: str) -> "click.exceptions.Exit":
+def fail(message: str) -> click.exceptions.Exit:
     error(message)
     return click.exceptions.Exit(EXIT_ERROR)
 
@@ -50,8 +51,13 @@ def main() -> None:
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes (MT1), names or categories.")
 @click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default=None,
-              help="Output format (default: text; github under GitHub Actions).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATTERS)),
+    default=None,
+    help="Output format (default: text; github under GitHub Actions).",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option("--config", "config_file", type=str, help="Use this config file instead of searching.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
@@ -62,13 +68,18 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 @click.option("--baseline", type=str, help="Hide findings recorded in this baseline file.")
 @click.option("--write-baseline", type=str, help="Record the current findings in this file and exit 0.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes (0 = all cores).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0 = all cores)."
+)
 @click.option("--stdin-filename", type=str, help="Name for text read from '-' (picks the format and config).")
 @click.option("--encoding", type=str, help="Decode files with this encoding instead of detecting it.")
 @click.option("--glossary", multiple=True, type=str, help="Glossary of canonical names (repeatable).")
-@click.option("--languagetool-url", type=str, metavar="URL",
-              help="LanguageTool server for the grammar rule (MT501), e.g. http://localhost:8081.")
+@click.option(
+    "--languagetool-url",
+    type=str,
+    metavar="URL",
+    help="LanguageTool server for the grammar rule (MT501), e.g. http://localhost:8081.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=str, help="Keep the result cache here (default: .mtlint_cache beside the config).")
 def check(paths: tuple[str, ...], **opts: object) -> None:
@@ -108,25 +119,53 @@ def check(paths: tuple[str, ...], **opts: object) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=str)
 @click.option("--text-field", default="text", show_default=True, help="Field holding the text to lint.")
-@click.option("--id-field", default="id", show_default=True,
-              help="Field naming the record in the output (default when absent: FILE:LINE).")
-@click.option("--markup", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
-              help="How to read the text field.")
+@click.option(
+    "--id-field",
+    default="id",
+    show_default=True,
+    help="Field naming the record in the output (default when absent: FILE:LINE).",
+)
+@click.option(
+    "--markup",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="How to read the text field.",
+)
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes (MT1), names or categories.")
 @click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--config", "config_file", type=str, help="Use this config file instead of searching.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--output", "-o", type=str, help="Write the findings (JSONL) here instead of to stdout.")
-@click.option("--write-fixed", type=str, metavar="OUT",
-              help="Write every record, safe fixes applied to its text, to OUT (JSONL, or Parquet for .parquet).")
+@click.option(
+    "--write-fixed",
+    type=str,
+    metavar="OUT",
+    help="Write every record, safe fixes applied to its text, to OUT (JSONL, or Parquet for .parquet).",
+)
 @click.option("--unsafe-fixes", is_flag=True, help="With --write-fixed, also apply unsafe fixes.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Worker processes for the local engine (0 = all cores).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run on this machine, or as a Dask job.")
-@click.option("--scheduler", type=str, metavar="ADDRESS",
-              help="Dask scheduler address (tcp://host:8786); without it, a local Dask cluster.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes for the local engine (0 = all cores).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine, or as a Dask job.",
+)
+@click.option(
+    "--scheduler",
+    type=str,
+    metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786); without it, a local Dask cluster.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 def corpus(inputs: tuple[str, ...], **opts: object) -> None:
@@ -186,13 +225,17 @@ def rules_cmd(fmt: str) -> None:
         click.echo("|---|---|---|---|---|---|")
         for r in rows:
             on = "" if r["default"] else " (off unless selected)"
-            click.echo(f"| {r['code']} | `{r['name']}` | {r['category']} | {r['severity']} | "
-                       f"{'yes' if r['fixable'] else 'no'} | {r['summary']}{on} |")
+            click.echo(
+                f"| {r['code']} | `{r['name']}` | {r['category']} | {r['severity']} | "
+                f"{'yes' if r['fixable'] else 'no'} | {r['summary']}{on} |"
+            )
     else:
         for r in rows:
             on = "" if r["default"] else "  (off unless selected)"
-            click.echo(f"{r['code']:6} {r['name']:28} {r['category']:16} {r['severity']:8} "
-                       f"{'fix' if r['fixable'] else '   '}  {r['summary']}{on}")
+            click.echo(
+                f"{r['code']:6} {r['name']:28} {r['category']:16} {r['severity']:8} "
+                f"{'fix' if r['fixable'] else '   '}  {r['summary']}{on}"
+            )
 
 
 @main.command()

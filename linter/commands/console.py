@@ -3,6 +3,7 @@
 Exit codes: 0 = no findings at or above `fail-on`; 1 = findings (or `--diff` would change files);
 2 = a usage, configuration or input error, or a rule that failed.
 """
+
 from __future__ import annotations
 
 import difflib

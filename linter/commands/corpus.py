@@ -1,4 +1,5 @@
 """`mtlint corpus`: lint the text field of JSONL (or Parquet) records, locally or on a Dask cluster."""
+
 from __future__ import annotations
 
 import json
@@ -57,15 +58,22 @@ def _executor(opts: CorpusOptions) -> Executor:
 def run_corpus(opts: CorpusOptions) -> int:
     """Run `mtlint corpus` and return the exit code (0 clean, 1 findings, 2 errors or bad records)."""
     try:
-        ruleset = open_session([opts.inputs[0]], opts.config_file, opts.isolated, {"select": opts.select},
-                               opts.ignore or (), opts.extend_select or ())
+        ruleset = open_session(
+            [opts.inputs[0]],
+            opts.config_file,
+            opts.isolated,
+            {"select": opts.select},
+            opts.ignore or (),
+            opts.extend_select or (),
+        )
         chunks = plan_chunks(opts.inputs, chunk_target(opts.inputs, resolve_jobs(opts.jobs)))
         executor = _executor(opts)
     except (ConfigError, SetupError, CorpusError) as exc:
         error(str(exc))
         return EXIT_ERROR
-    settings = Settings(opts.text_field, opts.id_field, opts.markup, bool(opts.write_fixed), opts.unsafe_fixes,
-                        render_json)
+    settings = Settings(
+        opts.text_field, opts.id_field, opts.markup, bool(opts.write_fixed), opts.unsafe_fixes, render_json
+    )
     try:
         out: IO[str] = open(opts.output, "w", encoding="utf-8") if opts.output else sys.stdout
         fixed_out = FixedWriter(opts.write_fixed) if opts.write_fixed else None
@@ -96,7 +104,7 @@ def run_corpus(opts: CorpusOptions) -> int:
     except (SetupError, CorpusError) as exc:  # e.g. a Dask worker without the plug-ins or packs
         error(str(exc))
         return EXIT_ERROR
-    except Exception as exc:  # noqa: BLE001 - a failure of the cluster, reported in one line
+    except Exception as exc:
         if opts.engine != "dask":
             raise
         error(f"the Dask job failed: {type(exc).__name__}: {exc}")

@@ -2,6 +2,7 @@
 
 Unknown keys, unknown rules and badly typed values are errors, never silently ignored.
 """
+
 from __future__ import annotations
 
 import sys
@@ -17,11 +18,24 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = (".mtlint.toml", "mtlint.toml", "pyproject.toml")
-DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".bzr", "_darcs", ".tox", ".nox", ".venv", "venv",
-                   "node_modules", "__pycache__", ".mtlint_cache", "build", "dist")
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".bzr",
+    "_darcs",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".mtlint_cache",
+    "build",
+    "dist",
+)
 # key -> (python type, description); tables are checked by their own code below.
-_LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "packs", "glossary",
-              "include")
+_LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "packs", "glossary", "include")
 _TABLE_KEYS = ("per-file-ignores", "severity", "rules", "grammar")
 _SCALAR_KEYS = {"fail-on": str, "cache-dir": str}
 

@@ -1,12 +1,13 @@
 """Apply fixes: non-overlapping edits by applicability, re-lint, repeat (at most MAX_PASSES)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from mtlint.text.document import Document
 from mtlint.engine.runner import LintResult
 from mtlint.model import Applicability, Edit, Finding
+from mtlint.text.document import Document
 
 MAX_PASSES = 10
 
@@ -67,8 +68,12 @@ def apply_edits(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[s
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     # Two insertions at one point, or an edit touching another's span, conflict as well.
-    return a[0] < b[1] and b[0] < a[1] or a[0] == b[0] or (a[0] == a[1] and b[0] <= a[0] <= b[1]) or (
-        b[0] == b[1] and a[0] <= b[0] <= a[1]
+    return (
+        (a[0] < b[1]
+        and b[0] < a[1])
+        or a[0] == b[0]
+        or (a[0] == a[1] and b[0] <= a[0] <= b[1])
+        or (b[0] == b[1] and a[0] <= b[0] <= a[1])
     )
 
 

@@ -17,22 +17,23 @@ name>"`, adds entries to the vocabulary of an existing rule that reads packs (su
     message = "..."               # optional: overrides the pack's message
     note = "why this entry exists"
 """
+
 from __future__ import annotations
 
 import bisect
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
 
-from mtlint.text.document import Document
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import Document
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,8 +44,7 @@ PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it
 # Anchors and lookahead behave differently at a scope's end than inside a longer text.
 _ENDPOS_SENSITIVE = regex.compile(r"\$|\\[Zz]|\(\?[=!]")
 SCOPES = ("line", "paragraph", "text")
-_PACK_KEYS = {"code", "name", "category", "severity", "scope", "message", "description", "extends",
-              "fix", "entry"}
+_PACK_KEYS = {"code", "name", "category", "severity", "scope", "message", "description", "extends", "fix", "entry"}
 _ENTRY_KEYS = {"phrase", "pattern", "replacement", "message", "note", "whole", "case-sensitive", "tags"}
 
 
@@ -175,8 +175,15 @@ def _parse_entry(entry: Any, number: int, path: str) -> PackEntry:
     tags = entry.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise PackError(f"{where}: 'tags' must be a list of strings")
-    return PackEntry(source, compiled, entry.get("replacement"), entry.get("message"),
-                     entry.get("note", ""), bool(entry.get("whole", False)), tuple(tags))
+    return PackEntry(
+        source,
+        compiled,
+        entry.get("replacement"),
+        entry.get("message"),
+        entry.get("note", ""),
+        bool(entry.get("whole", False)),
+        tuple(tags),
+    )
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -191,7 +198,7 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(data, str(p))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_builtin_pack(filename: str) -> Pack:
     """Load a pack shipped in rules/packs/."""
     ref = resources.files("mtlint.rules") / "packs" / filename
@@ -298,8 +305,7 @@ def pack_rule_class(pack: Pack) -> type[PackRule]:
     """Make a Rule class from a pack that defines its own rule."""
     if pack.extends:
         raise PackError(f"{pack.path}: extends {pack.extends!r}; it is not a rule of its own")
-    lines = [pack.description.strip() or f"Phrases listed in the {pack.name} pack ({pack.path}).", "",
-             "Entries:"]
+    lines = [pack.description.strip() or f"Phrases listed in the {pack.name} pack ({pack.path}).", "", "Entries:"]
     for e in pack.entries:
         hint = f" -> {e.replacement}" if e.replacement else ""
         note = f"  ({e.note})" if e.note else ""

@@ -4,6 +4,7 @@ Built-in rules register under the entry-point group `mtlint.rules` exactly like 
 plug-in. An entry point names a Rule subclass or a tuple of them. Each plug-in is loaded on its own;
 one that fails names itself in the error instead of taking the others down.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -37,7 +38,7 @@ class Registry:
                 return r
         return None
 
-    def with_packs(self, packs: Sequence[Pack]) -> tuple["Registry", dict[str, tuple[PackEntry, ...]]]:
+    def with_packs(self, packs: Sequence[Pack]) -> tuple[Registry, dict[str, tuple[PackEntry, ...]]]:
         """Add user packs: new rules, plus extra entries for rules that packs extend (by name or code)."""
         extra: dict[str, tuple[PackEntry, ...]] = {}
         added: list[type[Rule]] = []
@@ -75,7 +76,7 @@ def _load(ep: EntryPoint) -> list[type[Rule]]:
     dist = getattr(ep.dist, "name", None) or "unknown distribution"
     try:
         obj = ep.load()
-    except Exception as exc:  # noqa: BLE001 - any import failure of a plug-in is reported, not raised
+    except Exception as exc:
         raise RegistryError(
             f"plug-in {ep.name!r} ({ep.value}, from {dist}) failed to load: {type(exc).__name__}: {exc}"
         ) from None

@@ -1,4 +1,5 @@
 """One lint run: configuration -> rules -> files -> documents -> findings (and fixes)."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -7,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtlint.engine.config import Config, ConfigError
-from mtlint.text.document import Document
-from mtlint.engine.runner import LintResult, RuleFailure, run_rules
 from mtlint.engine.fixer import FixOutcome, fix_document
-from mtlint.model import Finding, Severity
 from mtlint.engine.packs import PackEntry, PackError, load_pack
 from mtlint.engine.registry import Registry, RegistryError, check_selectors, discover, select_rules
+from mtlint.engine.runner import LintResult, RuleFailure, run_rules
+from mtlint.model import Finding, Severity
 from mtlint.rule import Rule
+from mtlint.text.document import Document
 
 
 class SetupError(ValueError):
@@ -37,8 +38,12 @@ class RuleSet:
                 ignored.extend(selectors)
         if not ignored:
             return self.rules
-        keep = {r.code for r in select_rules(Registry(tuple(type(r) for r in self.rules)), ignore=ignored,
-                                              extend_select=[r.code for r in self.rules])}
+        keep = {
+            r.code
+            for r in select_rules(
+                Registry(tuple(type(r) for r in self.rules)), ignore=ignored, extend_select=[r.code for r in self.rules]
+            )
+        }
         return tuple(r for r in self.rules if r.code in keep)
 
     @property

@@ -1,13 +1,14 @@
 """Run rules on a document: collect findings, drop suppressed ones, sort. No I/O."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mtlint.text.document import Document
+from mtlint.engine.suppress import apply_inline
 from mtlint.model import Finding
 from mtlint.rule import Rule
-from mtlint.engine.suppress import apply_inline
+from mtlint.text.document import Document
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def run_rules(doc: Document, rules: Sequence[Rule]) -> LintResult:
     for rule in rules:
         try:
             found = list(rule.check(doc))
-        except Exception as exc:  # noqa: BLE001 - reported to the user as a rule failure
+        except Exception as exc:
             failures.append(RuleFailure(rule.code, rule.name, f"{type(exc).__name__}: {exc}"))
             continue
         findings.extend(f for f in found if 0 <= f.start <= f.end <= len(doc.text))

@@ -7,6 +7,7 @@ Inline directives (in Markdown inside an HTML comment, in plain text on a line o
     <!-- mtlint: enable=stray-caption -->           re-enable some
     <!-- mtlint: disable-next-line=MT101 -->        only the next non-blank line
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.text.document import Document
 from mtlint.model import Finding
+from mtlint.text.document import Document
 
 _DIRECTIVE = regex.compile(
     r"mtlint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<rules>[\w\-]+(?:\s*,\s*[\w\-]+)*))?"
@@ -106,9 +107,7 @@ def baseline_key(path: str, f: Finding, doc: Document) -> tuple[str, str, str]:
 
 def write_baseline(path: str, keyed: Iterable[tuple[str, str, str]]) -> int:
     counts = Counter(keyed)
-    rows = [
-        {"path": p, "code": c, "text": t, "count": n} for (p, c, t), n in sorted(counts.items())
-    ]
+    rows = [{"path": p, "code": c, "text": t, "count": n} for (p, c, t), n in sorted(counts.items())]
     payload = {"version": BASELINE_VERSION, "findings": rows}
     tmp = f"{path}.tmp{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as fh:

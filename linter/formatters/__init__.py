@@ -1,4 +1,5 @@
 """Output formats behind a name -> class map. Import is lazy so `--format` costs only what it uses."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,12 +1,13 @@
 """What every formatter receives, and the JSON shape of a finding shared by all machine formats."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from mtlint.text.document import Document
 from mtlint.model import Finding
+from mtlint.text.document import Document
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """GitHub Actions workflow commands: findings appear as annotations on the pull request."""
+
 from __future__ import annotations
 
 from mtlint.formatters.base import Formatter, RunReport, span

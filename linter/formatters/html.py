@@ -4,6 +4,7 @@ The page is built from the same `finding_dict` objects as the JSON output (embed
 same order), so the two cannot disagree. Every piece of document text is HTML-escaped, and a Content
 Security Policy admits only the report's own script (by hash), so text from a document can never run.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,11 +19,11 @@ from typing import Any
 
 import regex
 
-from mtlint.version import __version__
-from mtlint.text.document import Document
 from mtlint.formatters.base import FileReport, Formatter, RunReport, finding_dict
 from mtlint.formatters.rulemeta import describe
 from mtlint.model import CATEGORIES, Finding, Severity
+from mtlint.text.document import Document
+from mtlint.version import __version__
 
 # Paul Tol's "light" scheme (designed for text on coloured ground, distinguishable with colour-vision
 # deficiencies) plus two of his pale tones; whitespace also gets a hatch so spaces stand out.
@@ -165,8 +166,10 @@ def render_document(index: int, report: FileReport, findings: list[tuple[int, Fi
     rows = []
     for line in range(1, last + 1):
         body = render_line(doc, line, by_line.get(line, []), heads)
-        rows.append(f'<div class="line" id="d{index}-L{line}"><span class="ln" data-n="{line}"></span>'
-                    f'<span class="tx">{body}</span></div>')
+        rows.append(
+            f'<div class="line" id="d{index}-L{line}"><span class="ln" data-n="{line}"></span>'
+            f'<span class="tx">{body}</span></div>'
+        )
     return "\n".join(rows)
 
 
@@ -191,13 +194,15 @@ def diff_view(doc: Document, f: Finding) -> list[dict[str, Any]]:
         ce = doc.line_span(end_line)[1]
         before = text[max(ls, e.start - CONTEXT) : e.start]
         after = text[e.end : min(ce, e.end + CONTEXT)] if e.end <= ce else ""
-        out.append({
-            "line": line,
-            "before": _visible(("…" if e.start - CONTEXT > ls else "") + before),
-            "deleted": _visible(_shorten(text[e.start : e.end]).replace("\r\n", "\n").replace("\r", "\n")),
-            "inserted": _visible(_shorten(e.replacement)),
-            "after": _visible(after + ("…" if e.end + CONTEXT < ce else "")),
-        })
+        out.append(
+            {
+                "line": line,
+                "before": _visible(("…" if e.start - CONTEXT > ls else "") + before),
+                "deleted": _visible(_shorten(text[e.start : e.end]).replace("\r\n", "\n").replace("\r", "\n")),
+                "inserted": _visible(_shorten(e.replacement)),
+                "after": _visible(after + ("…" if e.end + CONTEXT < ce else "")),
+            }
+        )
     return out
 
 
@@ -213,9 +218,11 @@ def bar_chart(title: str, rows: list[tuple[str, int, str]], kind: str) -> str:
     top = max(n for _, n, _ in rows) or 1
     label_w, bar_w, row_h = 120, 180, 22
     height = row_h * len(rows) + 4
-    parts = [f'<svg class="chart" role="img" width="{label_w + bar_w + 48}" height="{height}" '
-             f'viewBox="0 0 {label_w + bar_w + 48} {height}" aria-label="{attr(title)}"><title>{text_html(title)}'
-             "</title>"]
+    parts = [
+        f'<svg class="chart" role="img" width="{label_w + bar_w + 48}" height="{height}" '
+        f'viewBox="0 0 {label_w + bar_w + 48} {height}" aria-label="{attr(title)}"><title>{text_html(title)}'
+        "</title>"
+    ]
     for i, (label, n, css) in enumerate(rows):
         y = i * row_h + 2
         w = max(2, round(bar_w * n / top)) if n else 0
@@ -242,8 +249,7 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
     files_with = sum(1 for r in run.files if r.findings)
     cats = sorted(by_cat, key=lambda c: (-by_cat[c], _cat_rank(c)))
     cat_chart = bar_chart("Findings by category", [(c, by_cat[c], f"c-{_slug(c)}") for c in cats], "cat")
-    sev_chart = bar_chart("Findings by severity", [(s, by_sev[s], f"sev-{s}") for s in SEVERITIES if by_sev[s]],
-                          "sev")
+    sev_chart = bar_chart("Findings by severity", [(s, by_sev[s], f"sev-{s}") for s in SEVERITIES if by_sev[s]], "sev")
     checked = max(run.files_checked, len(run.files))
     cards = [
         ("files-linted", checked, "file linted" if checked == 1 else "files linted", f"{files_with} with findings"),
@@ -251,8 +257,10 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
         ("fix-safe", safe, "safe fixes", "applied by --fix"),
         ("fix-unsafe", unsafe, "unsafe fixes", "need --unsafe-fixes"),
     ]
-    card_html = "".join(f'<div class="card"><b id="{key}">{n}</b><span>{label}</span><small>{note}</small></div>'
-                        for key, n, label, note in cards)
+    card_html = "".join(
+        f'<div class="card"><b id="{key}">{n}</b><span>{label}</span><small>{note}</small></div>'
+        for key, n, label, note in cards
+    )
 
     def worst(r: FileReport) -> tuple[int, int, int, str]:
         sev = Counter(f.severity for f in r.findings)
@@ -262,15 +270,19 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
     for r in sorted(run.files, key=worst):
         sev = Counter(f.severity.value for f in r.findings)
         fixable = sum(1 for f in r.findings if f.fix is not None)
-        name = (f'<a href="#{ids[r.path]}">{text_html(r.path)}</a>' if r.findings and r.path in ids
-                else text_html(r.path))
+        name = (
+            f'<a href="#{ids[r.path]}">{text_html(r.path)}</a>' if r.findings and r.path in ids else text_html(r.path)
+        )
         cells = "".join(f"<td>{sev[s] or ''}</td>" for s in SEVERITIES)
-        rows.append(f'<tr class="{"" if r.findings else "clean"}"><td class="path">{name}</td>'
-                    f"<td>{len(r.findings) or 'clean'}</td>{cells}<td>{fixable or ''}</td></tr>")
+        rows.append(
+            f'<tr class="{"" if r.findings else "clean"}"><td class="path">{name}</td>'
+            f"<td>{len(r.findings) or 'clean'}</td>{cells}<td>{fixable or ''}</td></tr>"
+        )
     table = (
         '<div class="files-wrap"><table class="files"><thead><tr><th>file</th><th>findings</th><th>errors</th><th>warnings</th>'
-        f'<th>info</th><th>fixable</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-        if rows else "<p>No files were linted.</p>"
+        f"<th>info</th><th>fixable</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        if rows
+        else "<p>No files were linted.</p>"
     )
     charts = f'<div class="charts">{cat_chart}{sev_chart}</div>' if found else ""
     return f'<section class="summary"><div class="cards">{card_html}</div>{charts}{table}</section>'
@@ -291,7 +303,8 @@ def filters(found: list[Finding]) -> str:
     sevs = "".join(
         f'<label class="chip"><input type="checkbox" class="f-sev" value="{s}" checked>'
         f'<span class="ul s-{s}">{s}</span> <small>{by_sev[s]}</small></label>'
-        for s in SEVERITIES if by_sev[s]
+        for s in SEVERITIES
+        if by_sev[s]
     )
     return (
         '<nav class="toolbar" aria-label="Filters">'
@@ -338,23 +351,41 @@ class HtmlFormatter(Formatter):
             )
         metas = describe((f for _, f in run.findings), run.extras)
         rules = {
-            code: {"name": m.name, "category": m.category, "severity": m.severity, "summary": m.summary,
-                   "explanation": m.explanation(header=False), "known": m.known}
+            code: {
+                "name": m.name,
+                "category": m.category,
+                "severity": m.severity,
+                "summary": m.summary,
+                "explanation": m.explanation(header=False),
+                "known": m.known,
+            }
             for code, m in metas.items()
         }
         data = {"version": __version__, "files": files, "findings": findings, "views": views, "rules": rules}
         found = [f for _, f in run.findings]
         css = palette_css() + asset("report.css")
         js = asset("report.js")
-        csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; img-src data:; "
-               "base-uri 'none'; form-action 'none'")
+        csp = (
+            f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; img-src data:; "
+            "base-uri 'none'; form-action 'none'"
+        )
         title = f"{_plural(len(found), 'finding')} in {_plural(len(ids), 'file')}"
         body = "".join(docs_html) or '<p class="none">No findings. Nothing to highlight.</p>'
         return "".join(self._page(title, csp, css, js, run, ids, found, body, data))
 
-    def _page(self, title: str, csp: str, css: str, js: str, run: RunReport, ids: dict[str, str],
-              found: list[Finding], body: str, data: dict[str, Any]) -> Iterator[str]:
-        yield "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    def _page(
+        self,
+        title: str,
+        csp: str,
+        css: str,
+        js: str,
+        run: RunReport,
+        ids: dict[str, str],
+        found: list[Finding],
+        body: str,
+        data: dict[str, Any],
+    ) -> Iterator[str]:
+        yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         yield f'<meta http-equiv="Content-Security-Policy" content="{attr(csp)}">\n'
         yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         yield f'<meta name="generator" content="mtlint {attr(__version__)}">\n<link rel="icon" href="data:,">\n'
@@ -364,8 +395,10 @@ class HtmlFormatter(Formatter):
         if found:
             yield filters(found) + "\n"
         yield '<div class="layout"><main id="docs">' + body + "</main>\n"
-        yield ('<aside id="panel" aria-live="polite"><div id="detail"><p class="hint">Select a highlighted '
-               "passage (click it, Tab to it, or press <kbd>j</kbd>/<kbd>k</kbd>) to see what was found, why, "
-               "and the fix.</p></div></aside></div>\n")
+        yield (
+            '<aside id="panel" aria-live="polite"><div id="detail"><p class="hint">Select a highlighted '
+            "passage (click it, Tab to it, or press <kbd>j</kbd>/<kbd>k</kbd>) to see what was found, why, "
+            "and the fix.</p></div></aside></div>\n"
+        )
         yield f'<script type="application/json" id="mtlint-data">{script_json(data)}</script>\n'
         yield f"<script>{js}</script>\n</body>\n</html>\n"

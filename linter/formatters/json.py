@@ -1,4 +1,5 @@
 """`json` (an array) and `jsonl` (one object per line): the stable machine interface."""
+
 from __future__ import annotations
 
 import json

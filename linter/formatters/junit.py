@@ -1,4 +1,5 @@
 """JUnit XML: one test case per linted file, failing when the file has findings (for CI test tabs)."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -35,10 +36,14 @@ class JunitFormatter(Formatter):
                 fix = f" (fix available: {f.fix.applicability.value})" if f.fix is not None else ""
                 lines.append(f"{report.path}:{p['line']}:{p['column']}: {f.code} [{f.rule}] {f.message}{fix}")
             n = len(report.findings)
-            failure = ET.SubElement(case, "failure", {
-                "message": xml_text(f"{n} finding{'' if n == 1 else 's'}"),
-                "type": xml_text(", ".join(sorted({f.code for f in report.findings}))),
-            })
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {
+                    "message": xml_text(f"{n} finding{'' if n == 1 else 's'}"),
+                    "type": xml_text(", ".join(sorted({f.code for f in report.findings}))),
+                },
+            )
             failure.text = xml_text("\n".join(lines) + "\n")
         ET.indent(root)
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -4,6 +4,7 @@ Formatters see findings, not the run's rule set, so they look each code up in th
 A rule that is not there (a user pack, a plug-in missing on this machine) still gets an entry, built
 from what its findings say, so a report never fails for lack of documentation.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -42,16 +43,29 @@ def from_class(cls: type[Rule]) -> RuleMeta:
     """Describe a rule class."""
     try:
         options = tuple(cls.Options().as_dict().items())
-    except Exception:  # noqa: BLE001 - a plug-in whose options need arguments still gets documented
+    except Exception:
         options = ()
-    return RuleMeta(cls.code, cls.name, cls.category, cls.severity.value, bool(cls.fixable), cls.summary(),
-                    cls.documentation(), options)
+    return RuleMeta(
+        cls.code,
+        cls.name,
+        cls.category,
+        cls.severity.value,
+        bool(cls.fixable),
+        cls.summary(),
+        cls.documentation(),
+        options,
+    )
 
 
 def from_finding(f: Finding) -> RuleMeta:
     """Describe a rule the registry does not know, from one of its findings."""
     return RuleMeta(
-        f.code, f.rule, f.category, f.severity.value, f.fix is not None, f"{f.rule} ({f.category})",
+        f.code,
+        f.rule,
+        f.category,
+        f.severity.value,
+        f.fix is not None,
+        f"{f.rule} ({f.category})",
         f"{f.code} {f.rule} comes from a rule pack or plug-in of this run's configuration, not from an "
         "installed rule, so its documentation is not available here.",
         known=False,

@@ -3,6 +3,7 @@
 Positions are SARIF regions: 1-based lines and columns, end column exclusive, columns counted in
 Unicode code points (declared with `columnKind`), exactly as in the JSON format.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,10 +12,10 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from mtlint.version import __version__
 from mtlint.formatters.base import FileReport, Formatter, RunReport, span
 from mtlint.formatters.rulemeta import RuleMeta, describe
 from mtlint.model import Finding, Severity
+from mtlint.version import __version__
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -42,8 +43,7 @@ def location(uri: str, relative: bool) -> dict[str, Any]:
 
 def region(report: FileReport, start: int, end: int) -> dict[str, int]:
     p = span(report.document, start, end)
-    return {"startLine": p["line"], "startColumn": p["column"], "endLine": p["end_line"],
-            "endColumn": p["end_column"]}
+    return {"startLine": p["line"], "startColumn": p["column"], "endLine": p["end_line"], "endColumn": p["end_column"]}
 
 
 def rule_descriptor(meta: RuleMeta) -> dict[str, Any]:
@@ -72,25 +72,38 @@ def result(report: FileReport, f: Finding, rule_index: int, uri: str, relative: 
         "ruleIndex": rule_index,
         "level": _LEVEL[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": location(uri, relative),
-                                            "region": region(report, f.start, f.end)}}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": location(uri, relative),
+                    "region": region(report, f.start, f.end),
+                }
+            }
+        ],
         "properties": {"rule": f.rule, "category": f.category},
     }
     if f.fix is not None:
         text = report.document.text
         edits = f.fix.edits
-        description = "; ".join(_describe_edit(text[e.start:e.end], e.replacement) for e in edits)
-        out["fixes"] = [{
-            "description": {"text": f"{description} ({f.fix.applicability.value} fix)"},
-            "artifactChanges": [{
-                "artifactLocation": location(uri, relative),
-                "replacements": [
-                    {"deletedRegion": region(report, e.start, e.end), "insertedContent": {"text": e.replacement}}
-                    for e in edits
+        description = "; ".join(_describe_edit(text[e.start : e.end], e.replacement) for e in edits)
+        out["fixes"] = [
+            {
+                "description": {"text": f"{description} ({f.fix.applicability.value} fix)"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": location(uri, relative),
+                        "replacements": [
+                            {
+                                "deletedRegion": region(report, e.start, e.end),
+                                "insertedContent": {"text": e.replacement},
+                            }
+                            for e in edits
+                        ],
+                    }
                 ],
-            }],
-            "properties": {"applicability": f.fix.applicability.value},
-        }]
+                "properties": {"applicability": f.fix.applicability.value},
+            }
+        ]
     return out
 
 
@@ -107,16 +120,20 @@ class SarifFormatter(Formatter):
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "mtlint",
-                    "version": __version__,
-                    "semanticVersion": __version__,
-                    "rules": [rule_descriptor(m) for m in metas.values()],
-                }},
-                "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-                "results": results,
-            }],
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "mtlint",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "rules": [rule_descriptor(m) for m in metas.values()],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                    "results": results,
+                }
+            ],
         }
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

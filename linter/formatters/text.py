@@ -1,4 +1,5 @@
 """Human output, ruff-like: location, code, name and message, the source line with a caret underline."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -56,9 +57,11 @@ class TextFormatter(Formatter):
         pad = " " * len(gutter)
         hint = ""
         if f.fix is not None:
-            hint = " fix available (" + (
-                "safe" if f.fix.applicability is Applicability.SAFE else "unsafe: --unsafe-fixes"
-            ) + ")"
+            hint = (
+                " fix available ("
+                + ("safe" if f.fix.applicability is Applicability.SAFE else "unsafe: --unsafe-fixes")
+                + ")"
+            )
         del line_start
         return (
             head

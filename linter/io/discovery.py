@@ -1,4 +1,5 @@
 """Finding the files to lint: folders are walked for included suffixes, skipping excluded names."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -25,16 +26,12 @@ def walk(root: Path, include: Sequence[str], exclude: Sequence[str], config_root
     """Yield included files under `root`, sorted, skipping hidden and excluded folders."""
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not is_excluded(here / d, exclude, config_root)
-        )
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(here / d, exclude, config_root))
         for name in sorted(files):
             p = here / name
             if name.startswith("."):
                 continue
-            if any(fnmatch.fnmatch(name.lower(), pat) for pat in include) and not is_excluded(
-                p, exclude, config_root
-            ):
+            if any(fnmatch.fnmatch(name.lower(), pat) for pat in include) and not is_excluded(p, exclude, config_root):
                 yield p
 
 

@@ -3,6 +3,7 @@
 A JSONL chunk is a byte range of whole lines, so a worker reads only its own part of the file and
 still names each record by its line number; a Parquet chunk is one row group.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,6 @@ class Chunk:
     end: int
     first: int  # number of the chunk's first record in its file (line number, or 1-based row)
     size: int  # bytes, for the progress bar
-
 
 
 # -- planning -------------------------------------------------------------------------------------
@@ -129,7 +129,6 @@ def read_chunk(chunk: Chunk) -> Iterator[Record]:
             yield Record(number, text, None, f"not a JSON object (got {type(value).__name__})")
             continue
         yield Record(number, text, value)
-
 
 
 class FixedWriter:

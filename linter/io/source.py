@@ -1,11 +1,11 @@
 """Reading files into Documents and writing fixed text back byte-for-byte faithfully."""
+
 from __future__ import annotations
 
 import codecs
 import os
 import stat
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -56,7 +56,7 @@ def decode(data: bytes, path: str, encoding: str | None = None, fmt: str | None 
     if enc is None:
         for mark, name in _BOMS:
             if data.startswith(mark):
-                bom, enc, body = True, name, data[len(mark):]
+                bom, enc, body = True, name, data[len(mark) :]
                 break
         else:
             if b"\x00" in data[:8192]:
@@ -66,15 +66,17 @@ def decode(data: bytes, path: str, encoding: str | None = None, fmt: str | None 
         text = body.decode(enc)
     except UnicodeDecodeError as exc:
         raise InputError(
-            path, f"cannot decode as {enc} (byte 0x{body[exc.start]:02x} at offset {exc.start + (len(data) - len(body))}); "
-            "pass --encoding to read it"
+            path,
+            f"cannot decode as {enc} (byte 0x{body[exc.start]:02x} at offset {exc.start + (len(data) - len(body))}); "
+            "pass --encoding to read it",
         ) from None
     except LookupError:
         raise InputError(path, f"unknown encoding {enc!r}") from None
     if encoding is not None and text.startswith("\ufeff"):
         text, bom = text[1:], True
-    return Document(text=text, path=path, format=fmt or format_for(path), newline=dominant_newline(text),
-                    bom=bom, encoding=enc)
+    return Document(
+        text=text, path=path, format=fmt or format_for(path), newline=dominant_newline(text), bom=bom, encoding=enc
+    )
 
 
 def read_document(path: str, encoding: str | None = None, fmt: str | None = None) -> Document:
@@ -120,4 +122,3 @@ def write_atomic(path: str, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-

@@ -8,6 +8,7 @@ cross-file evidence are never cached: they re-run on every run, so their finding
 files. A cache entry that cannot be read is a miss (and is rewritten); a cache that cannot be written
 is a warning, never a failure.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,13 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mtlint.version import __version__
 from mtlint.engine.config import Config
+from mtlint.engine.packs import PackRule
+from mtlint.model import Applicability, Edit, Finding, Fix, Severity
+from mtlint.rule import Rule
 from mtlint.run.evidence import CorpusStats
 from mtlint.text.document import Document
-from mtlint.model import Applicability, Edit, Finding, Fix, Severity
-from mtlint.engine.packs import PackRule
-from mtlint.rule import Rule
+from mtlint.version import __version__
 
 CACHE_DIR_NAME = ".mtlint_cache"
 ENTRY_VERSION = 2
@@ -40,7 +41,7 @@ def default_cache_dir(config: Config, override: str | None = None) -> Path:
     return Path(config.root) / CACHE_DIR_NAME
 
 
-def _hash_file(h: "hashlib._Hash", path: Path) -> None:
+def _hash_file(h: hashlib._Hash, path: Path) -> None:
     h.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
     try:
         h.update(path.read_bytes())
@@ -94,7 +95,7 @@ def _rules_root_files(rules: Sequence[Rule]) -> list[Path]:
     return sorted(files)
 
 
-def _stat_file(h: "hashlib._Hash", path: Path) -> None:
+def _stat_file(h: hashlib._Hash, path: Path) -> None:
     """Installed code and data: size and modification time stand for the contents (cheap per run)."""
     try:
         st = path.stat()
@@ -170,16 +171,33 @@ def _edit(row: list) -> Edit:
 
 def _load(row: list) -> Finding:
     code, rule, category, severity, message, start, end, fix, data = row
-    if not (type(start) is int and type(end) is int and 0 <= start <= end and type(code) is str
-            and type(rule) is str and type(category) is str and type(message) is str):
+    if not (
+        type(start) is int
+        and type(end) is int
+        and 0 <= start <= end
+        and type(code) is str
+        and type(rule) is str
+        and type(category) is str
+        and type(message) is str
+    ):
         raise ValueError("malformed finding")
     fx = None
     if fix is not None:
         fx = _make(Fix, {"edits": tuple([_edit(e) for e in fix[1]]), "applicability": _APPLICABILITY[fix[0]]})
-    return _make(Finding, {  # type: ignore[return-value]
-        "code": code, "rule": rule, "category": category, "severity": _SEVERITY[severity], "message": message,
-        "start": start, "end": end, "fix": fx,
-        "data": tuple([(str(k), str(v)) for k, v in data]) if data else ()})
+    return _make(
+        Finding,
+        {  # type: ignore[return-value]
+            "code": code,
+            "rule": rule,
+            "category": category,
+            "severity": _SEVERITY[severity],
+            "message": message,
+            "start": start,
+            "end": end,
+            "fix": fx,
+            "data": tuple([(str(k), str(v)) for k, v in data]) if data else (),
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -224,12 +242,12 @@ def _dump_entry(key: str, e: Entry) -> dict:
 
 def _load_entry(p: dict) -> Entry:
     lines = p.get("lines")
-    entry = Entry(tuple(_load(row) for row in p["plain"]),
-                  frozenset(str(x) for x in lines) if isinstance(lines, list) else None)
+    entry = Entry(
+        tuple(_load(row) for row in p["plain"]), frozenset(str(x) for x in lines) if isinstance(lines, list) else None
+    )
     if "corpus" in p:
         files = p["files"]
-        evidence = Evidence(tuple((str(line), int(n)) for line, n in p["asked"]),
-                            None if files is None else int(files))
+        evidence = Evidence(tuple((str(line), int(n)) for line, n in p["asked"]), None if files is None else int(files))
         entry = replace(entry, corpus=tuple(_load(row) for row in p["corpus"]), evidence=evidence)
     return entry
 

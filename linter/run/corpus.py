@@ -5,6 +5,7 @@ the chunks: `chunk_line_counts` (the cross-document evidence, reduced into one C
 rule runs) and `lint_chunk` (every record of a chunk, with that evidence). Whatever executes them, a
 process pool here or a Dask cluster, the findings are the same and in the same order.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from mtlint.engine.config import Config
 from mtlint.engine.ruleset import RuleSet, fix
 from mtlint.engine.runner import run_rules
 from mtlint.io.records import Chunk, Record, read_chunk

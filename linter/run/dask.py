@@ -5,6 +5,7 @@ the rules from it on first use. Workers read their inputs themselves, so input p
 to them (shared storage), and mtlint (with the same plug-ins and pack files) must be installed where
 they run.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
@@ -44,8 +45,9 @@ class DaskExecutor:
             if scheduler:
                 self.client = Client(scheduler)  # connect timeout: distributed.comm.timeouts.connect
             else:  # no cluster given: one on this machine, a worker process per core
-                self._cluster = LocalCluster(n_workers=resolve_jobs(jobs), threads_per_worker=1,
-                                             processes=True, dashboard_address=None)
+                self._cluster = LocalCluster(
+                    n_workers=resolve_jobs(jobs), threads_per_worker=1, processes=True, dashboard_address=None
+                )
                 self.client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
             raise CorpusError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None

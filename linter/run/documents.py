@@ -3,6 +3,7 @@
 Documents travel to workers as their plain fields (path, text, format, ...), so no parsed structure is
 pickled, and findings come back as frozen values. Results are returned sorted by path.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -28,7 +29,7 @@ class Item:
     plain: bool = True  # False: per-file findings come from the cache; run only cross-file rules
 
     @classmethod
-    def of(cls, doc: Document, plain: bool = True) -> "Item":
+    def of(cls, doc: Document, plain: bool = True) -> Item:
         values = tuple((f.name, getattr(doc, f.name)) for f in _FIELDS)
         return cls(doc.path, values, plain)
 

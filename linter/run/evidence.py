@@ -3,6 +3,7 @@
 Computed once per run as a reduction over all documents, before any rule runs, so that a rule
 reading it sees the same numbers whether files are linted in one process, several, or on a cluster.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -34,7 +35,7 @@ class CorpusStats:
     line_files: dict[str, int] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def from_line_sets(cls, sets: Iterable[frozenset[str]]) -> "CorpusStats":
+    def from_line_sets(cls, sets: Iterable[frozenset[str]]) -> CorpusStats:
         counts: Counter[str] = Counter()
         n = 0
         for s in sets:
@@ -44,7 +45,7 @@ class CorpusStats:
         return cls(n, {k: v for k, v in counts.items() if v > 1})
 
     @classmethod
-    def of_documents(cls, documents: Iterable["Document"]) -> "CorpusStats":
+    def of_documents(cls, documents: Iterable[Document]) -> CorpusStats:
         """The evidence of a set of documents (their prose lines)."""
         return cls.from_line_sets(document_lines(d.prose) for d in documents)
 

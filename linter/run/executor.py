@@ -7,6 +7,7 @@ parent builds the rules, lints one item to load lazily loaded data, then forks) 
 configuration by spawned or remote workers. Results come back in the order of the items, so output
 never depends on the number of workers.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -90,7 +91,7 @@ def resolve_jobs(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _mp_context() -> "multiprocessing.context.BaseContext":
+def _mp_context() -> multiprocessing.context.BaseContext:
     import multiprocessing  # lazy: runs in one process never need it
 
     # fork shares the parent's built rules (plug-ins and user packs included) at no cost; elsewhere

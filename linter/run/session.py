@@ -1,4 +1,5 @@
 """One session: the configuration of a run and the rules it builds, shared by every command and the API."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ def open_session(
     the configured lists. Raises ConfigError or SetupError with a one-line message.
     """
     config: Config = resolve(list(anchors), config_file, isolated, overrides)
-    config = replace(config, ignore=config.ignore + tuple(ignore),
-                     extend_select=config.extend_select + tuple(extend_select))
+    config = replace(
+        config, ignore=config.ignore + tuple(ignore), extend_select=config.extend_select + tuple(extend_select)
+    )
     return build_rules(config)

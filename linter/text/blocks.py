@@ -1,4 +1,5 @@
 """The values a document is cut into: blocks (paragraphs, headings, list items, lines) and sentences."""
+
 from __future__ import annotations
 
 import enum

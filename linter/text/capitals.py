@@ -6,15 +6,18 @@ module counts that document-level evidence, per word and on demand (a rule asks 
 words per document, so scanning for those is cheaper than tabulating every word); rules decide what to
 make of it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+
 import regex
 
 from mtlint.text.blocks import Block, BlockKind
 from mtlint.text.document import Document
 from mtlint.text.words import WORD
+
 _POSSESSIVE = regex.compile(r"['’]s?$")
 
 

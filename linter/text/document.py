@@ -4,6 +4,7 @@ Offsets are character offsets into `Document.text` (the decoded file without its
 `Document.prose` is the same text with code, front matter, HTML comments, URLs and markup blanked
 to spaces, so an offset found in `prose` is also an offset in `text` and in the original file.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -123,7 +124,7 @@ class Document:
                 out.append(Sentence(s, e, self.prose[s:e], block.index))
         return tuple(out)
 
-    def derived(self, make: Callable[["Document"], T]) -> T:
+    def derived(self, make: Callable[[Document], T]) -> T:
         """`make(self)`, computed once per document and shared by every rule that asks.
 
         Evidence that several rules read (name mentions, capital use, line roles) is derived through
@@ -135,7 +136,7 @@ class Document:
             memo[make] = make(self)
         return memo[make]  # type: ignore[return-value]
 
-    def with_text(self, text: str) -> "Document":
+    def with_text(self, text: str) -> Document:
         """The same document with new text (structure recomputed lazily)."""
         return replace(self, text=text)
 

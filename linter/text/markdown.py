@@ -5,6 +5,7 @@ destinations, HTML, emphasis markers) is blanked with patterns on the source lin
 markdown-it-py keeps no inline source positions. Blanking keeps every offset equal to the
 original file's, so findings and fixes need no translation.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
     from mtlint.text.document import Document
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
-_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
+_FRONT_MATTER = regex.compile(
+    r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S
+)
 _CONTAINER = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+)?", regex.M)
 _ATX = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)", regex.M)
 _ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
@@ -51,7 +54,7 @@ class ParsedMarkdown:
     masked: tuple[tuple[int, int], ...]
     drafts: tuple[_Draft, ...]
 
-    def blocks(self, doc: "Document") -> list[Block]:
+    def blocks(self, doc: Document) -> list[Block]:
         out: list[Block] = []
         for d in self.drafts:
             outer_start = doc.line_span(d.first_line)[0]
@@ -65,8 +68,17 @@ class ParsedMarkdown:
             if start >= end:
                 continue
             out.append(
-                Block(len(out), BlockKind(d.kind), start, end, outer_start, outer_end,
-                      self.prose[start:end], d.first_line, d.last_line)
+                Block(
+                    len(out),
+                    BlockKind(d.kind),
+                    start,
+                    end,
+                    outer_start,
+                    outer_end,
+                    self.prose[start:end],
+                    d.first_line,
+                    d.last_line,
+                )
             )
         return out
 
@@ -98,7 +110,7 @@ def parse_markdown(text: str) -> ParsedMarkdown:
     if fm:
         blank(0, fm.end())
         # Parse with the front matter as blank lines so line maps stay those of the file.
-        source = _NEWLINE.sub(lambda m: m.group(0), regex.sub(r"[^\r\n]", " ", fm.group(0))) + text[fm.end():]
+        source = _NEWLINE.sub(lambda m: m.group(0), regex.sub(r"[^\r\n]", " ", fm.group(0))) + text[fm.end() :]
 
     from markdown_it import MarkdownIt  # lazy: about 30 ms to import, and plain-text runs never need it
 

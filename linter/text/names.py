@@ -6,6 +6,7 @@ which mentions to trust. A mention is the name part of a capitalised run after a
 ("Defense Secretary Lloyd Austin" -> "Lloyd Austin", title "Secretary"), with its possessive dropped
 ("Trump's" -> "Trump"). Title-case headings are skipped: every word in them is capitalised.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -171,9 +172,14 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
                     yield run
                     run = []
             run.append(w)
-        elif run and token.lower() in PARTICLES and i + 1 < len(words) and _capitalised(words[i + 1].group()) \
-                and _SPACE.fullmatch(text[run[-1].end() : w.start()]) \
-                and _SPACE.fullmatch(text[w.end() : words[i + 1].start()]):
+        elif (
+            run
+            and token.lower() in PARTICLES
+            and i + 1 < len(words)
+            and _capitalised(words[i + 1].group())
+            and _SPACE.fullmatch(text[run[-1].end() : w.start()])
+            and _SPACE.fullmatch(text[w.end() : words[i + 1].start()])
+        ):
             run.append(w)
         else:
             if run:

@@ -4,12 +4,12 @@ A splitter that errs towards *not* splitting: a full stop after a known abbrevia
 between digits does not end a sentence, so rules that look at sentence starts see real starts only.
 Lower-case starts after a full stop are still split, because finding them is a rule's job.
 """
+
 from __future__ import annotations
 
 import regex
 
 from mtlint.text.words import ABBREVIATIONS
-
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = regex.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")

@@ -1,4 +1,5 @@
 """Words and abbreviations: the one definition every module and rule shares."""
+
 from __future__ import annotations
 
 import regex

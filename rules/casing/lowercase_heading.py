@@ -1,13 +1,14 @@
 """MT303 lowercase-heading: a heading or title line that starts in lower case."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import regex
 
-from mtlint.text.document import BlockKind, Document
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import BlockKind, Document
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -59,6 +60,9 @@ class LowercaseHeading(Rule[NoOptions]):
             if doc.prose.startswith("://", m.end()) or doc.is_masked(m.start(), m.end()):
                 continue
             yield self.finding(
-                m.start(), m.end(), f"heading starts in lower case ('{word}')",
-                fix=Fix.safe(Edit(m.start(), m.start() + 1, word[0].upper())), word=word,
+                m.start(),
+                m.end(),
+                f"heading starts in lower case ('{word}')",
+                fix=Fix.safe(Edit(m.start(), m.start() + 1, word[0].upper())),
+                word=word,
             )

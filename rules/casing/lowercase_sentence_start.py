@@ -1,14 +1,15 @@
 """MT302 lowercase-sentence-start: a sentence that begins in lower case."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import regex
 
-from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -84,8 +85,11 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     def _finding(self, m: regex.Match[str]) -> Finding:
         word = m.group()
         return self.finding(
-            m.start(), m.end(), f"sentence starts in lower case ('{word}')",
-            fix=Fix.unsafe(Edit(m.start(), m.start() + 1, word[0].upper())), word=word,
+            m.start(),
+            m.end(),
+            f"sentence starts in lower case ('{word}')",
+            fix=Fix.unsafe(Edit(m.start(), m.start() + 1, word[0].upper())),
+            word=word,
         )
 
 

@@ -1,4 +1,5 @@
 """MT301 stray-capital: a common word capitalised in mid-sentence."""
+
 from __future__ import annotations
 
 import bisect
@@ -7,12 +8,12 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
-from mtlint.text.document import BlockKind, Document
-from mtlint.text.words import WORD
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
+from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
+from mtlint.text.document import BlockKind, Document
+from mtlint.text.words import WORD
 
 # Words after which a capitalised noun is usually a name or an institution ("the Taliban", "its Board").
 _DETERMINERS = frozenset(
@@ -111,7 +112,10 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 edit = Edit(m.start(), m.end(), lowered)
                 fix = Fix.safe(edit) if closed else Fix.unsafe(edit)
                 yield self.finding(
-                    m.start(), m.end(), f"'{word}' is capitalised in mid-sentence; write '{lowered}'", fix=fix,
+                    m.start(),
+                    m.end(),
+                    f"'{word}' is capitalised in mid-sentence; write '{lowered}'",
+                    fix=fix,
                     word=word,
                 )
 
@@ -168,6 +172,9 @@ def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
     sentence = sentences[i]
     # The first word is capitalised anyway and the word under test is what is in question: neither
     # counts as evidence of title case.
-    long_words = [m.group() for m in WORD.finditer(doc.prose, sentence.start, sentence.end)
-                  if len(m.group()) > 3 and m.start() not in (sentence.start, offset)]
+    long_words = [
+        m.group()
+        for m in WORD.finditer(doc.prose, sentence.start, sentence.end)
+        if len(m.group()) > 3 and m.start() not in (sentence.start, offset)
+    ]
     return len(long_words) < 3 or sum(is_capitalised(w) for w in long_words) > 0.6 * len(long_words)

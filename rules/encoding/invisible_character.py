@@ -1,4 +1,5 @@
 """MT402 invisible-character: zero-width, bidi-control and other invisible characters in prose."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -6,9 +7,9 @@ from collections.abc import Iterator
 
 import regex
 
-from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix
 from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import Document
 
 ZWSP, ZWNJ, ZWJ = "\u200b", "\u200c", "\u200d"
 FFFD = "\ufffd"
@@ -26,9 +27,7 @@ _JOINING_SCRIPT = regex.compile(
     r"\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Mongolian}\p{Khmer}\p{Myanmar}\p{Tibetan}]"
 )
 # Scripts written without spaces, where ZWSP marks a word boundary.
-_UNSPACED_SCRIPT = regex.compile(
-    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]"
-)
+_UNSPACED_SCRIPT = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\N{VARIATION SELECTOR-16}]")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
@@ -83,8 +82,9 @@ class InvisibleCharacter(Rule[NoOptions]):
         if ch in (ZWNJ, ZWJ):
             if ch == ZWJ and _EMOJI.match(before) and _EMOJI.match(after):
                 return True
-            return bool(_JOINING_SCRIPT.match(before)) and bool(_JOINING_SCRIPT.match(after) or
-                                                                   unicodedata.category(after).startswith("M"))
+            return bool(_JOINING_SCRIPT.match(before)) and bool(
+                _JOINING_SCRIPT.match(after) or unicodedata.category(after).startswith("M")
+            )
         if ch == ZWSP:
             return bool(_UNSPACED_SCRIPT.match(before)) and bool(_UNSPACED_SCRIPT.match(after))
         if ch in BIDI_MARKS:
@@ -102,8 +102,12 @@ class InvisibleCharacter(Rule[NoOptions]):
                 names.append(label)
         described = ", ".join(names)
         if text[start] == FFFD:
-            yield self.finding(start, end, f"Replacement character ({described}): a character was lost in "
-                               "conversion; restore it from the source.", char=described)
+            yield self.finding(
+                start,
+                end,
+                f"Replacement character ({described}): a character was lost in conversion; restore it from the source.",
+                char=described,
+            )
             return
         if any(text[i] in BIDI_FORMATTING for i in group):
             message = f"Invisible bidi control ({described}): it can reorder or hide text; remove it."

@@ -4,6 +4,7 @@ lingua-language-detector is large (a ~96 MB wheel, ~96 MB installed), so it is a
 `pip install 'mtlint[lang]'`. Without it, `load_detector()` returns None
 and callers skip language identification.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,9 +12,29 @@ from functools import lru_cache
 
 # Latin-script languages machine translation is commonly run from, plus English itself. Fewer candidate
 # languages make detection faster and steadier on short sentences.
-LANGUAGES = ("ENGLISH", "FRENCH", "SPANISH", "PORTUGUESE", "GERMAN", "ITALIAN", "DUTCH", "TURKISH",
-             "INDONESIAN", "MALAY", "POLISH", "ROMANIAN", "SWEDISH", "CZECH", "HUNGARIAN", "VIETNAMESE",
-             "TAGALOG", "AZERBAIJANI", "SOMALI", "SWAHILI", "CATALAN")
+LANGUAGES = (
+    "ENGLISH",
+    "FRENCH",
+    "SPANISH",
+    "PORTUGUESE",
+    "GERMAN",
+    "ITALIAN",
+    "DUTCH",
+    "TURKISH",
+    "INDONESIAN",
+    "MALAY",
+    "POLISH",
+    "ROMANIAN",
+    "SWEDISH",
+    "CZECH",
+    "HUNGARIAN",
+    "VIETNAMESE",
+    "TAGALOG",
+    "AZERBAIJANI",
+    "SOMALI",
+    "SWAHILI",
+    "CATALAN",
+)
 
 # (language name, confidence) of the most likely language of a text.
 Detector = Callable[[str], tuple[str, float]]

@@ -1,4 +1,5 @@
 """MT401 mojibake: text decoded with the wrong encoding (`CafÃ©`, `donâ€™t`, `Ø§Ù„`)."""
+
 from __future__ import annotations
 
 import difflib
@@ -8,9 +9,9 @@ import ftfy
 import regex
 from ftfy.badness import BADNESS_RE, is_bad
 
-from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix
 from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import Document
 
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 # A finding covers whole words: extend a changed span over adjacent non-space characters.
@@ -70,14 +71,20 @@ class Mojibake(Rule[NoOptions]):
                     old, new = chunk[a0:a1], fixed.text[b0:b1]
                     s, e = offset + run.start() + a0, offset + run.start() + a1
                     fix = Fix.safe(Edit(s, e, new)) if confident else None
-                    yield self.finding(s, e, f"Mojibake '{old.strip()}': this reads '{new.strip()}' when decoded "
-                                       "correctly.", fix=fix, fixed=new)
+                    yield self.finding(
+                        s,
+                        e,
+                        f"Mojibake '{old.strip()}': this reads '{new.strip()}' when decoded correctly.",
+                        fix=fix,
+                        fixed=new,
+                    )
             elif is_bad(chunk):
                 for m in BADNESS_RE.finditer(chunk):
                     a0, a1 = _widen(chunk, m.start(), m.end())
                     s = offset + run.start()
-                    yield self.finding(s + a0, s + a1, f"'{chunk[a0:a1]}' looks like mojibake (text decoded with "
-                                       "the wrong encoding).")
+                    yield self.finding(
+                        s + a0, s + a1, f"'{chunk[a0:a1]}' looks like mojibake (text decoded with the wrong encoding)."
+                    )
                     break
 
 

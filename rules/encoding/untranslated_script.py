@@ -1,4 +1,5 @@
 """MT403 untranslated-script: text left in another script (or, optionally, another language)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -6,10 +7,10 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.text.document import Document
 from mtlint.model import Finding
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.encoding import language_id
+from mtlint.text.document import Document
 
 # A letter of any script but Latin; marks (vowel signs, harakat) ride along with their letter.
 _FOREIGN = r"[\p{L}--\p{Latin}--\p{Common}][\p{M}]*"
@@ -20,9 +21,35 @@ _FOREIGN_WORD = regex.compile(rf"(?:{_FOREIGN})+", regex.V1)
 _LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’\-]*", regex.V1)
 # Quotes and spaces that may stand between a name and its parenthesised gloss.
 _QUOTES = " \t\u00a0\"'“”‘’«»「」『』"
-_SCRIPTS = ("Arabic", "Cyrillic", "Han", "Hangul", "Hiragana", "Katakana", "Hebrew", "Devanagari", "Bengali",
-            "Greek", "Thai", "Armenian", "Georgian", "Tamil", "Telugu", "Gurmukhi", "Gujarati", "Kannada",
-            "Malayalam", "Sinhala", "Ethiopic", "Khmer", "Lao", "Myanmar", "Syriac", "Thaana", "Tibetan")
+_SCRIPTS = (
+    "Arabic",
+    "Cyrillic",
+    "Han",
+    "Hangul",
+    "Hiragana",
+    "Katakana",
+    "Hebrew",
+    "Devanagari",
+    "Bengali",
+    "Greek",
+    "Thai",
+    "Armenian",
+    "Georgian",
+    "Tamil",
+    "Telugu",
+    "Gurmukhi",
+    "Gujarati",
+    "Kannada",
+    "Malayalam",
+    "Sinhala",
+    "Ethiopic",
+    "Khmer",
+    "Lao",
+    "Myanmar",
+    "Syriac",
+    "Thaana",
+    "Tibetan",
+)
 _SCRIPT_RE = {name: regex.compile(rf"\p{{Script={name}}}") for name in _SCRIPTS}
 _PERSIAN = regex.compile(r"[پچژگ]")  # letters Persian (and Urdu) add to the Arabic alphabet
 _URDU = regex.compile(r"[ٹڈڑںےھ]")
@@ -32,13 +59,15 @@ MAX_GLOSSED_WORDS = 6
 # out: Spanish, Italian or French use them too). An English sentence of eight words or more almost always
 # has several; a sentence in another language has next to none. This guards the language identifier, which
 # can be confidently wrong about English full of foreign names.
-_ENGLISH_WORDS = frozenset("""
+_ENGLISH_WORDS = frozenset(
+    """
     the of and to in is was that for it with as be at by this had not are but from or have an they which
     you were her she there would their we him been has when who will more if out so said what up its about
     into than them can only other new some could these two may then do any my now such our over even most
     after also did many before must through where much should well those while because being since
     against between during without under around among he his i
-""".split())
+""".split()
+)
 MAX_ENGLISH_SHARE = 0.1
 # URLs, e-mail addresses, paths and file names are not language: drop them before identification.
 _NOT_PROSE = regex.compile(r"\S*(?:[/@\\]|://|\w\.\w)\S*")
@@ -99,8 +128,9 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
                     continue
                 if _glossed(text, m.start(), m.end(), block.start, block.end):
                     continue
-                yield self.finding(m.start(), m.end(), f"Untranslated {script} text: '{_excerpt(m.group(0))}'.",
-                                   script=script)
+                yield self.finding(
+                    m.start(), m.end(), f"Untranslated {script} text: '{_excerpt(m.group(0))}'.", script=script
+                )
         if self.options.detect_languages:
             yield from self._languages(doc, runs)
 
@@ -114,8 +144,11 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
             prose = _NOT_PROSE.sub(" ", sentence.text)
             words = _LATIN_WORD.findall(prose)
             english = sum(w.lower() in _ENGLISH_WORDS for w in words)
-            if (len(words) >= self.options.min_words and english <= MAX_ENGLISH_SHARE * len(words)
-                    and not any(s < sentence.end and sentence.start < e for s, e in runs)):
+            if (
+                len(words) >= self.options.min_words
+                and english <= MAX_ENGLISH_SHARE * len(words)
+                and not any(s < sentence.end and sentence.start < e for s, e in runs)
+            ):
                 language, confidence = detect(prose)
                 if language != "ENGLISH" and confidence >= self.options.min_confidence:
                     found = [sentence.start, sentence.end, language.title(), confidence, sentence.block]
@@ -131,8 +164,13 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
 
     def _language_finding(self, pending: list) -> Finding:
         start, end, language, confidence = pending[:4]
-        return self.finding(start, end, f"This sentence seems to be in {language}, left untranslated "
-                            f"(language identifier confidence {confidence:.2f}).", language=language)
+        return self.finding(
+            start,
+            end,
+            f"This sentence seems to be in {language}, left untranslated "
+            f"(language identifier confidence {confidence:.2f}).",
+            language=language,
+        )
 
 
 def _script_of(run: str) -> str:

@@ -4,6 +4,7 @@ A backend takes prose chunks and returns, for each chunk, the issues found in it
 chunk's own text. `open_backend` builds the configured backend or raises ValueError with one line
 saying what is missing or unreachable.
 """
+
 from __future__ import annotations
 
 from mtlint.rules.grammar.chunks import Chunk

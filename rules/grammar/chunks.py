@@ -4,6 +4,7 @@ Markdown masking leaves runs of spaces where code, URLs and markup were; a check
 them spacing errors. Each chunk therefore collapses whitespace runs to one space and keeps, for
 every character it sends, the offset of that character in `Document.text`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

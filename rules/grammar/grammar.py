@@ -1,4 +1,5 @@
 """MT501 grammar: grammar errors found by LanguageTool or by the offline Harper checker."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -6,12 +7,12 @@ from collections.abc import Iterator
 import regex
 
 from mtlint.engine.config import Config
-from mtlint.text.document import Document
+from mtlint.model import Edit, Finding, Fix, Severity
+from mtlint.rule import Rule
 from mtlint.rules.grammar.backend import Backend, open_backend
 from mtlint.rules.grammar.chunks import prose_chunks
 from mtlint.rules.grammar.settings import GrammarOptions, merge, resolve, validate_table
-from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule
+from mtlint.text.document import Document
 
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
@@ -86,8 +87,14 @@ class Grammar(Rule[GrammarOptions]):
                 fix = None
                 if issue.edit is not None and not _CAPITALISED.search(doc.text[start:end]):
                     fix = self._fix(doc, *chunk.span(issue.edit[0], issue.edit[1]), issue.edit[2])
-                yield self.finding(start, end, f"{issue.message} ({issue.rule_id})", fix,
-                                   backend=self.backend.name, rule_id=issue.rule_id)
+                yield self.finding(
+                    start,
+                    end,
+                    f"{issue.message} ({issue.rule_id})",
+                    fix,
+                    backend=self.backend.name,
+                    rule_id=issue.rule_id,
+                )
 
     @staticmethod
     def _fix(doc: Document, start: int, end: int, replacement: str) -> Fix | None:

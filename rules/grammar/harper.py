@@ -3,20 +3,27 @@
 Only the Harper lints listed in harper-lints.txt run: the ones that suit edited news prose and were
 measured not to flag the clean articles of the development corpus (see bench/grammar_harper.py).
 """
+
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
 from importlib import resources
 
-from mtlint.rules.grammar.issues import Issue
 from mtlint.rules.grammar.chunks import Chunk
+from mtlint.rules.grammar.issues import Issue
 from mtlint.rules.grammar.settings import GrammarSettings
 
 MISSING = "the harper backend needs harper-py: pip install 'mtlint[grammar]'"
 SPELLING = "SpellCheck"
-_DIALECTS = {"en": "AMERICAN", "en-us": "AMERICAN", "en-gb": "BRITISH", "en-au": "AUSTRALIAN",
-             "en-ca": "CANADIAN", "en-in": "INDIAN"}
+_DIALECTS = {
+    "en": "AMERICAN",
+    "en-us": "AMERICAN",
+    "en-gb": "BRITISH",
+    "en-au": "AUSTRALIAN",
+    "en-ca": "CANADIAN",
+    "en-in": "INDIAN",
+}
 
 
 def allowlist() -> tuple[str, ...]:
@@ -38,7 +45,7 @@ class HarperBackend:
         self.identity = f"harper-py {version('harper-py')}: {','.join(sorted(on))}"
 
     @classmethod
-    def open(cls, settings: GrammarSettings) -> "HarperBackend":
+    def open(cls, settings: GrammarSettings) -> HarperBackend:
         """Build the linter (about a second: it loads the dictionary); ValueError if it cannot work."""
         try:
             import harper

@@ -1,4 +1,5 @@
 """What every grammar backend speaks: the issues it returns, the error it raises, its protocol."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -3,6 +3,7 @@
 mtlint never lets language-tool-python download LanguageTool (about 250 MB): without a URL it only
 starts a copy that is already unpacked on disk.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,13 +15,13 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.rules.grammar.issues import GrammarError, Issue
 from mtlint.rules.grammar.chunks import Chunk
+from mtlint.rules.grammar.issues import GrammarError, Issue
 from mtlint.rules.grammar.settings import URL_ENV, GrammarSettings
 
 NO_SERVER = (
     "no LanguageTool server: pass --languagetool-url URL, set " + URL_ENV + " or [tool.mtlint.grammar] url, "
-    "point LTP_PATH at an unpacked LanguageTool, or set [tool.mtlint.grammar] backend = \"harper\""
+    'point LTP_PATH at an unpacked LanguageTool, or set [tool.mtlint.grammar] backend = "harper"'
 )
 MISSING = "the languagetool backend needs language-tool-python: pip install 'mtlint[grammar]'"
 # Spelling is off unless asked for: translated names would drown the output.
@@ -57,7 +58,7 @@ class LanguageToolBackend:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, settings: GrammarSettings) -> "LanguageToolBackend":
+    def open(cls, settings: GrammarSettings) -> LanguageToolBackend:
         """Connect (or start the copy under LTP_PATH) and check the language; ValueError if that fails."""
         try:
             import language_tool_python  # noqa: F401
@@ -74,10 +75,12 @@ class LanguageToolBackend:
         try:
             # "auto" is always known, so a failure here is about reaching the server, not the language.
             tool = _client(opts.timeout, language="auto", **kwargs)
-        except Exception as exc:  # noqa: BLE001 - the client raises requests, library and parsing errors
+        except Exception as exc:
             raise ValueError(f"cannot use {where}: {reason(exc, opts.timeout)}") from None
-        for attr, value, what in (("language", opts.language, "language"),
-                                  ("mother_tongue", opts.mother_tongue, "mother tongue")):
+        for attr, value, what in (
+            ("language", opts.language, "language"),
+            ("mother_tongue", opts.mother_tongue, "mother tongue"),
+        ):
             if not value:
                 continue
             try:
@@ -86,11 +89,13 @@ class LanguageToolBackend:
                     _ = tool.mother_tongue  # the client checks it lazily, on every request
             except (ValueError, AttributeError):
                 raise ValueError(f"{where} does not support {what} {value!r}") from None
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 raise ValueError(f"cannot use {where}: {reason(exc, opts.timeout)}") from None
         tool.enabled_rules = set(opts.enabled_rules)
         tool.disabled_rules = set(opts.disabled_rules)
-        tool.disabled_categories = set(opts.disabled_categories) | (set() if opts.spelling else set(SPELLING_CATEGORIES))
+        tool.disabled_categories = set(opts.disabled_categories) | (
+            set() if opts.spelling else set(SPELLING_CATEGORIES)
+        )
         tool.picky = opts.picky
         return cls(tool, where, settings)
 
@@ -116,7 +121,7 @@ class LanguageToolBackend:
             raise GrammarError(f"skipped: {self._failed}")
         try:
             return list(self.tool.check(text))  # type: ignore[attr-defined]
-        except Exception as exc:  # noqa: BLE001 - requests, library and parsing errors all end the same way
+        except Exception as exc:
             message = f"{self.where}: {reason(exc, self.timeout)}"
             with self._lock:
                 self._failed = self._failed or message
@@ -156,7 +161,9 @@ def _unpacked_version() -> tuple[str, str]:
     try:
         latest.get_jar_path()
     except FileNotFoundError:
-        raise ValueError(f"no languagetool-server.jar in LanguageTool-{latest.version_name} under LTP_PATH={root}") from None
+        raise ValueError(
+            f"no languagetool-server.jar in LanguageTool-{latest.version_name} under LTP_PATH={root}"
+        ) from None
     if shutil.which("java") is None:
         raise ValueError(f"LanguageTool under LTP_PATH={root} needs Java, and no `java` is on PATH")
     return latest.version_name, root

@@ -4,6 +4,7 @@ Where the LanguageTool server comes from, first match wins: `--languagetool-url`
 `MTLINT_LANGUAGETOOL_URL` environment variable, then `url` in the config; without a URL, a
 LanguageTool unpacked on disk under `LTP_PATH`.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,8 +55,11 @@ def merge(table: Iterable[tuple[str, Any]], rule_options: GrammarOptions) -> Gra
     """The `[tool.mtlint.grammar]` table, overridden by rule options set away from their defaults."""
     merged = GrammarOptions.from_mapping("grammar", dict(table))
     defaults = GrammarOptions()
-    changed = {f.name: getattr(rule_options, f.name) for f in fields(GrammarOptions)
-               if getattr(rule_options, f.name) != getattr(defaults, f.name)}
+    changed = {
+        f.name: getattr(rule_options, f.name)
+        for f in fields(GrammarOptions)
+        if getattr(rule_options, f.name) != getattr(defaults, f.name)
+    }
     return replace(merged, **changed)
 
 

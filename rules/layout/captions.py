@@ -1,5 +1,6 @@
 """Captions and photo/agency credits, as stray-caption (MT101) reports them and the other debris rules
 skip them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,12 +8,21 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from mtlint.text.document import Block, BlockKind, Document
 from mtlint.engine.packs import PackEntry, load_builtin_pack, phrase_regex
 from mtlint.rules.layout.shared import (
-    FAST_WORD, SENTENCE_END, WORD, Hit, is_body, is_heading, neighbours, prefilter, search, sentence_count,
+    FAST_WORD,
+    SENTENCE_END,
+    WORD,
+    Hit,
+    is_body,
+    is_heading,
+    neighbours,
+    prefilter,
+    search,
+    sentence_count,
     tokens,
 )
+from mtlint.text.document import Block, BlockKind, Document
 
 # Words that may sit between caption words on a credit line: "Photo by AFP via Getty Images".
 _FILLER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:a|an|by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
@@ -42,9 +52,7 @@ _AGENCY_SLASH_NAME = regex.compile(
     rf"(?<=[.!?…”\"]\s{{1,3}})(?P<credit>\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}{{2,}})?\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}}"
     rf"(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+)?)?)\s*$"
 )
-_PAREN_NAME_CREDIT = regex.compile(
-    rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$"
-)
+_PAREN_NAME_CREDIT = regex.compile(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
 _COPYRIGHT_HERE = regex.compile(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 _CREDIT_TOKEN = regex.compile(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
 
@@ -74,7 +82,7 @@ class Vocabulary:
         rest, hits = text, 0
         for entry in self.entries:
             for m in reversed(search(entry, rest)):
-                rest = rest[: m.start()] + " " + rest[m.end():]
+                rest = rest[: m.start()] + " " + rest[m.end() :]
                 hits += 1
         if not hits:
             return False
@@ -119,7 +127,7 @@ def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[
 
 
 def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) -> list[Hit]:
-    text, raw = b.text, doc.text[b.start:b.end]
+    text, raw = b.text, doc.text[b.start : b.end]
     whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why)]  # noqa: E731
     if _IMAGE_URL.match(raw.strip()) or _IMAGE_FILE.match(raw.strip()):
         return whole(True, "an image address or file name on a line of its own")
@@ -130,7 +138,7 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
     if "©" not in text and "(" not in text and not vocab.mentions(text):
         return _structural(doc, b, max_words)
     n = len(WORD.findall(text))
-    if n <= 8 and not SENTENCE_END.search(text) or n <= 3:
+    if (n <= 8 and not SENTENCE_END.search(text)) or n <= 3:
         if "©" not in text and vocab.only_vocabulary(text):
             if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
                 return []  # "Social media" over a paragraph is a section title
@@ -145,7 +153,7 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
 def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[Hit]:
     """A credit at `start:end` of the block: the whole line when the rest is one caption sentence."""
     before = b.text[: start - b.start].strip()
-    after = b.text[end - b.start:].strip()
+    after = b.text[end - b.start :].strip()
     if not before and not after:
         return [Hit(b.index, b.start, b.end, True, safe, why)]
     rest = (before + " " + after).strip()
@@ -168,7 +176,7 @@ def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
             names = 0 if t["tok"] == "/" else names + 1
             if t["tok"] != "/" and (names <= 2 or end == m.end()):
                 end = pos
-        ends = [e for e in vocab.agency_ends(b.text[m.end():pos]) if e]
+        ends = [e for e in vocab.agency_ends(b.text[m.end() : pos]) if e]
         if ends:
             end = m.end() + max(ends)
         if end == m.end():
@@ -198,7 +206,7 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
                 continue
             if bracket:  # "(Photo: X)", "[Photo = Yonhap]"
                 close = b.text.find(")" if bracket == "(" else "]", m.end())
-                body = b.text[m.end():close] if close > 0 else ""
+                body = b.text[m.end() : close] if close > 0 else ""
                 if close < 0 or close - m.end() > 70 or not regex.match(r"\s*(?:[:=]|by\b)", body):
                     continue
                 out += _caption_span(b, b.start + m.start() - 1, b.start + close + 1, False, "a photo credit")
@@ -255,9 +263,10 @@ def _structural(doc: Document, b: Block, max_words: int) -> list[Hit]:
     if not 1 <= len(WORD.findall(b.text)) <= max_words:
         return []
     prev, nxt = neighbours(doc, b.index)
-    between_items = all(x is not None and x.kind is BlockKind.LIST_ITEM and SENTENCE_END.search(x.text)
-                        for x in (prev, nxt))
-    under_image = prev is not None and bool(_MD_IMAGE.match(doc.text[prev.outer_start:prev.outer_end]))
+    between_items = all(
+        x is not None and x.kind is BlockKind.LIST_ITEM and SENTENCE_END.search(x.text) for x in (prev, nxt)
+    )
+    under_image = prev is not None and bool(_MD_IMAGE.match(doc.text[prev.outer_start : prev.outer_end]))
     if between_items or under_image:
         return [Hit(b.index, b.start, b.end, True, False, "a short label placed like a caption")]
     return []

@@ -1,4 +1,5 @@
 """MT103 duplicate-paragraph: a paragraph that repeats an earlier one, exactly or nearly."""
+
 from __future__ import annotations
 
 import zlib
@@ -9,11 +10,11 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import Indel
 
-from mtlint.text.document import Block, Document
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.captions import caption_blocks
 from mtlint.rules.layout.shared import token_ends, tokens
+from mtlint.text.document import Block, Document
 
 SHINGLE = 3  # words per shingle in the candidate index
 SKETCH = 12  # shingles kept per paragraph: the smallest hashes (a bottom-k MinHash sketch)
@@ -142,26 +143,36 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
             if len(other) < len(toks) and toks[: len(other)] == other:
                 ends = token_ends(block.text)
                 end = block.start + ends[len(other) - 1]
-                while end < block.end and not block.text[end - block.start].isalnum() \
-                        and not block.text[end - block.start].isspace() and doc.text[end] not in "©(":
+                while (
+                    end < block.end
+                    and not block.text[end - block.start].isalnum()
+                    and not block.text[end - block.start].isspace()
+                    and doc.text[end] not in "©("
+                ):
                     end += 1
                 cut = end
                 while cut < block.end and doc.text[cut] in " \t":
                     cut += 1
                 return self.finding(
-                    block.start, end,
+                    block.start,
+                    end,
                     f"Paragraph begins by repeating line {other_block.first_line} word for word; "
                     "remove the repeated text.",
-                    Fix.unsafe(Edit(block.start, cut, "")), line=other_block.first_line, similarity="1.00",
+                    Fix.unsafe(Edit(block.start, cut, "")),
+                    line=other_block.first_line,
+                    similarity="1.00",
                 )
         return None
 
     def _report(self, doc: Document, block: Block, other: Block, score: float, fix: Fix) -> Finding:
         kind = "repeats" if score >= 1.0 else "nearly repeats"
         return self.finding(
-            block.start, block.end,
+            block.start,
+            block.end,
             f"Paragraph {kind} line {other.first_line} (similarity {score:.2f}); delete this copy.",
-            fix, line=other.first_line, similarity=f"{score:.2f}",
+            fix,
+            line=other.first_line,
+            similarity=f"{score:.2f}",
         )
 
 
@@ -171,5 +182,5 @@ def _shingles(toks: tuple[str, ...]) -> list[int]:
     # A stable hash (not Python's salted one), so every process of a parallel run picks the same sketch.
     if len(toks) < SHINGLE:
         return [zlib.crc32(" ".join(toks).encode())]
-    hashes = {zlib.crc32(" ".join(toks[i: i + SHINGLE]).encode()) for i in range(len(toks) - SHINGLE + 1)}
+    hashes = {zlib.crc32(" ".join(toks[i : i + SHINGLE]).encode()) for i in range(len(toks) - SHINGLE + 1)}
     return sorted(hashes)[:SKETCH]

@@ -1,4 +1,5 @@
 """Page furniture (site boilerplate): pack lines, widget structure, related lists and the footer zone."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -6,9 +7,9 @@ from functools import lru_cache
 
 import regex
 
-from mtlint.text.document import Block, BlockKind, Document
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
 from mtlint.rules.layout.shared import SENTENCE_END, WORD, Hit, first_body, prefilter, search
+from mtlint.text.document import Block, BlockKind, Document
 
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{N}\W]+$")
 _TRAIL_PUNCT = regex.compile(r"[\s.:!?,;…–—\-]*$")
@@ -51,8 +52,11 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     line_entries = tuple(e for e in entries if "suffix" not in e.tags)
     # Video lengths in a related-videos list: bare mm:ss lines, each over a short title (a live blog's
     # times of day stand over long entries instead).
-    durations = [b.index for b in lines if _DURATION.match(b.text)
-                 and (b.index + 1 == len(blocks) or _is_short(blocks[b.index + 1]))]
+    durations = [
+        b.index
+        for b in lines
+        if _DURATION.match(b.text) and (b.index + 1 == len(blocks) or _is_short(blocks[b.index + 1]))
+    ]
     out: dict[int, Hit] = {}
     tails: list[int] = []
     lists: list[int] = []
@@ -83,8 +87,14 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
             found = search(e, b.text)
             if found and found[-1].start() > 0:
                 m = found[-1]
-                out[b.index] = Hit(b.index, b.start + m.start(), b.start + m.end(), False, False,
-                                   e.note or "a suffix glued to the headline")
+                out[b.index] = Hit(
+                    b.index,
+                    b.start + m.start(),
+                    b.start + m.end(),
+                    False,
+                    False,
+                    e.note or "a suffix glued to the headline",
+                )
                 break
     _masthead(doc, out)
     _related_lists(doc, out, captions, lists)
@@ -102,8 +112,13 @@ def _structure(b: Block, body: int, duration_set: Sequence[int]) -> str:
     n = len(WORD.findall(text))
     if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
-    if b.index < min(body, 6) and n == 1 and regex.fullmatch(r"\p{L}+", text) and not _ALL_CAPS.match(text) \
-            and not _NOT_LABEL.match(text):
+    if (
+        b.index < min(body, 6)
+        and n == 1
+        and regex.fullmatch(r"\p{L}+", text)
+        and not _ALL_CAPS.match(text)
+        and not _NOT_LABEL.match(text)
+    ):
         return "a section label above the article"
     return ""
 
@@ -131,7 +146,7 @@ def _related_lists(doc: Document, out: dict[int, Hit], captions: frozenset[int],
             b = blocks[i]
             if i in captions or i in out:
                 continue
-            if not _is_short(b) or b.kind is BlockKind.HEADING and doc.format == "markdown":
+            if not _is_short(b) or (b.kind is BlockKind.HEADING and doc.format == "markdown"):
                 break
             out[i] = Hit(i, b.start, b.end, True, False, "a title in a related-articles list")
 

@@ -6,6 +6,7 @@ furniture. Each rule reports one category; these modules make sure they agree (a
 caption, not a duplicate; a credit glued to a teaser is a caption, not boilerplate). All functions are
 pure and cached per document.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,8 @@ from functools import lru_cache
 
 import regex
 
-from mtlint.text.document import Block, BlockKind, Document
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout
+from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.words import WORD
 
 # The standard library's engine is several times faster for plain word scans of long documents.
@@ -24,7 +25,6 @@ FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
 SENTENCE_END = regex.compile(r"""[.!?…][\"'”’»)\]]*\s*$""")
 SENTENCE_BREAK = regex.compile(r"""[.!?…][\"'”’»)\]]*\s+(?=[\p{Lu}\p{N}"“‘'(])""")
 BODY_MIN_WORDS = 15
-
 
 
 def words(text: str) -> list[str]:
@@ -55,8 +55,7 @@ def sentence_count(text: str) -> int:
 
 def search(entry: PackEntry, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
     try:
-        return list(entry.regex.finditer(text, pos, len(text) if endpos is None else endpos,
-                                         timeout=PATTERN_TIMEOUT))
+        return list(entry.regex.finditer(text, pos, len(text) if endpos is None else endpos, timeout=PATTERN_TIMEOUT))
     except TimeoutError:
         raise PatternTimeout(f"pattern {entry.source!r} timed out after {PATTERN_TIMEOUT:g}s") from None
 

@@ -1,4 +1,5 @@
 """MT102 site-boilerplate: footers, widgets, navigation and calls to action left in an article."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -6,13 +7,13 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.text.document import BlockKind, Document
-from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.captions import caption_blocks
 from mtlint.rules.layout.furniture import find_furniture
 from mtlint.rules.layout.shared import WORD
+from mtlint.text.document import BlockKind, Document
 
 # Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
 _NOT_TEMPLATE = regex.compile(
@@ -126,8 +127,11 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
             seen = corpus.count(doc.prose[s:e])
             if seen >= need:
                 yield self.finding(
-                    block.start, block.end,
+                    block.start,
+                    block.end,
                     f"Site boilerplate: this line appears in {seen} of the {corpus.files} files linted; "
                     "delete the line.",
-                    Fix.unsafe(doc.deletion(block)), files=seen, words=len(WORD.findall(block.text)),
+                    Fix.unsafe(doc.deletion(block)),
+                    files=seen,
+                    words=len(WORD.findall(block.text)),
                 )

@@ -1,14 +1,15 @@
 """MT101 stray-caption: image captions and photo/agency credits left in the body of an article."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mtlint.text.document import Document
-from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.captions import Vocabulary, find_captions
+from mtlint.text.document import Document
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """MT201 garbled-name: a person's name with an English common word in it."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtlint.text.document import Document
 from mtlint.model import Finding, Severity
-from mtlint.text.names import NameMention, mentions
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules.names import lexicon as lex
+from mtlint.text.document import Document
+from mtlint.text.names import NameMention, mentions
 
 
 class GarbledName(Rule[NoOptions]):

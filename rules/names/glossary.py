@@ -9,6 +9,7 @@ a colon and the known wrong variants separated by commas; `#` starts a comment:
 
 A malformed line or an unreadable file raises ValueError naming the file and the line.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -132,7 +133,7 @@ class GlossaryIndex:
     by_sound: dict[str, list[GlossaryEntry]]
 
     @classmethod
-    def build(cls, entries: Iterable[GlossaryEntry], sound_keys) -> "GlossaryIndex":  # type: ignore[no-untyped-def]
+    def build(cls, entries: Iterable[GlossaryEntry], sound_keys) -> GlossaryIndex:  # type: ignore[no-untyped-def]
         """Index `entries`; `sound_keys(word)` gives the phonetic keys of a surname."""
         entries = list(entries)
         check_unambiguous(entries)

@@ -1,17 +1,18 @@
 """MT203 inconsistent-name: one person's name spelled two ways in one document."""
+
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from mtlint.text.document import Document
 from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rules.names.glossary import load_glossary
-from mtlint.text.names import NameMention, NameToken, mentions
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules.names import lexicon as lex
+from mtlint.rules.names.glossary import load_glossary
+from mtlint.text.document import Document
+from mtlint.text.names import NameMention, NameToken, mentions
 
 
 @dataclass
@@ -111,10 +112,12 @@ class InconsistentName(Rule[NoOptions]):
         for token in tokens:
             if token.text != majority and lex.spelling_variants(token.text, majority):
                 yield self.finding(
-                    token.start, token.end,
+                    token.start,
+                    token.end,
                     f"'{token.text}' is spelled '{majority}' {why} ({label} of {full})",
                     fix=Fix.unsafe(Edit(token.start, token.end, majority)),
-                    spelling=token.text, majority=majority,
+                    spelling=token.text,
+                    majority=majority,
                 )
 
 

@@ -13,6 +13,7 @@ never pay for them (see /work/notes/names.md for the measurements):
   "Jack") are written the same everywhere and about as frequent there, common words ("tougher",
   "father") are not. The table holds wordfreq's answer, so no frequency list is loaded at lint time.
 """
+
 from __future__ import annotations
 
 import bisect

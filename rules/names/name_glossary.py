@@ -1,16 +1,17 @@
 """MT202 name-glossary: a near miss of a name in the user's glossary."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from mtlint.text.document import Document
-from mtlint.rules.names.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normalise, parse_lines
 from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.text.names import NameMention, mentions
 from mtlint.rule import Rule, RuleOptions
+from mtlint.rules.names.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normalise, parse_lines
 from mtlint.rules.names.lexicon import without_modifiers
+from mtlint.text.document import Document
+from mtlint.text.names import NameMention, mentions
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,10 @@ class NameGlossary(Rule[NameGlossaryOptions]):
         fix = Fix.safe(edit) if safe else Fix.unsafe(edit)
         target = full or replacement
         return self.finding(
-            mention.start, mention.end,
+            mention.start,
+            mention.end,
             f"'{mention.text}' is {how} the glossary name '{target}'; write '{replacement}'",
-            fix=fix, name=mention.text, canonical=target,
+            fix=fix,
+            name=mention.text,
+            canonical=target,
         )

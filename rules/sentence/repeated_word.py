@@ -1,14 +1,15 @@
 """MT404 repeated-word: the same word twice in a row."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import regex
 
-from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
+from mtlint.text.document import Document
 
 # A word, spaces or tabs only (no line break, no punctuation), then the same word.
 _REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)([ \t]+)(\1)(?![\p{L}\p{M}\p{N}\-])", regex.I)
@@ -52,6 +53,9 @@ class RepeatedWord(Rule[NoOptions]):
                 if doc.is_masked(m.start(), m.end()):
                     continue
                 yield self.finding(
-                    m.start(3), m.end(3), f"'{second}' is repeated",
-                    fix=Fix.safe(Edit(m.end(1), m.end(3), "")), word=second,
+                    m.start(3),
+                    m.end(3),
+                    f"'{second}' is repeated",
+                    fix=Fix.safe(Edit(m.end(1), m.end(3), "")),
+                    word=second,
                 )

@@ -1,13 +1,14 @@
 """MT406 spacing: doubled spaces, spaces before punctuation, missing spaces after it, trailing spaces."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import regex
 
-from mtlint.text.document import BlockKind, Document
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import BlockKind, Document
 
 _TRAILING = regex.compile(r"[ \t\u00a0]+$", regex.M)
 # Two or more spaces between words (or after a comma) inside a sentence.
@@ -55,16 +56,24 @@ class Spacing(Rule[NoOptions]):
             if block.kind in _RUNNING:
                 for m in _DOUBLE.finditer(text, block.start, block.end):
                     if not doc.is_masked(m.start(), m.end()):
-                        yield self.finding(m.start(1), m.end(1), "several spaces between words",
-                                           fix=Fix.safe(Edit(m.start(1), m.end(1), " ")))
+                        yield self.finding(
+                            m.start(1),
+                            m.end(1),
+                            "several spaces between words",
+                            fix=Fix.safe(Edit(m.start(1), m.end(1), " ")),
+                        )
             for m in _BEFORE.finditer(text, block.start, block.end):
                 found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
                 if found is not None:
                     yield found
             for m in _GLUED.finditer(text, block.start, block.end):
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
-                    yield self.finding(m.start(1), m.end(1) + 1, f"no space after '{m.group(1)}'",
-                                       fix=Fix.safe(Edit(m.end(1), m.end(1), " ")))
+                    yield self.finding(
+                        m.start(1),
+                        m.end(1) + 1,
+                        f"no space after '{m.group(1)}'",
+                        fix=Fix.safe(Edit(m.end(1), m.end(1), " ")),
+                    )
 
     def _trailing(self, doc: Document) -> Iterator[Finding]:
         for line in range(1, doc.line_count + 1):
@@ -78,11 +87,13 @@ class Spacing(Rule[NoOptions]):
 
     def _space_before(self, text: str, m: regex.Match[str]) -> Finding | None:
         before = text[m.start(1) - 1]
-        if before in ".!?" or (before in "”\"’" and m.start(1) >= 2 and text[m.start(1) - 2] in ".!?"):
+        if before in ".!?" or (before in '”"’' and m.start(1) >= 2 and text[m.start(1) - 2] in ".!?"):
             return None  # a mark after a sentence that already ended: stray-punctuation (MT407) reports it
         mark = m.group(2)
-        return self.finding(m.start(1), m.end(2), f"space before '{mark}'",
-                            fix=Fix.safe(Edit(m.start(1), m.end(1), "")), mark=mark)
+        return self.finding(
+            m.start(1), m.end(2), f"space before '{mark}'", fix=Fix.safe(Edit(m.start(1), m.end(1), "")), mark=mark
+        )
+
 
 def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
     """Whether the punctuation at `dot` ends a sentence rather than sitting inside an address or a name."""

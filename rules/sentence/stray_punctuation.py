@@ -1,25 +1,24 @@
 """MT407 stray-punctuation: a sentence mark left where a sentence was cut or re-joined (`prices. , pointing`)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import regex
 
-from mtlint.text.document import Document
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
-from mtlint.text.sentences import is_abbreviation
 from mtlint.rules import lexicon as lex
+from mtlint.text.document import Document
+from mtlint.text.sentences import is_abbreviation
 
 _SPACE = "[ \\t\\u00a0]"
-_CLOSE = "[”\"’»]"
+_CLOSE = '[”"’»]'
 # Two marks of . , ; : side by side or across spaces, after a word or a closing quote or bracket, and
 # before a space, a quote or the end (so `.5`, `.NET`, `a.,b`, `,...` and `U.S.,` in a list never match).
 _PAIR = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])([.,;:])({_SPACE}*)([.,;:])(?=[\s“”\"’)\]]|$)")
 # A full stop after a sentence that already ended: `arena.” .`, `over! .`, `said.”.` (no space: full stop only).
-_ENDED = regex.compile(
-    rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(\.|[!?]+)({_CLOSE}*)({_SPACE}*)(\.)(?=[\s”\"’)\]]|$)"
-)
+_ENDED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(\.|[!?]+)({_CLOSE}*)({_SPACE}*)(\.)(?=[\s”\"’)\]]|$)")
 # A comma that starts a sentence after a closing quote: `win.” , he said`, `why?” , she asked`.
 _QUOTE_COMMA = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])([.!?])({_CLOSE}+)({_SPACE}+)(,)(?={_SPACE})")
 _LEADING = regex.compile(rf"[“\"‘']?([,;])({_SPACE}*)(?=[\p{{L}}“\"‘])")
@@ -39,8 +38,14 @@ _CAPITAL_SHORT = frozenset(
     "tel fax ref nr ave blvd rd hwy calif fla ill mich mass wash penn tenn ariz okla colo conn wis minn ala ark "
     "kan ky md mo neb nev ore pa va vt wyo ga".split()
 )
-_NAMES = {".": "a full stop", ",": "a comma", ";": "a semicolon", ":": "a colon", "!": "an exclamation mark",
-          "?": "a question mark"}
+_NAMES = {
+    ".": "a full stop",
+    ",": "a comma",
+    ";": "a semicolon",
+    ":": "a colon",
+    "!": "an exclamation mark",
+    "?": "a question mark",
+}
 
 
 class StrayPunctuation(Rule[NoOptions]):
@@ -90,8 +95,15 @@ class StrayPunctuation(Rule[NoOptions]):
             lead = _LEADING.match(prose, block.start, block.end)
             if lead:
                 mark = lead.group(1)
-                found.append(self.finding(lead.start(1), lead.end(1), f"the paragraph starts with {_NAMES[mark]}",
-                                          fix=Fix.safe(Edit(lead.start(1), lead.end(2), "")), mark=mark))
+                found.append(
+                    self.finding(
+                        lead.start(1),
+                        lead.end(1),
+                        f"the paragraph starts with {_NAMES[mark]}",
+                        fix=Fix.safe(Edit(lead.start(1), lead.end(2), "")),
+                        mark=mark,
+                    )
+                )
             found.extend(self._pairs(prose, block.start, block.end))
             found.extend(self._ended(prose, block.start, block.end))
             found.extend(self._quote_comma(prose, block.start, block.end))
@@ -105,8 +117,9 @@ class StrayPunctuation(Rule[NoOptions]):
         for m in _PAIR.finditer(text, start, end):
             a, b = m.group(1), m.group(3)
             if a == "," and b == ",":
-                yield self.finding(m.start(3), m.end(3), "a comma doubled",
-                                   fix=Fix.safe(Edit(m.start(2), m.end(3), "")), mark=",")
+                yield self.finding(
+                    m.start(3), m.end(3), "a comma doubled", fix=Fix.safe(Edit(m.start(2), m.end(3), "")), mark=","
+                )
                 continue
             if (a == ".") == (b == "."):
                 continue  # `. .` is a sentence end (see _ended); `;,` and the like are left alone
@@ -138,8 +151,13 @@ class StrayPunctuation(Rule[NoOptions]):
                 continue  # `why?”.` and `the U.S.”.` follow logical (British) punctuation
             if first == "." and not quote and regex.match(rf"{_SPACE}*\.", text[m.end(4) : m.end(4) + 4]):
                 continue  # a spaced ellipsis `. . .`
-            yield self.finding(m.start(4), m.end(4), f"a full stop after a sentence that ended with {_NAMES[first[-1]]}",
-                               fix=Fix.safe(Edit(m.start(3), m.end(4), "")), mark=".")
+            yield self.finding(
+                m.start(4),
+                m.end(4),
+                f"a full stop after a sentence that ended with {_NAMES[first[-1]]}",
+                fix=Fix.safe(Edit(m.start(3), m.end(4), "")),
+                mark=".",
+            )
 
     def _quote_comma(self, text: str, start: int, end: int) -> Iterator[Finding]:
         for m in _QUOTE_COMMA.finditer(text, start, end):

@@ -1,4 +1,5 @@
 """MT405 unbalanced-delimiter: a quote or bracket opened and never closed, or closed and never opened."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -6,16 +7,28 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.text.document import Block, Document
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import Block, Document
 
 _DELIMITER = regex.compile(r"""[()\[\]{}“”„«»"]""")
 _QUOTE = regex.compile(r"[“”„\"«»]")
 # Every delimiter belongs to one family, named by the mark that closes it. Double quotes of any shape
 # (straight, curly, low-9) form one family: MT output mixes them freely within a quotation.
-_FAMILY = {"(": ")", ")": ")", "[": "]", "]": "]", "{": "}", "}": "}", "«": "»", "»": "»",
-           "“": '"', "”": '"', "„": '"', '"': '"'}
+_FAMILY = {
+    "(": ")",
+    ")": ")",
+    "[": "]",
+    "]": "]",
+    "{": "}",
+    "}": "}",
+    "«": "»",
+    "»": "»",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    '"': '"',
+}
 # Spans where brackets and quotes are not punctuation: web addresses and emoticons.
 _SKIP = regex.compile(r"(?:https?://|www\.)\S+|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I)
 # A list label ("a)", "2)", "iv)") closes nothing by design.
@@ -71,21 +84,22 @@ class UnbalancedDelimiter(Rule[NoOptions]):
                 else:
                     yield self._unclosed(item)
             for offset, char in strays:
-                yield self.finding(offset, offset + 1, f"'{char}' closes nothing opened before it in this paragraph",
-                                   delimiter=char)
+                yield self.finding(
+                    offset, offset + 1, f"'{char}' closes nothing opened before it in this paragraph", delimiter=char
+                )
 
     @staticmethod
-    def _scan(
-        doc: Document, block: Block, carried: list[_Open]
-    ) -> tuple[list[_Open], list[tuple[int, str]]]:
+    def _scan(doc: Document, block: Block, carried: list[_Open]) -> tuple[list[_Open], list[tuple[int, str]]]:
         """Match the block's delimiters; return what stays open and the closers that close nothing."""
         prose = doc.prose
         skip = [(m.start(), m.end()) for m in _SKIP.finditer(prose, block.start, block.end)]
         stack: list[_Open] = []
         strays: list[tuple[int, str]] = []
         marks = [
-            (m.start(), m.group()) for m in _DELIMITER.finditer(prose, block.start, block.end)
-            if not any(s <= m.start() < e for s, e in skip) and not (doc.format == "markdown" and m.group() in "[]")
+            (m.start(), m.group())
+            for m in _DELIMITER.finditer(prose, block.start, block.end)
+            if not any(s <= m.start() < e for s, e in skip)
+            and not (doc.format == "markdown" and m.group() in "[]")
             and not (m.group() == '"' and _inches(prose, block.start, m.start()))
         ]
         if sum(ch == '"' for _, ch in marks) % 2 == 0:
@@ -114,8 +128,12 @@ class UnbalancedDelimiter(Rule[NoOptions]):
         return stack, strays
 
     def _unclosed(self, item: _Open) -> Finding:
-        return self.finding(item.offset, item.offset + 1, f"'{item.char}' is opened and never closed in this paragraph",
-                            delimiter=item.char)
+        return self.finding(
+            item.offset,
+            item.offset + 1,
+            f"'{item.char}' is opened and never closed in this paragraph",
+            delimiter=item.char,
+        )
 
 
 def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
@@ -127,9 +145,15 @@ def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
     before = prose[i - 1] if i > 0 else " "
     after = prose[i + 1] if i + 1 < len(prose) else " "
     if ch == "“":
-        return "close" if (not before.isspace() and before not in "([{—–-") and (after.isspace() or after in ".,;:!?") else "open"
+        return (
+            "close"
+            if (not before.isspace() and before not in "([{—–-") and (after.isspace() or after in ".,;:!?")
+            else "open"
+        )
     if ch == "”":
-        return "open" if before.isspace() and not after.isspace() and after not in ".,;:!?" and not quote_open else "close"
+        return (
+            "open" if before.isspace() and not after.isspace() and after not in ".,;:!?" and not quote_open else "close"
+        )
     # Straight quote: decided by what stands on each side, then by whether a quotation is open.
     opens = (before.isspace() or before in "([{—–-") and not after.isspace() and after not in ".,;:!?)]}"
     closes = not before.isspace() and before not in "([{" and (after.isspace() or after in ".,;:!?)]}")
@@ -140,7 +164,6 @@ def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
     if not before.isspace() and not after.isspace():
         return "close" if quote_open else "open"  # glued on both sides: of"Four
     return "close" if quote_open else None  # spaced on both sides: ambiguous
-
 
 
 def _last_quote_mark(doc: Document, block: Block) -> int:

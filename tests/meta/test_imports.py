@@ -5,6 +5,7 @@ model, never the run, the files or the console. Every import counts, including t
 functions (a lazy import hides a cycle, it does not remove it); only `if TYPE_CHECKING:` blocks are
 left out, since they never run.
 """
+
 from __future__ import annotations
 
 import ast
