@@ -4,8 +4,8 @@
 
 CORPUS_DIR (default ../shared/corpus/dev) holds NAME.txt files with NAME.gold.json ("kind": "clean"
 or "mt"). Findings on clean (human-edited) articles are false alarms unless the human text really
-has an error: read each with --show. Findings on machine-translated articles are listed the same way. --defaults runs Harper's
-own default lints instead of mtlint's allowlist, to show what the allowlist removes.
+has an error: read each with --show. Findings on machine-translated articles are listed the same way.
+--defaults runs Harper's own default lints instead of mtlint's allowlist, to show what the allowlist removes.
 Speed is sentences (Document.sentences) per second of checking, after the one-off construction of
 the Harper linter, in wall-clock and in CPU time (the second is steadier on a shared machine).
 """

@@ -17,7 +17,7 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 from mtlint.engine.config import Config  # noqa: E402
-from mtlint.engine.ruleset import build_rules
+from mtlint.engine.ruleset import build_rules  # noqa: E402
 from mtlint.io.source import read_document  # noqa: E402
 from mtlint.run.evidence import CorpusStats  # noqa: E402
 

@@ -50,4 +50,18 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Applicability",
+    "Block",
+    "BlockKind",
+    "Document",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Rule",
+    "RuleOptions",
+    "Severity",
+    "__version__",
+    "fix_text",
+    "lint_text",
+]

@@ -19,12 +19,15 @@ if TYPE_CHECKING:  # values the engine hands to rules; the protocol itself does 
     from mtlint.engine.packs import PackEntry
 
 
+OptionsSelf = TypeVar("OptionsSelf", bound="RuleOptions")
+
+
 @dataclass(frozen=True)
 class RuleOptions:
     """Typed options of a rule; subclass as a frozen dataclass with defaults."""
 
     @classmethod
-    def from_mapping(cls, rule: str, values: dict[str, Any]) -> RuleOptions:
+    def from_mapping(cls: type[OptionsSelf], rule: str, values: dict[str, Any]) -> OptionsSelf:
         """Build options from config values, rejecting unknown keys and wrong types."""
         fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(cls)}
         hints = typing.get_type_hints(cls)

@@ -91,7 +91,7 @@ def test_output_file(project) -> None:
 # -- bad input: one clear line on stderr, the right exit code, no traceback, nothing changed -----------
 def _one_line_error(res, code: int, text: str) -> None:
     assert res.code == code, (res.out, res.err)
-    lines = [l for l in res.err.splitlines() if l.strip()]
+    lines = [line for line in res.err.splitlines() if line.strip()]
     assert len(lines) == 1, res.err
     assert text in lines[0], res.err
     assert "Traceback" not in res.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from hypothesis import HealthCheck, given, settings
@@ -109,5 +110,5 @@ def test_text_outside_applied_edits_is_unchanged(text: str) -> None:
         shift += len(e.replacement) - (e.end - e.start)
         cursor = e.end
     assert fixed[cursor + shift :] == text[cursor:]
-    for a, b in zip(edits, edits[1:]):
+    for a, b in itertools.pairwise(edits):
         assert a.end <= b.start

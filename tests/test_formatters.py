@@ -311,7 +311,7 @@ def test_sarif_rule_metadata_from_the_rule_class() -> None:
     assert rule["fullDescription"]["text"] == Probe.documentation()
     assert rule["help"]["text"].startswith("TP001 test-probe (duplicate, warning, fixable)\n")
     results = log["runs"][0]["results"]
-    empty = [r for r in results if r["message"]["text"] == "point"][0]
+    empty = next(r for r in results if r["message"]["text"] == "point")
     region = empty["locations"][0]["physicalLocation"]["region"]
     assert region["startColumn"] == region["endColumn"] == 10
 
@@ -352,7 +352,7 @@ def test_junit_zero_findings(project, monkeypatch) -> None:
 class Elements(HTMLParser):
     """Collect elements (tag, attrs) and the text of every line of the rendered documents."""
 
-    VOID = {"meta", "link", "input", "br", "img"}
+    VOID = frozenset({"meta", "link", "input", "br", "img"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -425,7 +425,7 @@ def test_html_escapes_every_document_text() -> None:
 def test_html_csp_admits_only_the_reports_own_script_and_style() -> None:
     page = get_formatter("html")().format(probe_run())
     p = parse_html(page)
-    csp = [a["content"] for t, a in p.elements if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"][0]
+    csp = next(a["content"] for t, a in p.elements if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
 
     def sha(s: str) -> str:
         return "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"

@@ -464,8 +464,8 @@ def test_not_selected_means_silent_even_without_a_server(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text("The minister have signed it.\n", encoding="utf-8")
     res = mtlint("check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
     assert res.err == "" and all(f["code"] != "MT501" for f in json.loads(res.out))
-    assert (
-        "off unless selected" in [line for line in mtlint("rules", cwd=tmp_path).out.splitlines() if "MT501" in line][0]
+    assert "off unless selected" in next(
+        line for line in mtlint("rules", cwd=tmp_path).out.splitlines() if "MT501" in line
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -28,10 +29,11 @@ def fail(message: str) -> click.exceptions.Exit:
 
 
 class _Group(click.Group):
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         # Usage errors exit 2 with one line (click's default); keep tracebacks away from users.
+        kwargs["standalone_mode"] = True
         try:
-            return super().main(*args, standalone_mode=True, **kwargs)
+            return super().main(*args, **kwargs)
         except KeyboardInterrupt:  # pragma: no cover
             click.echo("mtlint: interrupted", err=True)
             sys.exit(130)
@@ -82,38 +84,19 @@ def main() -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=str, help="Keep the result cache here (default: .mtlint_cache beside the config).")
-def check(paths: tuple[str, ...], **opts: object) -> None:
+def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files or folders; '-' reads standard input)."""
     from mtlint.commands.check import CheckOptions, run_check  # lazy: `mtlint --version` loads no engine
 
-    options = CheckOptions(
-        paths=tuple(paths) or (".",),
-        fix=bool(opts["fix"]),
-        unsafe_fixes=bool(opts["unsafe_fixes"]),
-        diff=bool(opts["diff"]),
-        select=_split(opts["select"]),  # type: ignore[arg-type]
-        ignore=_split(opts["ignore"]),  # type: ignore[arg-type]
-        extend_select=_split(opts["extend_select"]),  # type: ignore[arg-type]
-        fmt=opts["fmt"] or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),  # type: ignore[arg-type]
-        output=opts["output"],  # type: ignore[arg-type]
-        config_file=opts["config_file"],  # type: ignore[arg-type]
-        isolated=bool(opts["isolated"]),
-        fail_on=opts["fail_on"],  # type: ignore[arg-type]
-        exit_zero=bool(opts["exit_zero"]),
-        statistics=bool(opts["statistics"]),
-        quiet=bool(opts["quiet"]),
-        color=opts["color"],  # type: ignore[arg-type]
-        baseline=opts["baseline"],  # type: ignore[arg-type]
-        write_baseline=opts["write_baseline"],  # type: ignore[arg-type]
-        jobs=int(opts["jobs"]),  # type: ignore[arg-type]
-        stdin_filename=opts["stdin_filename"],  # type: ignore[arg-type]
-        encoding=opts["encoding"],  # type: ignore[arg-type]
-        glossary=tuple(opts["glossary"]),  # type: ignore[arg-type]
-        languagetool_url=opts["languagetool_url"],  # type: ignore[arg-type]
-        no_cache=bool(opts["no_cache"]),
-        cache_dir=opts["cache_dir"],  # type: ignore[arg-type]
+    # Every option is a field of CheckOptions under the same name; only these need shaping.
+    opts.update(
+        select=_split(opts["select"]),
+        ignore=_split(opts["ignore"]),
+        extend_select=_split(opts["extend_select"]),
+        fmt=opts["fmt"] or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),
+        glossary=tuple(opts["glossary"]),
     )
-    sys.exit(run_check(options))
+    sys.exit(run_check(CheckOptions(paths=tuple(paths) or (".",), **opts)))
 
 
 @main.command()
@@ -168,30 +151,15 @@ def check(paths: tuple[str, ...], **opts: object) -> None:
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-def corpus(inputs: tuple[str, ...], **opts: object) -> None:
+def corpus(inputs: tuple[str, ...], **opts: Any) -> None:
     """Lint the text field of JSONL (or Parquet) records in INPUTS; findings go out as JSONL."""
     from mtlint.commands.corpus import CorpusOptions, run_corpus  # lazy, as above
 
-    options = CorpusOptions(
-        inputs=tuple(inputs),
-        text_field=str(opts["text_field"]),
-        id_field=str(opts["id_field"]),
-        markup=str(opts["markup"]),
-        select=_split(opts["select"]),  # type: ignore[arg-type]
-        ignore=_split(opts["ignore"]),  # type: ignore[arg-type]
-        extend_select=_split(opts["extend_select"]),  # type: ignore[arg-type]
-        config_file=opts["config_file"],  # type: ignore[arg-type]
-        isolated=bool(opts["isolated"]),
-        output=opts["output"],  # type: ignore[arg-type]
-        write_fixed=opts["write_fixed"],  # type: ignore[arg-type]
-        unsafe_fixes=bool(opts["unsafe_fixes"]),
-        jobs=int(opts["jobs"]),  # type: ignore[arg-type]
-        engine=str(opts["engine"]),
-        scheduler=opts["scheduler"],  # type: ignore[arg-type]
-        quiet=bool(opts["quiet"]),
-        exit_zero=bool(opts["exit_zero"]),
+    # Every option is a field of CorpusOptions under the same name; only these need shaping.
+    opts.update(
+        select=_split(opts["select"]), ignore=_split(opts["ignore"]), extend_select=_split(opts["extend_select"])
     )
-    sys.exit(run_corpus(options))
+    sys.exit(run_corpus(CorpusOptions(inputs=tuple(inputs), **opts)))
 
 
 @main.command("rules")

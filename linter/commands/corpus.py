@@ -75,7 +75,8 @@ def run_corpus(opts: CorpusOptions) -> int:
         opts.text_field, opts.id_field, opts.markup, bool(opts.write_fixed), opts.unsafe_fixes, render_json
     )
     try:
-        out: IO[str] = open(opts.output, "w", encoding="utf-8") if opts.output else sys.stdout
+        # Open for the whole run (closed in the finally below), so not a with-block.
+        out: IO[str] = open(opts.output, "w", encoding="utf-8") if opts.output else sys.stdout  # noqa: SIM115
         fixed_out = FixedWriter(opts.write_fixed) if opts.write_fixed else None
     except OSError as exc:
         error(f"{exc.filename}: cannot write: {exc.strerror or exc}")

@@ -69,8 +69,7 @@ def apply_edits(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[s
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     # Two insertions at one point, or an edit touching another's span, conflict as well.
     return (
-        (a[0] < b[1]
-        and b[0] < a[1])
+        (a[0] < b[1] and b[0] < a[1])
         or a[0] == b[0]
         or (a[0] == a[1] and b[0] <= a[0] <= b[1])
         or (b[0] == b[1] and a[0] <= b[0] <= a[1])

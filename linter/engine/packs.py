@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
+from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
@@ -68,7 +69,7 @@ class PackEntry:
     whole: bool = False
     tags: tuple[str, ...] = ()
 
-    def finditer(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    def finditer(self, text: str, start: int, end: int) -> Iterator[Match[str]]:
         """Matches in `text[start:end]`, giving up after PATTERN_TIMEOUT seconds."""
         try:
             yield from self.regex.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
@@ -239,6 +240,7 @@ class PackRule(Rule[NoOptions]):
         scopes = [(s, e) for s, e in self.scopes(doc) if e > s]
         starts = [s for s, _ in scopes]
         for entry in self.entries:
+            matches: Iterator[Match[str]]
             if _ENDPOS_SENSITIVE.search(entry.source) or len(scopes) < 4:
                 matches = (m for s, e in scopes for m in entry.finditer(text, s, e))
             else:
@@ -320,6 +322,6 @@ def pack_rule_class(pack: Pack) -> type[PackRule]:
         "severity": pack.severity,
         "fixable": any(e.replacement is not None for e in pack.entries),
     }
-    cls = type(f"Pack_{pack.code}", (PackRule,), attrs)
+    cls: type[PackRule] = type(f"Pack_{pack.code}", (PackRule,), attrs)
     cls.validate_class()
     return cls

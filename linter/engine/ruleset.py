@@ -82,18 +82,18 @@ def build_rules(config: Config, registry: Registry | None = None) -> RuleSet:
             raise SetupError(f"{where}: {exc}") from None
     severity: dict[str, Severity] = {}
     for key, sev in config.severity:
-        rule = registry.lookup(key)
-        if rule is None:
+        known = registry.lookup(key)
+        if known is None:
             raise SetupError(f"{where}: severity given for unknown rule {key!r}")
-        severity[rule.code] = sev
+        severity[known.code] = sev
     options: dict[str, dict[str, object]] = {}
-    for key, opts in config.rules:
-        rule = registry.lookup(key)
-        if rule is None:
+    for key, values in config.rules:
+        known = registry.lookup(key)
+        if known is None:
             raise SetupError(f"{where}: options given for unknown rule {key!r}")
-        options.setdefault(rule.code, {}).update(dict(opts))
+        options.setdefault(known.code, {}).update(dict(values))
     chosen = select_rules(registry, config.select, config.ignore, config.extend_select)
-    instances = []
+    instances: list[Rule] = []
     for cls in chosen:
         try:
             opts = cls.Options.from_mapping(cls.name, options.get(cls.code, {}))

@@ -19,7 +19,8 @@ FORMATTERS: dict[str, str] = {
 
 def get_formatter(name: str) -> type[Formatter]:
     module, _, cls = FORMATTERS[name].partition(":")
-    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+    formatter: type[Formatter] = getattr(importlib.import_module(module), cls)
+    return formatter
 
 
 __all__ = ["FORMATTERS", "FileReport", "Formatter", "RunReport", "finding_dict", "get_formatter"]

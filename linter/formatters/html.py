@@ -279,7 +279,8 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
             f"<td>{len(r.findings) or 'clean'}</td>{cells}<td>{fixable or ''}</td></tr>"
         )
     table = (
-        '<div class="files-wrap"><table class="files"><thead><tr><th>file</th><th>findings</th><th>errors</th><th>warnings</th>'
+        '<div class="files-wrap"><table class="files"><thead><tr><th>file</th><th>findings</th>'
+        "<th>errors</th><th>warnings</th>"
         f"<th>info</th><th>fixable</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         if rows
         else "<p>No files were linted.</p>"

@@ -113,7 +113,7 @@ class SarifFormatter(Formatter):
     def format(self, run: RunReport) -> str:
         metas = describe((f for _, f in run.findings), run.extras)
         index = {code: i for i, code in enumerate(metas)}
-        results = []
+        results: list[dict[str, Any]] = []
         for report in run.files:
             uri, relative = artifact_uri(report.path)
             results.extend(result(report, f, index[f.code], uri, relative) for f in report.findings)

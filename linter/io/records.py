@@ -138,7 +138,7 @@ class FixedWriter:
         self.path = path
         self.parquet = path.lower().endswith(PARQUET_SUFFIXES)
         self.rows: list[dict[str, Any]] = []
-        self.fh = None if self.parquet else open(path, "w", encoding="utf-8")
+        self.fh = None if self.parquet else open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
 
     def write(self, lines: Sequence[str]) -> None:
         if self.fh is not None:

@@ -154,10 +154,10 @@ _APPLICABILITY = {a.value: a for a in Applicability}
 _FAST = not any("__slots__" in vars(c) for c in (Finding, Fix, Edit))
 
 
-def _make(cls: type, values: dict) -> object:
+def _make(cls: type, values: dict[str, object]) -> object:
     if not _FAST:  # pragma: no cover - only if the model classes ever get __slots__
         return cls(**values)
-    obj = object.__new__(cls)
+    obj: object = object.__new__(cls)
     obj.__dict__.update(values)
     return obj
 

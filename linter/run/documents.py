@@ -131,8 +131,8 @@ def lint_documents(
     entries: list[Entry | None] = [None] * n
     if cache is not None and fingerprints is not None:
         for i, doc in enumerate(docs):
-            keys[i] = document_key(fingerprints.of(rules_for[i]), doc)
-            entries[i] = cache.get(keys[i])
+            key = keys[i] = document_key(fingerprints.of(rules_for[i]), doc)
+            entries[i] = cache.get(key)
     corpus = next((d.corpus for d in docs if isinstance(d.corpus, CorpusStats)), None)
     lines: list[frozenset[str] | None] = [None] * n
     if ruleset.uses_corpus and corpus is None and docs:
@@ -145,7 +145,7 @@ def lint_documents(
 
     todo: list[int] = []
     plain_needed: list[bool] = []
-    for i, doc in enumerate(docs):
+    for i in range(n):
         entry = entries[i]
         if entry is None:
             todo.append(i)
@@ -169,17 +169,17 @@ def lint_documents(
     results: list[LintResult] = []
     fresh: list[tuple[str, Entry]] = []
     for i, doc in enumerate(docs):
-        out, entry = outcomes.get(i), entries[i]
-        if out is None:
+        done, entry = outcomes.get(i), entries[i]
+        if done is None:
             assert entry is not None
             results.append(LintResult(doc, merge(entry.plain, entry.corpus or ())))
             continue
-        plain = out.plain if out.plain is not None else (entry.plain if entry else ())
-        results.append(LintResult(doc, merge(plain, out.corpus), out.failures))
-        key = keys[i]
-        if key is not None and not out.failures:
+        plain = done.plain if done.plain is not None else (entry.plain if entry else ())
+        results.append(LintResult(doc, merge(plain, done.corpus), done.failures))
+        fresh_key = keys[i]
+        if fresh_key is not None and not done.failures:
             known = lines[i] if lines[i] is not None else (entry.lines if entry else None)
-            fresh.append((key, Entry(plain, known, out.corpus, out.evidence)))
+            fresh.append((fresh_key, Entry(plain, known, done.corpus, done.evidence)))
     if cache is not None and fresh:
         cache.put_many(fresh)
     results.sort(key=lambda r: r.document.path)

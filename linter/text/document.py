@@ -186,7 +186,7 @@ def _plain_blocks(doc: Document) -> list[Block]:
     if current:
         groups.append(current)
 
-    drafts = []
+    drafts: list[_PlainDraft] = []
     for group in groups:
         first, outer_start, _, _ = group[0]
         last, _, content_end, outer_end = group[-1]
@@ -200,18 +200,34 @@ def _plain_blocks(doc: Document) -> list[Block]:
         end = content_end
         while end > start and doc.text[end - 1].isspace():
             end -= 1
-        drafts.append([kind, start, end, outer_start, outer_end, first, last])
+        drafts.append(_PlainDraft(kind, start, end, outer_start, outer_end, first, last))
 
     blocks = []
-    for i, (kind, start, end, o_start, o_end, first, last) in enumerate(drafts):
-        text = doc.prose[start:end]
+    for i, d in enumerate(drafts):
+        text = doc.prose[d.start : d.end]
+        kind = d.kind
         if kind is None:
             following = drafts[i + 1] if i + 1 < len(drafts) else None
             # Only an unmarked block can be the prose a heading introduces (not a list item).
-            prose_after = doc.prose[following[1] : following[2]] if following and following[0] is None else None
+            prose_after = None
+            if following is not None and following.kind is None:
+                prose_after = doc.prose[following.start : following.end]
             kind = _classify_plain(text, i == 0, prose_after)
-        blocks.append(Block(i, kind, start, end, o_start, o_end, text, first, last))
+        blocks.append(Block(i, kind, d.start, d.end, d.outer_start, d.outer_end, text, d.first, d.last))
     return blocks
+
+
+@dataclass(frozen=True)
+class _PlainDraft:
+    """A plain-text block before its kind is known (None: decided from its shape and what follows)."""
+
+    kind: BlockKind | None
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    first: int
+    last: int
 
 
 def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
@@ -219,7 +235,7 @@ def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
     words = WORD.findall(text)
     if len(words) > HEADING_MAX_WORDS or _SENTENCE_END.search(text):
         return BlockKind.PARAGRAPH
-    followed_by_prose = bool(following) and (
+    followed_by_prose = following is not None and (
         len(WORD.findall(following)) > HEADING_MAX_WORDS or bool(_SENTENCE_END.search(following))
     )
     if words and (first or followed_by_prose):

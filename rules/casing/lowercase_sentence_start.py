@@ -141,4 +141,4 @@ def _repeated_fragment(doc: Document, block: Block) -> bool:
 
 def _next_is_capitalised(prose: str, start: int, end: int) -> bool:
     m = _NEXT_WORD.match(prose, start, end)
-    return bool(m) and m.group(1).isupper()
+    return m is not None and m.group(1).isupper()

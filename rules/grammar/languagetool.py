@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -45,7 +46,7 @@ class LanguageToolBackend:
 
     name = "languagetool"
 
-    def __init__(self, tool: object, where: str, settings: GrammarSettings) -> None:
+    def __init__(self, tool: Any, where: str, settings: GrammarSettings) -> None:
         self.tool = tool
         self.where = where
         self.batch_size = settings.options.batch_size
@@ -116,11 +117,11 @@ class LanguageToolBackend:
             pool.shutdown(wait=True, cancel_futures=True)
         return out
 
-    def _send(self, text: str) -> list:  # type: ignore[type-arg]
+    def _send(self, text: str) -> list[Any]:
         if self._failed:
             raise GrammarError(f"skipped: {self._failed}")
         try:
-            return list(self.tool.check(text))  # type: ignore[attr-defined]
+            return list(self.tool.check(text))
         except Exception as exc:
             message = f"{self.where}: {reason(exc, self.timeout)}"
             with self._lock:
@@ -128,14 +129,14 @@ class LanguageToolBackend:
             raise GrammarError(message) from None
 
 
-def _client(timeout: float, **kwargs: object) -> object:
+def _client(timeout: float, **kwargs: Any) -> Any:
     """language-tool-python's client with our time-out (the library's is a fixed 300 s class attribute)."""
     from language_tool_python import LanguageTool
 
     class _Client(LanguageTool):
-        def __init__(self, **kw: object) -> None:
-            self._TIMEOUT = timeout  # type: ignore[misc]
-            super().__init__(**kw)  # type: ignore[arg-type]
+        def __init__(self, **kw: Any) -> None:
+            self._TIMEOUT = timeout  # type: ignore[assignment]  # the library types it as the literal 300
+            super().__init__(**kw)
 
         def _start_server_on_free_port(self) -> None:
             # When a local server fails to start, the library tries again on each of ~900 ports; a broken
@@ -240,7 +241,7 @@ def _text(pieces: list[_Piece]) -> str:
     return SEPARATOR.join(p.text for p in pieces)
 
 
-def _locate(pieces: list[_Piece], matches: list) -> list[tuple[_Piece, Issue]]:  # type: ignore[type-arg]
+def _locate(pieces: list[_Piece], matches: list[Any]) -> list[tuple[_Piece, Issue]]:
     """Map each match of a batch back to its piece; matches across a separator are dropped."""
     found = []
     bounds = []

@@ -1,7 +1,7 @@
 """Shared reading of page layout for the layout-debris rules (MT101-MT103): words, body, spans.
 
-Captions (mtlint.rules.layout.captions), site furniture (mtlint.rules.layout.furniture) and duplicated paragraphs are judged from
-the same facts: where the article's body starts, which lines are captions or credits, which are page
+Captions (captions.py), site furniture (furniture.py) and duplicated paragraphs are judged from the
+same facts: where the article's body starts, which lines are captions or credits, which are page
 furniture. Each rule reports one category; these modules make sure they agree (a repeated caption is a
 caption, not a duplicate; a credit glued to a teaser is a caption, not boilerplate). All functions are
 pure and cached per document.
@@ -10,7 +10,7 @@ pure and cached per document.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,7 +106,7 @@ def is_heading(doc: Document, b: Block) -> bool:
     return b.kind is BlockKind.HEADING
 
 
-def first_body(doc: Document, skip: Sequence[int] = ()) -> int:
+def first_body(doc: Document, skip: Collection[int] = ()) -> int:
     """Index of the first block of article prose (len(blocks) if there is none)."""
     for b in doc.blocks:
         if b.index not in skip and is_body(b):

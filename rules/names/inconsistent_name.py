@@ -88,10 +88,10 @@ class InconsistentName(Rule[NoOptions]):
                 singles.append(mention)
         for mention in singles:
             word = mention.surname.text.casefold()
-            candidates = {i for k in _keys(mention)[:-1] for i in index.get(k, ())}
-            if any(word in people[i].surnames for i in candidates):
+            related = {i for k in _keys(mention)[:-1] for i in index.get(k, ())}
+            if any(word in people[i].surnames for i in related):
                 continue  # the exact spelling of someone's surname
-            near = [i for i in candidates if any(lex.spelling_variants(word, s) for s in people[i].surnames)]
+            near = [i for i in related if any(lex.spelling_variants(word, s) for s in people[i].surnames)]
             if len(near) == 1:
                 people[near[0]].add(mention)
         for person in people:

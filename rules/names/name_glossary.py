@@ -74,12 +74,12 @@ class NameGlossary(Rule[NameGlossaryOptions]):
         resolved: dict[str, GlossaryEntry] = {}  # the glossary people this document names
         alone: list[NameMention] = []
         for mention in mentions(doc):
-            exact = self._exact(mention)
-            if exact is not None:
-                part, entry, listed = exact
-                resolved[entry.canonical] = entry
+            known = self._exact(mention)
+            if known is not None:
+                part, listed_entry, listed = known
+                resolved[listed_entry.canonical] = listed_entry
                 if listed:
-                    yield self._finding(part, entry.canonical, "a listed variant of", safe=True)
+                    yield self._finding(part, listed_entry.canonical, "a listed variant of", safe=True)
                 continue
             mention = without_modifiers(mention)
             if not mention.given:

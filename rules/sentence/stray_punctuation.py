@@ -191,7 +191,8 @@ def _abbreviation(text: str, dot: int, spaced: bool) -> bool:
 
 def _next_word(text: str, pos: int, end: int) -> str:
     """What follows `pos`: "end", "lower", "function" (a capitalised closed-class word), "upper" or "other"."""
-    pos = _OPENING.match(text, pos, end).end()
+    opening = _OPENING.match(text, pos, end)  # always matches (possibly nothing)
+    pos = opening.end() if opening else pos
     if pos >= end:
         return "end"
     m = _WORD.match(text, pos, end)
