@@ -10,6 +10,8 @@ which mentions to trust. A mention is the name part of a capitalised run after a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -64,6 +66,8 @@ FUNCTION_WORDS = frozenset(
     according following given including regarding his her their our my your he she they we i you
     """.split()
 )
+# Titles that, written in lower case, are far more often adjectives: "major Middle East subsidiaries".
+ADJECTIVE_TITLES = frozenset("major general chief senior vice prime deputy official state chair private".split())
 SUFFIXES = frozenset("jr sr".split())  # "Donald Trump Jr." is a Trump
 DETERMINERS = frozenset("the a an this that these those its".split())
 # Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
@@ -81,6 +85,9 @@ _OPENERS = ".!?:;\"“‘'(«—–-•*"
 # How far around a name the context patterns look (they need a few words, never a whole paragraph).
 _LOOK = 120
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s+$")
+# "Superintendent of Police Imran Qureshi", "Minister of State for Foreign Affairs Hina Khar": the words
+# after "<title> of" complete the title before the name starts.
+_TITLE_OF = regex.compile(r"(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,7 @@ class NameMention:
     appositive: bool = False  # followed by ", a professor", "is a former ...", ", who"
     reporting: bool = False  # followed by a reporting verb ("said", "told")
     determiner: bool = False  # right after "the", "a", "this" ...: "The Morning Star" is no person
+    complement: bool = False  # right after "<title> of": its leading common words belong to the title
 
     @property
     def text(self) -> str:
@@ -149,9 +157,23 @@ def _title_case_block(block: Block, words: list) -> bool:
     return caps >= 0.75 * len(letters)
 
 
-def _is_title(word: str) -> bool:
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """TITLES and the nouns of text/data/role_nouns.txt (occupations and roles, derived from WordNet)."""
+    raw = resources.files("mtlint.text").joinpath("data/role_nouns.txt").read_text(encoding="utf-8")
+    return TITLES | frozenset(line for line in raw.splitlines() if line and line[0] != "#")
+
+
+def _vouches(word: str) -> bool:
+    """A title of the hand list (TITLES), which says the name after it is a person's."""
     low = word.lower().rstrip(".")
     return low in TITLES or (low.endswith("s") and low[:-1] in TITLES)
+
+
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    roles = role_nouns()
+    return low in roles or (low.endswith("s") and low[:-1] in roles)
 
 
 def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
@@ -213,20 +235,35 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
         for run in _runs(doc, block):
             words = [m.group() for m in run]
             cut = max((k for k, w in enumerate(words) if _is_title(w) or w.lower() in CLASSIFIERS), default=-1)
-            title = words[cut] if cut >= 0 and _is_title(words[cut]) else ""
+            # Any role noun ends the title part ("Election Commissioner Rajiv Kumar"), but only a title of
+            # the hand list vouches for a person: "Prentice Hall Software Series" is a publisher's series.
+            title = next((w for w in reversed(words[: cut + 1]) if _vouches(w)), "")
             run, words = run[cut + 1 :], words[cut + 1 :]
             determiner = False
             if run and not title:
                 before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
                 prev = _PREVIOUS_WORD.search(before)
-                if prev and prev.group(1)[0].islower() and _is_title(prev.group(1)):
+                if (
+                    prev
+                    and prev.group(1)[0].islower()
+                    and _vouches(prev.group(1))
+                    and prev.group(1).lower() not in ADJECTIVE_TITLES
+                ):
                     title = prev.group(1)
                 determiner = bool(prev and cut < 0 and prev.group(1).lower() in DETERMINERS)
+            complement = False
+            if run and not title:
+                before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
+                of = _TITLE_OF.search(before)
+                complement = bool(of and _is_title(of.group(1)))  # no title: "representatives of the X People"
             initial = bool(run) and _sentence_initial(doc, block, run[0].start())
             if run and initial and not title and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly")):
                 determiner = words[0].lower() in DETERMINERS
                 run, words = run[1:], words[1:]
                 initial = False
+            if run and words[0].lower() in DETERMINERS:  # "... grass, The Sacred Chao replied": a title
+                determiner = True
+                run, words = run[1:], words[1:]
             while run and (words[-1].lower() in PARTICLES or words[-1].lower() in SUFFIXES):
                 run, words = run[:-1], words[:-1]
             if not run or len(run) > 5:
@@ -255,6 +292,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     appositive=bool(_APPOSITIVE.match(after)),
                     reporting=bool(report and report.group(1) in REPORTING),
                     determiner=determiner,
+                    complement=complement,
                 )
             )
     return tuple(out)

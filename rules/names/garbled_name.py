@@ -53,8 +53,9 @@ class GarbledName(Rule[NoOptions]):
         for mention in mentions(doc):
             if len(mention.words) < 2:
                 continue
+            lead = _title_complement(mention)
             for index, token in enumerate(mention.tokens):
-                if token.initial or not lex.is_translated_word(token.text):
+                if index < lead or token.initial or not lex.is_translated_word(token.text):
                     continue
                 words = mention.words
                 before, after = words[: words.index(token)], words[words.index(token) + 1 :]
@@ -73,6 +74,16 @@ class GarbledName(Rule[NoOptions]):
                     word=token.text,
                     name=mention.text,
                 )
+
+
+def _title_complement(mention: NameMention) -> int:
+    """How many leading words complete a title before the name ("Superintendent of Police Imran Qureshi")."""
+    if not mention.complement:
+        return 0
+    lead = 0
+    while lead < len(mention.tokens) - 1 and lex.is_english_word(mention.tokens[lead].text):
+        lead += 1
+    return lead
 
 
 def _person_context(mention: NameMention, index: int) -> bool:

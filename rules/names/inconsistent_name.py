@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import NoOptions, Rule
+from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.names import lexicon as lex
 from mtlint.rules.names.glossary import load_glossary
 from mtlint.text.document import Document
@@ -31,7 +31,12 @@ class _Person:
             self.forms.add((given, mention.surname.text.casefold()))
 
 
-class InconsistentName(Rule[NoOptions]):
+@dataclass(frozen=True)
+class InconsistentNameOptions(RuleOptions):
+    diacritics: bool = False  # also report spellings that differ only in accents ("Erdoğan"/"Erdogan")
+
+
+class InconsistentName(Rule[InconsistentNameOptions]):
     """One person's name spelled two ways in the same document (`Ihab Galal` ... `Ihab Jalal`).
 
     Each paragraph of a machine translation is transliterated on its own, so one person can come out as
@@ -53,6 +58,10 @@ class InconsistentName(Rule[NoOptions]):
     of the first full mention); when exactly one of the spellings is in a glossary of the run
     (`glossary = [...]`, `--glossary`, see `name-glossary`), that one is the suggestion. Fix (unsafe:
     which spelling is right needs the source): the suggested spelling.
+
+    Spellings that differ only in diacritics (`Erdoğan`/`Erdogan`, `Şahin`/`Sahin`) name one person and
+    are one spelling here: sites and agencies drop accents inconsistently, and both forms are right. Set
+    `diacritics = true` to report them too.
     """
 
     code = "MT203"
@@ -60,6 +69,8 @@ class InconsistentName(Rule[NoOptions]):
     category = "garbled-name"
     severity = Severity.WARNING
     fixable = True
+
+    Options = InconsistentNameOptions
 
     glossary_words: frozenset[str] = frozenset()
 
@@ -84,14 +95,14 @@ class InconsistentName(Rule[NoOptions]):
                 for k in keys:
                     if found not in index.setdefault(k, []):
                         index[k].append(found)
-            elif len(mention.tokens) == 1 and not lex.is_english_word(mention.surname.text):
+            elif len(mention.tokens) == 1 and _surname_alone(mention):
                 singles.append(mention)
         for mention in singles:
             word = mention.surname.text.casefold()
             related = {i for k in _keys(mention)[:-1] for i in index.get(k, ())}
             if any(word in people[i].surnames for i in related):
                 continue  # the exact spelling of someone's surname
-            near = [i for i in related if any(lex.spelling_variants(word, s) for s in people[i].surnames)]
+            near = [i for i in related if any(_alike_alone(word, s) for s in people[i].surnames)]
             if len(near) == 1:
                 people[near[0]].add(mention)
         for person in people:
@@ -100,17 +111,21 @@ class InconsistentName(Rule[NoOptions]):
 
     def _report(self, person: _Person, part, label: str) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
         tokens: list[NameToken] = [t for t in (part(m) for m in person.mentions) if t is not None]
-        counts = Counter(t.text for t in tokens)
+        key = (lambda s: s) if self.options.diacritics else lex.fold_diacritics
+        counts = Counter(key(t.text) for t in tokens)  # spellings, accents folded unless reported
         if len(counts) < 2:
             return
         first_full = next(part(m) for m in person.mentions if len(m.words) >= 2)
-        in_glossary = [s for s in counts if s.casefold() in self.glossary_words]
+        glossary = {key(w) for w in self.glossary_words}
+        in_glossary = [s for s in counts if key(s.casefold()) in glossary]
         choice = in_glossary if len(in_glossary) == 1 else list(counts)
-        majority = max(choice, key=lambda s: (counts[s], s == first_full.text))
+        top = max(choice, key=lambda s: (counts[s], s == key(first_full.text)))
+        written = Counter(t.text for t in tokens if key(t.text) == top)
+        majority = max(written, key=lambda s: (written[s], s == first_full.text))  # as the text writes it
         why = "the glossary spelling" if choice is in_glossary else "elsewhere in this document"
         full = next(m.text for m in person.mentions if len(m.words) >= 2)
         for token in tokens:
-            if token.text != majority and lex.spelling_variants(token.text, majority):
+            if key(token.text) != top and lex.spelling_variants(token.text, majority):
                 yield self.finding(
                     token.start,
                     token.end,
@@ -125,7 +140,29 @@ def _looks_like_person(mention: NameMention) -> bool:
     """A known name among its words, or a title before it; and no English common word in it."""
     if any(lex.is_english_word(t.text) for t in mention.words):
         return False
+    if all(lex.is_common_word(t.text) for t in mention.words):
+        return False  # "Real Men", "Gold Mine", "Fair Game": common words, whatever names they also spell
     return bool(mention.title) or any(lex.is_known_name(t.text) for t in mention.words)
+
+
+def _surname_alone(mention: NameMention) -> bool:
+    """A one-word mention that can stand for someone's surname: not an English word, and not so common a
+    word that its capital may be a title's or a sentence's ("the Law of the Sea", "the House")."""
+    word = mention.surname.text
+    if lex.is_english_word(word) or lex.is_common_word(word):
+        return False
+    given, surname = lex.name_ranks(word)
+    return not (0 < given <= lex.COMMON_GIVEN_RANK and not 0 < surname < given)  # "Dave", "Francis said"
+
+
+def _alike_alone(word: str, surname: str) -> bool:
+    """A lone word close enough in letters to a cluster's surname ("Kapur"/"Kapoor", "Jalal"/"Galal"):
+    without a given name beside it, sound alone ("Choy"/"Show", "Dallas"/"Dali") is too weak a link."""
+    from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+    if not lex.spelling_variants(word, surname):
+        return False
+    return Levenshtein.normalized_similarity(word, surname) >= 0.6 and JaroWinkler.similarity(word, surname) >= 0.85
 
 
 def _keys(mention: NameMention) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import re
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,7 @@ from mtlint.text.names import NameMention
 
 NAME_TABLE = "data/names.tsv.gz"
 ENGLISH_WORDS = "data/english_words.tsv.gz"
+COMMON_WORDS = "data/common_words.tsv.gz"
 COMMON_GIVEN_RANK = 300  # two given names this common are two names, not two spellings
 REAL_NAME_RANK = 1000  # a word ranking this high as a given name or surname somewhere is a real name
 
@@ -80,6 +82,21 @@ def best_rank(word: str) -> int:
     return max(parts) if parts and all(parts) else 0
 
 
+COMMON_ZIPF = 4.5  # a word this frequent in English is a word first, whatever names it also spells
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, float]:
+    """Lower-case English words with zipf >= 4.0 (rules/data/common_words.tsv.gz) and their zipf."""
+    return {w: float(z) for w, z in (line.split("\t") for line in _lines(COMMON_WORDS))}
+
+
+def is_common_word(word: str) -> bool:
+    """So frequent in English ("man", "sea", "house", "joy") that its capital may come from a title or a
+    sentence start rather than from a name."""
+    return common_words().get(word.lower(), 0.0) >= COMMON_ZIPF
+
+
 def is_english_word(word: str) -> bool:
     """A common English word rather than an international name ("tougher", not "Khan" or "Biden")."""
     return word.lower() in english_words()
@@ -113,6 +130,42 @@ def sound_keys(word: str) -> tuple[str, ...]:
 
 
 _HYPHENS = re.compile(r"[-‐]")
+# Letters that Unicode does not decompose into a base letter and a mark, folded by hand; "ʿ" and "ʾ" (ayn
+# and hamza of scholarly transliteration) and apostrophes are left out as diacritics too.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ħ": "h",
+        "Ħ": "H",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+        "ʿ": "",
+        "ʾ": "",
+        "’": "",
+        "'": "",
+        "‘": "",
+    }
+)
+
+
+@lru_cache(maxsize=65536)
+def fold_diacritics(word: str) -> str:
+    """`word` without accents and transliteration marks ("Erdoğan" -> "Erdogan", "Şahin" -> "Sahin")."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _flat(word: str) -> str:

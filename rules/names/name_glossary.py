@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.names.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normalise, parse_lines
-from mtlint.rules.names.lexicon import without_modifiers
+from mtlint.rules.names.lexicon import fold_diacritics, without_modifiers
 from mtlint.text.document import Document
 from mtlint.text.names import NameMention, mentions
 
@@ -17,6 +18,7 @@ from mtlint.text.names import NameMention, mentions
 @dataclass(frozen=True)
 class NameGlossaryOptions(RuleOptions):
     names: tuple[str, ...] = ()  # inline glossary lines, same format as a glossary file
+    diacritics: bool = False  # also report names that differ from the glossary only in accents
 
 
 class NameGlossary(Rule[NameGlossaryOptions]):
@@ -40,8 +42,10 @@ class NameGlossary(Rule[NameGlossaryOptions]):
     - a surname spelled alike (`Kapoor`/`Kapur`) with the canonical given names (`Paul Kapoor`), or alone
       (`Kapoor`) when the document also names that person in full.
     Silent: canonical names and their shorter forms (`Paul Kapur`, `Blinken`), other people with the
-    same surname (`Hunter Biden` beside `Joe Biden`), and spellings that only drop a mute final e
-    (`Rodolph Haykal` for `Rodolphe Haykal`). Without any glossary the rule is silent.
+    same surname (`Hunter Biden` beside `Joe Biden`), spellings that only drop a mute final e
+    (`Rodolph Haykal` for `Rodolphe Haykal`), and spellings that differ only in diacritics (`Recep Tayyip
+    Erdogan` for `Recep Tayyip Erdoğan`: many house styles drop accents; set `diacritics = true` to report
+    them). Without any glossary the rule is silent.
 
     Fix: the canonical name. Safe when the text is a listed variant, unsafe when matched by likeness.
     """
@@ -55,6 +59,9 @@ class NameGlossary(Rule[NameGlossaryOptions]):
     Options = NameGlossaryOptions
 
     index: GlossaryIndex | None = None
+    # Canonical names and surnames without accents (filled by configure when accents are not reported).
+    folded: Mapping[str, GlossaryEntry] = MappingProxyType({})
+    folded_surnames: Mapping[str, list[GlossaryEntry]] = MappingProxyType({})
 
     def configure(self, config: Config) -> None:
         """Load the glossary files of the run and the inline entries."""
@@ -66,6 +73,13 @@ class NameGlossary(Rule[NameGlossaryOptions]):
             from mtlint.rules.names.lexicon import sound_keys
 
             self.index = GlossaryIndex.build(entries, sound_keys)
+            folded: dict[str, GlossaryEntry] = {}
+            surnames: dict[str, list[GlossaryEntry]] = {}
+            if not self.options.diacritics:
+                for entry in entries:
+                    folded.setdefault(fold_diacritics(normalise(entry.canonical)), entry)
+                    surnames.setdefault(fold_diacritics(entry.surname.casefold()), []).append(entry)
+            self.folded, self.folded_surnames = folded, surnames
 
     def check(self, doc: Document) -> Iterator[Finding]:
         index = self.index
@@ -105,6 +119,8 @@ class NameGlossary(Rule[NameGlossaryOptions]):
                 return part, index.canonical[key], False
             if key in index.variants:
                 return part, index.variants[key], True
+            if fold_diacritics(key) in self.folded:
+                return part, self.folded[fold_diacritics(key)], False
         return None
 
     def _surnames_alone(self, alone: list[NameMention], resolved: dict[str, GlossaryEntry]) -> Iterator[Finding]:
@@ -115,7 +131,7 @@ class NameGlossary(Rule[NameGlossaryOptions]):
         assert index is not None
         for mention in alone:
             word = mention.surname.text
-            if any(e.canonical in resolved for e in index.by_surname.get(word.casefold(), [])):
+            if any(e.canonical in resolved for e in self._same_surname(word)):
                 continue
             alike = {
                 e.canonical: e
@@ -135,10 +151,10 @@ class NameGlossary(Rule[NameGlossaryOptions]):
         assert index is not None
         surname = mention.surname.text
         given = {t.text.casefold() for t in mention.given}
-        same = index.by_surname.get(surname.casefold(), [])
+        same = self._same_surname(surname)
         if same:
             for entry in same:
-                if given <= entry.given:
+                if given <= entry.given or (self.folded and self._folded(given) <= self._folded(entry.given)):
                     return entry, True
             first = mention.given[0].text
             near = [e for e in same if any(spelling_variants(first, g) for g in e.given)]
@@ -150,6 +166,16 @@ class NameGlossary(Rule[NameGlossaryOptions]):
             if given <= e.given and spelling_variants(surname, e.surname)
         }
         return (next(iter(alike.values())), False) if len(alike) == 1 else (None, False)
+
+    def _same_surname(self, word: str) -> list[GlossaryEntry]:
+        """Entries whose surname is `word`, accents aside unless they are reported."""
+        assert self.index is not None
+        exact = self.index.by_surname.get(word.casefold(), [])
+        return exact or self.folded_surnames.get(fold_diacritics(word.casefold()), [])
+
+    @staticmethod
+    def _folded(words: frozenset[str] | set[str]) -> set[str]:
+        return {fold_diacritics(w) for w in words}
 
     def _finding(self, mention: NameMention, replacement: str, how: str, safe: bool, full: str = "") -> Finding:
         edit = Edit(mention.start, mention.end, replacement)
