@@ -20,6 +20,7 @@ from mtlint.rules.encoding.invisible_character import InvisibleCharacter
 from mtlint.rules.encoding.mojibake import Mojibake
 from mtlint.rules.encoding.untranslated_script import UntranslatedScript
 from mtlint.rules.grammar.grammar import Grammar
+from mtlint.rules.idiom.cognate_object import CognateObject
 from mtlint.rules.idiom.literal_idiom import LiteralIdiom
 from mtlint.rules.layout.duplicate_paragraph import DuplicateParagraph
 from mtlint.rules.layout.site_boilerplate import SiteBoilerplate
@@ -51,6 +52,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     StrayPunctuation,  # MT407
     Grammar,  # MT501
     LiteralIdiom,  # MT601
+    CognateObject,  # MT602
 )
 
 __all__ = ["BUILTIN"]
