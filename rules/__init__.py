@@ -1,7 +1,7 @@
 """mtlint's built-in rules, grouped by family, one module per rule.
 
 `BUILTIN` is the one list of them. It registers under the `mtlint.rules` entry-point group
-(pyproject.toml: `builtin = "mtlint.rules:BUILTIN"`), exactly as a third-party plug-in's rules do.
+(pyproject.toml: `MT = "mtlint.rules:BUILTIN"`), exactly as a third-party plug-in's rules do.
 """
 
 from __future__ import annotations

@@ -34,8 +34,8 @@ class Grammar(Rule[GrammarOptions]):
     Backends (`[tool.mtlint.grammar] backend = ...`):
     - "languagetool" (default): a LanguageTool server, from `--languagetool-url URL`, else
       `MTLINT_LANGUAGETOOL_URL`, else `url = ...` in `[tool.mtlint.grammar]`; without a URL, a
-      LanguageTool already unpacked under `LTP_PATH` (mtlint never downloads it). Needs
-      `pip install 'mtlint[grammar]'`.
+      LanguageTool already unpacked under `LTP_PATH` (mtlint never downloads it). Its client,
+      language-tool-python, comes with mtlint.
     - "harper": Harper, offline and in process, limited to the lints that suit edited news
       prose (rules/grammar/harper-lints.txt). Needs `pip install 'mtlint[grammar]'`.
 

@@ -24,7 +24,7 @@ NO_SERVER = (
     "no LanguageTool server: pass --languagetool-url URL, set " + URL_ENV + " or [tool.mtlint.grammar] url, "
     'point LTP_PATH at an unpacked LanguageTool, or set [tool.mtlint.grammar] backend = "harper"'
 )
-MISSING = "the languagetool backend needs language-tool-python: pip install 'mtlint[grammar]'"
+MISSING = "the languagetool backend needs language-tool-python (a dependency of mtlint): pip install mtlint"
 # Spelling is off unless asked for: translated names would drown the output.
 SPELLING_CATEGORIES = ("TYPOS",)
 SEPARATOR = "\n\n"  # LanguageTool treats a blank line as a paragraph break
