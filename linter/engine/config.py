@@ -66,15 +66,9 @@ class Config:
     source: Path | None = None  # the file it came from
     root: Path = field(default_factory=Path.cwd)  # relative paths in the file resolve here
 
-    def rule_options(self, rule_key: str) -> dict[str, Any]:
-        return {k: v for name, opts in self.rules if name == rule_key for k, v in opts}
-
     @property
     def all_excludes(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
-
-    def severity_overrides(self) -> dict[str, Severity]:
-        return dict(self.severity)
 
 
 def find_config(start: Path) -> Path | None:

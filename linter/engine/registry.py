@@ -110,10 +110,6 @@ def discover(group: str = GROUP) -> Registry:
     return _CACHE[group]
 
 
-def clear_cache() -> None:
-    _CACHE.clear()
-
-
 # -- selection ------------------------------------------------------------------------------------
 def _specificity(selector: str, rule: type[Rule]) -> int:
     """How specifically `selector` names `rule`: 0 = not at all; names and categories beat prefixes."""

@@ -40,7 +40,6 @@ PALETTE = {
     "grammar": "#E2C8A6",
     "whitespace": "#DDDDDD",
 }
-FALLBACK_COLOR = "#CCCCCC"  # a category from a plug-in that the palette does not know
 SEVERITIES = ("error", "warning", "info")
 UNDERLINE = {"error": "wavy", "warning": "solid", "info": "dotted"}
 CONTEXT = 40  # characters shown around an edit in the inline diff
