@@ -13,7 +13,9 @@ if __name__ != "mtlint.rules":  # the source folder is `rules/`; it only works i
     )
 
 from mtlint.rule import Rule
+from mtlint.rules.casing.glued_capital import GluedCapital
 from mtlint.rules.casing.lowercase_heading import LowercaseHeading
+from mtlint.rules.casing.lowercase_name import LowercaseName
 from mtlint.rules.casing.lowercase_sentence_start import LowercaseSentenceStart
 from mtlint.rules.casing.stray_capital import StrayCapital
 from mtlint.rules.encoding.invisible_character import InvisibleCharacter
@@ -28,6 +30,7 @@ from mtlint.rules.layout.stray_caption import StrayCaption
 from mtlint.rules.names.garbled_name import GarbledName
 from mtlint.rules.names.inconsistent_name import InconsistentName
 from mtlint.rules.names.name_glossary import NameGlossary
+from mtlint.rules.sentence.dangling_word import DanglingWord
 from mtlint.rules.sentence.repeated_word import RepeatedWord
 from mtlint.rules.sentence.spacing import Spacing
 from mtlint.rules.sentence.stray_punctuation import StrayPunctuation
@@ -43,6 +46,8 @@ BUILTIN: tuple[type[Rule], ...] = (
     StrayCapital,  # MT301
     LowercaseSentenceStart,  # MT302
     LowercaseHeading,  # MT303
+    GluedCapital,  # MT304
+    LowercaseName,  # MT305
     Mojibake,  # MT401
     InvisibleCharacter,  # MT402
     UntranslatedScript,  # MT403
@@ -50,6 +55,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     UnbalancedDelimiter,  # MT405
     Spacing,  # MT406
     StrayPunctuation,  # MT407
+    DanglingWord,  # MT408
     Grammar,  # MT501
     LiteralIdiom,  # MT601
     CognateObject,  # MT602

@@ -15,6 +15,7 @@ class BlockKind(str, enum.Enum):
     LIST_ITEM = "list-item"
     PARAGRAPH = "paragraph"
     LINE = "line"  # a short standalone line that is neither a heading nor a paragraph
+    TABLE_CELL = "table-cell"  # a row of a Markdown table (its cells are prose; none is a sentence)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Block:
     text: str
     first_line: int
     last_line: int
+    # Markdown: a code block (or HTML block) stands right before this block, so its first words may
+    # go on with the sentence the code interrupted ("Call\n\n```js\nf()\n```\n\nwhich returns ...").
+    after_code: bool = False
 
     @property
     def words(self) -> list[str]:

@@ -99,6 +99,26 @@ class Document:
             return self._markdown.masked
         return ()
 
+    @cached_property
+    def code_words(self) -> frozenset[str]:
+        """Words the document writes inside inline code spans (Markdown), case-folded: identifiers."""
+        return self._markdown.code_words if self.format == "markdown" else frozenset()
+
+    def opens_with_markup(self, offset: int, floor: int = 0) -> bool:
+        """Whether inline markup (a code span, link text bracket, inline HTML, emphasis) stands right
+        before the prose word at `offset`, across whitespace only and not before `floor`: the sentence
+        there starts with markup, not with that word (`\u0060query\u0060 must be a string`)."""
+        if self.format != "markdown":
+            return False
+        i = offset - 1
+        while i >= floor and self.text[i].isspace():
+            i -= 1
+        if i < floor:
+            return False
+        spans = self._markdown.inline
+        k = bisect.bisect_right(spans, (i, len(self.text) + 1)) - 1
+        return k >= 0 and spans[k][0] <= i < spans[k][1]
+
     def is_masked(self, start: int, end: int) -> bool:
         """Whether any character of `text[start:end]` lies in a masked span."""
         spans = self.masked

@@ -36,8 +36,19 @@ _INLINE_MASKS = [
     regex.compile(r"(?<![\p{L}\p{N}\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\p{L}\p{N}])"),  # emphasis
     regex.compile(r"~~"),
     regex.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
-    regex.compile(r"\bhttps?://\S+"),  # bare URLs
+    # bare URLs; a closing parenthesis or final punctuation belongs to the prose around, unless balanced
+    regex.compile(r"\bhttps?://(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])"),
 ]
+
+
+# Indexes into _INLINE_MASKS of markup that can stand before a sentence's first prose word: code spans,
+# autolinks, inline HTML, link destinations and references, link brackets, emphasis, bare URLs
+# (not HTML comments, strikethrough or backslash escapes).
+_LEADING_MARKUP = (0, 2, 3, 4, 5, 6, 7, 10)
+_ADMONITION = regex.compile(
+    r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:!!!|\?\?\?\+?|:{3,})[ \t]*\{?[\w-]+\}?(?=[ \t]|$)|===\+?(?=[ \t]+[\"']))"
+)  # also pymdown tabs: `=== "Tab title"`
+_CODE_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}_\-]*")
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,7 @@ class _Draft:
     first_line: int  # 1-based
     last_line: int
     strip: regex.Pattern[str]
+    after_code: bool = False  # a fenced or indented code block (or an HTML block) stands right before it
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,11 @@ class ParsedMarkdown:
     prose: str
     masked: tuple[tuple[int, int], ...]
     drafts: tuple[_Draft, ...]
+    # Inline markup that stands for a word or opens a phrase: code spans, link and image brackets, inline
+    # HTML, emphasis markers. A sentence whose first word follows one of these starts with markup.
+    inline: tuple[tuple[int, int], ...] = ()
+    # Words written inside inline code spans, case-folded (not code blocks: their comments are prose).
+    code_words: frozenset[str] = frozenset()
 
     def blocks(self, doc: Document) -> list[Block]:
         out: list[Block] = []
@@ -78,6 +95,7 @@ class ParsedMarkdown:
                     self.prose[start:end],
                     d.first_line,
                     d.last_line,
+                    after_code=d.after_code,
                 )
             )
         return out
@@ -119,7 +137,13 @@ def parse_markdown(text: str) -> ParsedMarkdown:
     prose_lines: set[int] = set()
     drafts: list[_Draft] = []
     containers: list[str] = []
+    after_code = False
     for i, tok in enumerate(tokens):
+        if tok.type in ("fence", "code_block", "html_block"):
+            after_code = True
+            continue
+        if tok.type in ("heading_open", "table_open", "hr"):
+            after_code = False
         if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             containers.append(tok.type)
         elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
@@ -154,7 +178,8 @@ def parse_markdown(text: str) -> ParsedMarkdown:
             kind = "list-item" if in_list and tokens[i - 1].type == "list_item_open" else "paragraph"
             if kind == "paragraph" and first == last and not in_list:
                 kind = _single_line_kind(tokens, i)
-            drafts.append(_Draft(kind, first + 1, last + 1, _CONTAINER))
+            drafts.append(_Draft(kind, first + 1, last + 1, _CONTAINER, after_code=after_code))
+            after_code = False
         elif tok.type in ("tr_open",):
             s, e = span(first)
             blank(s, e)  # table rows: cells are restored below
@@ -163,17 +188,32 @@ def parse_markdown(text: str) -> ParsedMarkdown:
                     for k in range(s + cell.start(), s + cell.end()):
                         mask[k] = 0
             prose_lines.add(first)
-            drafts.append(_Draft("line", first + 1, first + 1, _CONTAINER))
+            drafts.append(_Draft("table-cell", first + 1, first + 1, _CONTAINER))
+    # Admonition and directive markers (`!!! note "Title"`, `??? tip`, `::: warning`, `:::{note}`): the
+    # marker and its type word are syntax, not the first words of a sentence.
+    admonitions: list[tuple[int, int]] = []
+    for ln in prose_lines:
+        s, e = span(ln)
+        m = _ADMONITION.match(text, s, e)
+        if m:
+            blank(s, m.end())
+            admonitions.append((s, m.end()))
     # Everything outside prose lines (code, HTML blocks, rules, reference definitions) is masked.
     for ln in range(n_lines):
         if ln not in prose_lines:
             s, e = span(ln)
             blank(s, e)
     # Inline syntax inside prose lines.
-    for pattern in _INLINE_MASKS:
+    inline: list[tuple[int, int]] = list(admonitions)
+    code_words: set[str] = set()
+    for n, pattern in enumerate(_INLINE_MASKS):
         for m in pattern.finditer(text):
             if not mask[m.start()] or pattern.pattern.startswith("<!--"):
                 blank(m.start(), m.end())
+                if n in _LEADING_MARKUP:
+                    inline.append((m.start(), m.end()))
+                if n == 0:
+                    code_words.update(w.casefold() for w in _CODE_WORD.findall(m.group()))
 
     chars = list(text)
     masked: list[tuple[int, int]] = []
@@ -188,7 +228,7 @@ def parse_markdown(text: str) -> ParsedMarkdown:
             run = -1
     if run >= 0:
         masked.append((run, len(text)))
-    return ParsedMarkdown("".join(chars), tuple(masked), tuple(drafts))
+    return ParsedMarkdown("".join(chars), tuple(masked), tuple(drafts), tuple(sorted(inline)), frozenset(code_words))
 
 
 def _single_line_kind(tokens, i: int) -> str:  # type: ignore[no-untyped-def]

@@ -21,5 +21,5 @@ HONORIFICS = frozenset("mr mrs ms dr gen lt col maj capt adm sgt prof sen rep go
 # Lower-case abbreviations the sentence splitter does not know but a sentence start must skip
 # ("approx. two", "incl. tax"): a word after them is not the first of a sentence.
 LOWERCASE_ABBREVIATIONS = frozenset(
-    "approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid".split()
+    "approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid ie eg".split()
 )

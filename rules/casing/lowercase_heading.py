@@ -8,10 +8,14 @@ import regex
 
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import BlockKind, Document
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# What follows a word that is code, not prose: an (escaped) underscore, a call, an attribute, an assignment.
+_IDENTIFIER_TAIL = regex.compile(r"\\?_|\(|\.\w|::|[ \t]*=(?!=)|[ \t]+\w+[ \t]*=[^=]")
+_CAPITALISED_SHARE = 0.75  # headings that must start with a capital for a lower-case one to stand out
 
 
 class LowercaseHeading(Rule[NoOptions]):
@@ -45,8 +49,10 @@ class LowercaseHeading(Rule[NoOptions]):
         headings = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
         # Evidence that this document capitalises its headings: without it, a lower-case short line
         # is as likely to be page furniture ("share this article") as a slipped title.
-        if not any(b.text[:1].isupper() for b in headings):
-            return
+        initials = [b.text[:1] for b in headings if b.text[:1].isalpha()]
+        capitalised = sum(c.isupper() for c in initials)
+        if not capitalised or (len(initials) >= 4 and capitalised < _CAPITALISED_SHARE * len(initials)):
+            return  # `# things that go well with tape`: a document that writes its headings in lower case
         for block in headings:
             m = _FIRST_WORD.match(doc.prose, block.start, block.end)
             if m is None or len(_WORD.findall(block.text)) < 2:
@@ -59,6 +65,12 @@ class LowercaseHeading(Rule[NoOptions]):
                 continue
             if doc.prose.startswith("://", m.end()) or doc.is_masked(m.start(), m.end()):
                 continue
+            if doc.opens_with_markup(m.start(), block.outer_start) or word.casefold() in doc.code_words:
+                continue  # `## \u0060Blob\u0060 objects`, `#### prefer-online`: code opens the heading
+            if _IDENTIFIER_TAIL.match(doc.text, m.end()) or _IDENTIFIER_TAIL.match(doc.text, m.end() + 1):
+                continue  # `#### insert\\_one`, `## var x = f()`: code written as a heading
+            if written_lower_always(doc, word):
+                continue  # `## libuv constants`: a name the text always writes in lower case
             yield self.finding(
                 m.start(),
                 m.end(),

@@ -8,6 +8,7 @@ import regex
 
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 
@@ -60,7 +61,8 @@ class LowercaseSentenceStart(Rule[NoOptions]):
             previous_block = sentence.block
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
-            dateline = _DATELINE.match(prose, sentence.start, sentence.end) if first_in_block else None
+            opens_story = first_in_block and block.kind is BlockKind.PARAGRAPH
+            dateline = _DATELINE.match(prose, sentence.start, sentence.end) if opens_story else None
             if dateline is not None:
                 # "CAIRO, May 3 (Reuters) - strong winds ...": the story starts after the dateline.
                 m = _FIRST_WORD.match(prose, dateline.end(), sentence.end)
@@ -72,6 +74,8 @@ class LowercaseSentenceStart(Rule[NoOptions]):
                 continue
             min_words = _MIN_WORDS if first_in_block else 2
             if len(_WORD.findall(sentence.text)) < min_words or doc.is_masked(m.start(), m.end()):
+                continue
+            if _not_a_start(doc, block, sentence.start, m.group(), first_in_block):
                 continue
             if not first_in_block and not _after_sentence_end(prose, block.start, sentence.start):
                 continue
@@ -91,6 +95,18 @@ class LowercaseSentenceStart(Rule[NoOptions]):
             fix=Fix.unsafe(Edit(m.start(), m.start() + 1, word[0].upper())),
             word=word,
         )
+
+
+def _not_a_start(doc: Document, block: Block, start: int, word: str, first_in_block: bool) -> bool:
+    """Whether the structure says the word at `start` does not open a sentence (see the Document model):
+    a list item's first words complete the sentence that introduced the list; a code span, link or
+    other inline markup opens the sentence before the word; a paragraph after a code block goes on with
+    the sentence the code interrupted; a word the document also writes as code is an identifier."""
+    if first_in_block and (block.kind is BlockKind.LIST_ITEM or block.after_code):
+        return True
+    if doc.opens_with_markup(start, block.outer_start) or word.casefold() in doc.code_words:
+        return True
+    return written_lower_always(doc, word)
 
 
 def _plain_lowercase(word: str) -> bool:
@@ -115,6 +131,8 @@ def _after_sentence_end(prose: str, block_start: int, start: int) -> bool:
         return False  # a quoted or spaced mark ('With "." as argument', 'from . import'), not a sentence end
     if stripped.endswith(("..", "…")):
         return False  # an ellipsis trails off; lower case may continue the sentence
+    if stripped[-1] in "!?" and before[-1:] in "\"”’»'":
+        return False  # `the button “Go Live!” failed`: a quoted exclamation or question inside a sentence
     if stripped[-1] == ".":
         tokens = stripped[:-1].split()
         letters = tokens[-1].strip("(\"'“‘") if tokens else ""

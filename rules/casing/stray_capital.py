@@ -20,6 +20,7 @@ _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your whose every each no any some".split()
 )
 
+_NUMBER = regex.compile(r"\d|[IVXLC]+$")
 _QUESTION_WORDS = frozenset("how what why when where who whom whose which whether".split())
 # Lower-case words that join the parts of a multi-word name.
 _CONNECTORS = frozenset("of and for the de del da di la le al el on in at to y van von der bin ibn &".split())
@@ -29,6 +30,8 @@ _CONNECTORS = frozenset("of and for the de del da di la le al el on in at to y v
 class StrayCapitalOptions(RuleOptions):
     min_englishness: float = 1.9
     min_frequency: float = 3.5
+    # for a word the same document also writes in lower case (and never as a name)
+    min_englishness_written_lower: float = 1.5  # the floor of the precomputed table (no wordfreq load)
 
 
 class StrayCapital(Rule[StrayCapitalOptions]):
@@ -89,28 +92,41 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 key = word.casefold()
                 closed = lex.is_closed_class(key)
                 after_semicolon = prose[words[i - 1].end() : m.start()].strip() == ";"
-                if (key in _QUESTION_WORDS or key in _DETERMINERS) and not after_semicolon:
+                after_quotation = closed and _after_quotation(prose, words, i)
+                if (key in _QUESTION_WORDS or key in _DETERMINERS) and not (
+                    after_semicolon or after_quotation or _double_determiner(prose, words, i)
+                ):
                     continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
                 if lex.introduces_name(words[i - 1].group().casefold()):
                     continue  # "the film Parasite", "in section The standard types"
-                if not self._context_fits(prose, words, i, closed):
+                if not (after_quotation or self._context_fits(prose, words, i, closed)):
                     continue
-                if doc.is_masked(m.start(), m.end()):
-                    continue
+                if doc.is_masked(m.start(), m.end()) or doc.opens_with_markup(m.start(), block.start):
+                    continue  # `pressing <kbd>Enter</kbd>`, `[Worker threads][]`: markup marks a name
+                if key in doc.code_words:
+                    continue  # `the returned Promise`: an identifier the document writes as code
                 if starts is None:
                     starts = [sentence.start for sentence in doc.sentences]
                 if _title_cased(doc, starts, m.start()):
                     continue
                 if not closed:
-                    if not self._common_word(key, words[i - 1].group(), words[i - 2].group() if i >= 2 else ""):
+                    # Lexical test first at the lower bar (cheap), then the document's evidence (a scan).
+                    before_previous = words[i - 2].group() if i >= 2 else ""
+                    if not self._common_word(key, words[i - 1].group(), before_previous, written_lower=True):
                         continue
                     if evidence is None:
                         evidence = capital_evidence(doc)
                     if evidence.used_as_name(key, besides=m.start()):
                         continue
+                    # The document's own lower-case uses of the word lower the bar for cognates ("where
+                    # Danger lies" when the text also says "the danger"): a name is not written in lower case.
+                    if evidence.use(key).lower == 0 and not self._common_word(
+                        key, words[i - 1].group(), before_previous
+                    ):
+                        continue
                 lowered = word[0].lower() + word[1:]
                 edit = Edit(m.start(), m.end(), lowered)
-                fix = Fix.safe(edit) if closed else Fix.unsafe(edit)
+                fix = Fix.safe(edit) if closed and not after_quotation else Fix.unsafe(edit)
                 yield self.finding(
                     m.start(),
                     m.end(),
@@ -138,25 +154,65 @@ class StrayCapital(Rule[StrayCapitalOptions]):
         n = nxt.group()
         if not (n[0].islower() or n[0].isdigit() or lex.is_calendar(word_key(n))):
             return False
-        if after_name and i >= 2 and not _joined_by_space(prose, words[i - 2], prev):
-            return False  # "Lake Reading": a single capitalised word after punctuation is not a name
+        if after_name and (
+            i < 2 or not is_titlecase(words[i - 2].group()) or not _joined_by_space(prose, words[i - 2], prev)
+        ):
+            return False  # "Lake Reading", "See Creating the ...": one capitalised word is not a name
+        if not closed and _NUMBER.match(n):
+            return False  # "Paragraph 6", "Article 51", "Phase 2": a label before its number
         # Inside a name joined by a connector: "Decrees of Necessity and Urgency", "Minister of Economy".
         if p.casefold() in _CONNECTORS and i >= 2 and is_capitalised(words[i - 2].group()):
             return False
         return not (n.casefold() in _CONNECTORS and i + 2 < len(words) and is_capitalised(words[i + 2].group()))
 
-    def _common_word(self, key: str, previous: str, before_previous: str) -> bool:
+    def _common_word(self, key: str, previous: str, before_previous: str, written_lower: bool = False) -> bool:
         """Whether `key` is an English common word that would not be capitalised after `previous`."""
         previous = previous.casefold()
         if previous in _DETERMINERS:
-            return False
+            return False  # "the Taliban", and section titles ("the Special method names section")
         if previous == "as" and before_previous.casefold() in ("known", "such"):
             return False  # "known as Hope", "such as Target"
         if key.endswith("s") and not key.endswith("ss"):
             return False  # plural capitals are mostly teams and groups ("beat Spurs on Sunday")
         if lex.is_proper_use(key) or lex.is_calendar(key) or lex.looks_like_demonym(key):
             return False
-        return lex.is_english_common_word(key, self.options.min_frequency, self.options.min_englishness)
+        if lex.is_english_common_word(key, self.options.min_frequency, self.options.min_englishness):
+            return True
+        return written_lower and lex.is_english_common_word(
+            key, self.options.min_frequency, self.options.min_englishness_written_lower
+        )
+
+
+# Closed-class words that open a clause: after a quotation that ended without a full stop they are a
+# sentence start glued on ("called it “Anger and Frustration” It shows"), not the next word of a title.
+_CLAUSE_OPENERS = frozenset("it he she they we its his their the this these those there".split())
+_CLOSING_QUOTES = ("”", '"', "»")
+# Determiners and quantifiers that cannot be followed by another determiner ("some Its provisions").
+_PRE_DETERMINERS = frozenset("a an the its his her their our my your some any every each no these those".split())
+
+
+def _after_quotation(prose: str, words: list[regex.Match[str]], i: int) -> bool:
+    """Whether words[i] follows a closing quote that ended a quotation without sentence punctuation, and
+    is followed by a lower-case word: `“Anger and Frustration” It shows`."""
+    m, prev = words[i], words[i - 1]
+    if m.group().casefold() not in _CLAUSE_OPENERS or i + 1 >= len(words):
+        return False
+    between = prose[prev.end() : m.start()]
+    if "\n" in between or between.rstrip() not in _CLOSING_QUOTES or not between.endswith(" "):
+        return False  # `said.” It` ended the sentence: the closing quote must follow a word directly
+    nxt = words[i + 1]
+    return prose[m.end() : nxt.start()] == " " and nxt.group()[0].islower()
+
+
+def _double_determiner(prose: str, words: list[regex.Match[str]], i: int) -> bool:
+    """Whether a capitalised determiner follows a lower-case determiner or quantifier (`some Its`): two
+    determiners in a row cannot open an embedded title."""
+    prev = words[i - 1].group()
+    return (
+        prev in _PRE_DETERMINERS
+        and prose[words[i - 1].end() : words[i].start()] == " "
+        and words[i].group().casefold() in _PRE_DETERMINERS
+    )
 
 
 def _joined_by_space(prose: str, a: regex.Match[str], b: regex.Match[str]) -> bool:

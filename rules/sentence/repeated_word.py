@@ -16,6 +16,14 @@ _REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)([ \t]+)(\1)(?![\p
 # Doublings of closed-class words that grammar allows: "she had had enough", "he said that that was all",
 # "what it is is", "what they do do", "she gave her her keys".
 LEGITIMATE = frozenset("had that is was do does did her".split())
+# The same word three or more times: no grammar allows it, whatever the word (`local local local`).
+_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)(?:[ \t]+\1){2,}(?![\p{L}\p{M}\p{N}\-])", regex.I)
+# Words people repeat on purpose: calls, laughter, chants, emphasis (`no no no`, `ha ha ha`, `very very`).
+EMPHATIC = frozenset(
+    "ah aha bang blah bla bye boo buzz cha chop choo ding dong go ha hah he hee hey hi ho hip hooray hurrah "
+    "knock la lo meow na nah no oh oi ok okay om ooh pa peep please ra rah so tick tock tut very wow ya yada "
+    "yeah yes yo yum zzz beep boom bla".split()
+)
 
 
 class RepeatedWord(Rule[NoOptions]):
@@ -28,10 +36,12 @@ class RepeatedWord(Rule[NoOptions]):
     Good: `the aid went to the flood victims`
 
     Heuristics: the same closed-class word (article, preposition, conjunction, pronoun, auxiliary; case
-    ignored) twice, separated only by spaces on one line. Not flagged: doublings that grammar allows
-    (`had had`, `that that`, `is is`, `do do`, `gave her her keys`); content words, which English doubles on purpose
-    (contrastive reduplication: `the new new thing`, `bye bye`, `so so`); capitalised doublings that are
-    names (`Walla Walla`, `Najib Najib`); numbers.
+    ignored) twice, separated only by spaces on one line; any word three times or more (`local local
+    local`), except calls, laughter and emphasis that people repeat on purpose (`no no no`, `ha ha ha`).
+    Not flagged: doublings that grammar allows (`had had`, `that that`, `is is`, `do do`, `gave her her
+    keys`); content words, which English doubles on purpose (contrastive reduplication: `the new new
+    thing`, `bye bye`, `so so`); capitalised doublings that are names (`Walla Walla`, `Najib Najib`);
+    numbers.
 
     Fix (safe): delete the second word.
     """
@@ -45,7 +55,23 @@ class RepeatedWord(Rule[NoOptions]):
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         for block in doc.blocks:
+            runs = []
+            for m in _RUN.finditer(prose, block.start, block.end):
+                word = m.group(1)
+                if word.casefold() in EMPHATIC or len(word) < 2 or doc.is_masked(m.start(), m.end()):
+                    continue
+                runs.append((m.start(), m.end()))
+                first_end = m.start() + len(word)
+                yield self.finding(
+                    first_end,
+                    m.end(),
+                    f"'{word}' is repeated {len(m.group().split())} times",
+                    fix=Fix.safe(Edit(first_end, m.end(), "")),
+                    word=word,
+                )
             for m in _REPEAT.finditer(prose, block.start, block.end):
+                if any(s <= m.start() < e for s, e in runs):
+                    continue
                 first, second = m.group(1), m.group(3)
                 key = first.casefold()
                 if key in LEGITIMATE or not lex.is_closed_class(key) or second[0].isupper():

@@ -67,6 +67,8 @@ class Spacing(Rule[NoOptions]):
                 if found is not None:
                     yield found
             for m in _GLUED.finditer(text, block.start, block.end):
+                if doc.format == "markdown" and _dotted_name(doc, text, m.start(1), block.start, block.end):
+                    continue  # `httpx.StatusCodes`, `Knex.Promise`: documentation names code by module.Member
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
                     yield self.finding(
                         m.start(1),
@@ -104,3 +106,14 @@ def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
         return False
     before = text[max(left, start) : dot]
     return "." not in before and not any(c.isdigit() for c in word) and before.isalpha()
+
+
+_MEMBER = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
+
+
+def _dotted_name(doc: Document, text: str, dot: int, start: int, end: int) -> bool:
+    """Whether `left.Right` at `dot` names code (module.Member): the member is CamelCase or is called or
+    indexed (`Client#`, `Options<`, `Visitor(`), or the left part is written as code elsewhere."""
+    left = text.rfind(" ", start, dot) + 1 or start
+    word = text[max(left, start) : dot].strip("([{\"'“‘`*_")
+    return _MEMBER.match(text, dot + 1, end) is not None or word.casefold() in doc.code_words

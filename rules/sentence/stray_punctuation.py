@@ -16,8 +16,10 @@ _SPACE = "[ \\t\\u00a0]"
 _CLOSE = '[”"’»]'
 # Two marks of . , ; : side by side or across spaces, after a word or a closing quote or bracket, and
 # before a space, a quote or the end (so `.5`, `.NET`, `a.,b`, `,...` and `U.S.,` in a list never match).
-_PAIR = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])([.,;:])({_SPACE}*)([.,;:])(?=[\s“”\"’)\]]|$)")
-# A full stop after a sentence that already ended: `arena.” .`, `over! .`, `said.”.` (no space: full stop only).
+_PAIR = regex.compile(
+    rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(?:{_SPACE}(?=[,;:]))?([.,;:])({_SPACE}*)([.,;:])(?=[\s“”\"’)\]]|$)"
+)  # a space may stand before a comma, semicolon or colon (`as follows :.`), never before a full stop
+
 _ENDED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(\.|[!?]+)({_CLOSE}*)({_SPACE}*)(\.)(?=[\s”\"’)\]]|$)")
 # A comma that starts a sentence after a closing quote: `win.” , he said`, `why?” , she asked`.
 _QUOTE_COMMA = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])([.!?])({_CLOSE}+)({_SPACE}+)(,)(?={_SPACE})")
@@ -93,6 +95,8 @@ class StrayPunctuation(Rule[NoOptions]):
         for block in doc.blocks:
             found: list[Finding] = []
             lead = _LEADING.match(prose, block.start, block.end)
+            if lead and doc.opens_with_markup(lead.start(1), block.outer_start):
+                lead = None  # `` `name`, the value `` in Markdown: the comma follows a code span
             if lead:
                 mark = lead.group(1)
                 found.append(

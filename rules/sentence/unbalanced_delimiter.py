@@ -30,7 +30,9 @@ _FAMILY = {
     '"': '"',
 }
 # Spans where brackets and quotes are not punctuation: web addresses and emoticons.
-_SKIP = regex.compile(r"(?:https?://|www\.)\S+|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I)
+_SKIP = regex.compile(
+    r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I
+)  # a URL keeps a balanced (...) of its own but not the parenthesis that encloses it
 # A list label ("a)", "2)", "iv)") closes nothing by design.
 _LABEL = regex.compile(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
 
@@ -74,9 +76,14 @@ class UnbalancedDelimiter(Rule[NoOptions]):
             stack, strays = self._scan(doc, block, carried)
             carried = []
             last_quote = _last_quote_mark(doc, block)
+            last_block = block.index + 1 == len(doc.blocks)
             for item in stack:
                 if item.offset < block.start:
                     continue  # carried from the paragraph before: a quotation may run over several
+                if item.family == '"' and last_block and block.index > 0 and item.offset == last_quote:
+                    continue  # the text stops inside its last quotation: a page cut off by extraction
+                if item.family == '"' and _reopened(doc.prose, item.offset, block.end):
+                    continue  # `“… fiscal side. “Before that …”`: two quoted paragraphs run together
                 if item.family == '"' and item.offset == last_quote and block.index + 1 < len(doc.blocks):
                     # A quotation running to the end of the paragraph and on into the next one (news
                     # convention); the next paragraph may reopen it or close it.
@@ -84,6 +91,8 @@ class UnbalancedDelimiter(Rule[NoOptions]):
                 else:
                     yield self._unclosed(item)
             for offset, char in strays:
+                if char in '”"' and block.index > 0 and _quote_from_start(doc.prose, block.start, offset):
+                    continue  # `… on the planet,” Samantha Power said`: the opening was lost with the paragraph before
                 yield self.finding(
                     offset, offset + 1, f"'{char}' closes nothing opened before it in this paragraph", delimiter=char
                 )
@@ -166,6 +175,26 @@ def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
     return "close" if quote_open else None  # spaced on both sides: ambiguous
 
 
+_REOPEN = regex.compile(r"""[.!?…]["”]?\s+[“"]\p{Lu}""")
+
+
+def _reopened(prose: str, offset: int, end: int) -> bool:
+    """Whether a quotation opened at `offset` is followed, in its paragraph, by a sentence end and a new
+    opening quote before any closing one: the news convention for a quotation of several paragraphs
+    (each opens, only the last closes), here with the paragraph break lost."""
+    m = _REOPEN.search(prose, offset + 1, end)
+    if m is None:
+        return False
+    closer = regex.search(r"[”]|\S\"(?=[\s.,;:!?]|$)", prose[offset + 1 : m.start() + 1])
+    return closer is None
+
+
+def _quote_from_start(prose: str, start: int, offset: int) -> bool:
+    """Whether the closing quote at `offset` ends a quotation that runs from the paragraph's start: no
+    quote mark before it in the paragraph, and a sentence mark right before it."""
+    return offset > start and prose[offset - 1] in ",.!?" and not _QUOTE.search(prose, start, offset)
+
+
 def _last_quote_mark(doc: Document, block: Block) -> int:
     """Offset of the block's last double quotation mark, or -1."""
     found = -1
@@ -177,4 +206,7 @@ def _last_quote_mark(doc: Document, block: Block) -> int:
 def _inches(prose: str, start: int, i: int) -> bool:
     """Whether the straight quote at `i` is an inch sign (`a 55" screen`), not the end of `"55"`."""
     token_start = max(prose.rfind(" ", start, i), prose.rfind("\n", start, i)) + 1
-    return i > start and prose[i - 1].isdigit() and '"' not in prose[max(token_start, start) : i]
+    if not (i > start and prose[i - 1].isdigit() and '"' not in prose[max(token_start, start) : i]):
+        return False
+    # `the title "New 7.1"`: after an odd number of straight quotes, a quote after a digit closes one.
+    return prose.count('"', start, i) % 2 == 0

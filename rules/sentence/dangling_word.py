@@ -1,0 +1,98 @@
+"""MT408 dangling-word (prototype): a word that needs a complement, cut off by a sentence or clause mark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from mtlint.model import Finding, Severity
+from mtlint.rule import NoOptions, Rule
+from mtlint.text.document import BlockKind, Document
+from mtlint.text.sentences import is_abbreviation
+
+# Lower-case words English never leaves without what they introduce: articles, possessive determiners
+# and the degree adverb `very` (`some of its.`, `a very, should`).
+_DETERMINER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(the|an|its|their|our|your|very)[ \t]*([,.;!?])(?![.\p{L}\p{N}])"
+)
+# Prepositions of several words that open a sentence or clause and are cut off there (`Prior to, the
+# committee`). Only at a clause start: at the end of a relative clause English strands them (`the
+# firm we act on behalf of, ...`).
+_PREPOSITION = regex.compile(
+    r"(?:^|(?<=[.;!?]\s+|,\s+|\A))"
+    r"((?:prior|according|due|thanks|owing|pursuant|in addition|with regard|with respect|in response|"
+    r"in relation|contrary|subsequent|as opposed) to"
+    r"|(?:because|instead|regardless|in spite|on behalf|in front|irrespective|in view|by means) of"
+    r"|such as|as well as)"
+    r"[ \t]*([,.;!?])(?![.\p{L}\p{N}])",
+    regex.I,
+)
+# After a copula, a stance adverb cannot end the clause either (`The answer is definitely.`).
+_COPULA_ADVERB = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(?:is|are|was|were|be|been)[ \t]+(definitely|absolutely|certainly|extremely|"
+    r"highly|very)[ \t]*([.;:])(?![.\p{L}\p{N}])",
+    regex.I,
+)
+# A comma followed by a coordinator shares the complement (`such as, but not limited to, ...`,
+# `by, or on behalf of, the Licensor`), and `very, very` repeats the word.
+_SHARED = regex.compile(r"[ \t]*(?:or|and|but|nor|very)\b", regex.I)
+_QUOTE_BEFORE = regex.compile(r"[\"“‘'`«]\s*$")
+_QUOTE_AFTER = regex.compile(r"^[\"”’'`»]")
+
+
+class DanglingWord(Rule[NoOptions]):
+    """A word that cannot end a phrase, followed by a sentence or clause mark (`Prior to, the ...`).
+
+    Machine translation cuts a sentence where the source language put a clause boundary, leaving an
+    article, a possessive, `very` or a preposition of several words without the noun or clause it
+    introduces: `Prior to, the committee had met`, `some of its.`, `The answer is definitely. Yes.`
+
+    Bad:  `Prior to, the committee rejected every proposal.`
+    Good: `Before that, the committee rejected every proposal.`
+
+    Heuristics: lower-case `the`, `an`, `its`, `their`, `our`, `your`, `very` right before `, . ; ! ?`;
+    a preposition of several words (`according to`, `due to`, `because of`, `instead of`, `such as` ...)
+    that opens a sentence or clause and is cut off there; a stance adverb after a copula before a full
+    stop (`is definitely.`). Left alone: a colon (it introduces the complement: `such as:`), a comma
+    before a coordinator (`such as, but not limited to`, `by, or on behalf of, the`), `very, very`, a
+    preposition stranded at the end of a relative clause (`the firm we act on behalf of, ...`), a word
+    quoted as a word (`the word "the".`), names (`Nghe An.`), abbreviations, ellipses, headings and short
+    lines, and Markdown code.
+
+    No fix: the missing words are not in the text.
+    """
+
+    code = "MT408"
+    name = "dangling-word"
+    category = "broken-sentence"
+    severity = Severity.WARNING
+    fixable = False
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        for block in doc.blocks:
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+                continue
+            for pattern in (_DETERMINER, _PREPOSITION, _COPULA_ADVERB):
+                for m in pattern.finditer(prose, block.start, block.end):
+                    if _quoted(prose, m, block.start) or doc.is_masked(m.start(), m.end()):
+                        continue
+                    if m.group(2) == "," and _SHARED.match(prose, m.end(2)):
+                        continue
+                    if m.group(2) == "." and is_abbreviation(prose, m.start(2)):
+                        continue
+                    words = m.group(1)
+                    yield self.finding(
+                        m.start(1),
+                        m.end(2),
+                        f"'{words}' is cut off by '{m.group(2)}': words are missing",
+                        word=words.casefold(),
+                    )
+
+
+def _quoted(prose: str, m: regex.Match[str], start: int) -> bool:
+    """Whether the word is quoted as a word (`the article "the".`)."""
+    return bool(
+        _QUOTE_BEFORE.search(prose, max(start, m.start(1) - 3), m.start(1)) or _QUOTE_AFTER.match(prose, m.end(1))
+    )
