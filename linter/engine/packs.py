@@ -24,7 +24,7 @@ import bisect
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 import regex
 from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
+from mtlint.engine.patterns import PATTERN_TIMEOUT, PackPattern, PatternTimeout, Prefilter
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
@@ -41,7 +42,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it is abandoned
 # Anchors and lookahead behave differently at a scope's end than inside a longer text.
 _ENDPOS_SENSITIVE = regex.compile(r"\$|\\[Zz]|\(\?[=!]")
 SCOPES = ("line", "paragraph", "text")
@@ -53,16 +53,12 @@ class PackError(ValueError):
     """A pack file that cannot be used; the message names the file and the problem."""
 
 
-class PatternTimeout(RuntimeError):
-    """A pack pattern ran longer than PATTERN_TIMEOUT."""
-
-
 @dataclass(frozen=True)
 class PackEntry:
-    """One phrase or pattern of a pack, compiled."""
+    """One phrase or pattern of a pack (compiled on first use: see PackPattern)."""
 
     source: str  # the phrase or pattern as written
-    regex: regex.Pattern[str] = field(compare=False)
+    regex: PackPattern = field(compare=False)
     replacement: str | None = None
     message: str | None = None
     note: str = ""
@@ -94,16 +90,20 @@ class Pack:
     applicability: Applicability = Applicability.UNSAFE
 
 
-def phrase_regex(phrase: str, case_sensitive: bool = False) -> regex.Pattern[str]:
-    """Compile a literal phrase: whole words, any run of whitespace between them."""
+def phrase_regex(phrase: str, case_sensitive: bool = False) -> PackPattern:
+    """The pattern of a literal phrase: whole words, any run of whitespace between them."""
     parts = [regex.escape(p) for p in phrase.split()]
     body = r"\s+".join(parts)
     flags = regex.V0 | (0 if case_sensitive else regex.IGNORECASE)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", flags)
+    return PackPattern(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", flags)
 
 
-def parse_pack(data: dict[str, Any], path: str) -> Pack:
-    """Validate a pack's TOML data; raise PackError naming `path` and the problem."""
+def parse_pack(data: dict[str, Any], path: str, compile_patterns: bool = True) -> Pack:
+    """Validate a pack's TOML data; raise PackError naming `path` and the problem.
+
+    `compile_patterns=False` leaves each pattern to be compiled on first use: for the built-in packs,
+    whose patterns the test suite compiles and checks instead.
+    """
     unknown = set(data) - _PACK_KEYS
     if unknown:
         raise PackError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -129,7 +129,7 @@ def parse_pack(data: dict[str, Any], path: str) -> Pack:
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list) or not raw_entries:
         raise PackError(f"{path}: a pack needs at least one [[entry]]")
-    entries = tuple(_parse_entry(e, i + 1, path) for i, e in enumerate(raw_entries))
+    entries = tuple(_parse_entry(e, i + 1, path, compile_patterns) for i, e in enumerate(raw_entries))
     return Pack(
         path=path,
         entries=entries,
@@ -145,7 +145,7 @@ def parse_pack(data: dict[str, Any], path: str) -> Pack:
     )
 
 
-def _parse_entry(entry: Any, number: int, path: str) -> PackEntry:
+def _parse_entry(entry: Any, number: int, path: str, compile_patterns: bool = True) -> PackEntry:
     where = f"{path}: entry {number}"
     if not isinstance(entry, dict):
         raise PackError(f"{where}: must be a table")
@@ -164,12 +164,9 @@ def _parse_entry(entry: Any, number: int, path: str) -> PackEntry:
         source = entry["pattern"]
         if not isinstance(source, str) or not source:
             raise PackError(f"{where}: 'pattern' must be a non-empty string")
-        try:
-            compiled = regex.compile(source, regex.V0 | (0 if case_sensitive else regex.IGNORECASE))
-        except regex.error as exc:
-            raise PackError(f"{where}: invalid pattern {source!r}: {exc}") from None
-        if compiled.search("") is not None and compiled.fullmatch("") is not None:
-            raise PackError(f"{where}: pattern {source!r} matches the empty string")
+        compiled = PackPattern(source, regex.V0 | (0 if case_sensitive else regex.IGNORECASE))
+        if compile_patterns:
+            check_pattern(compiled, where)
     for key in ("replacement", "message", "note"):
         if key in entry and not isinstance(entry[key], str):
             raise PackError(f"{where}: '{key}' must be a string")
@@ -187,6 +184,16 @@ def _parse_entry(entry: Any, number: int, path: str) -> PackEntry:
     )
 
 
+def check_pattern(pattern: PackPattern, where: str) -> None:
+    """Compile `pattern` now; raise PackError if it is invalid or matches the empty string."""
+    try:
+        compiled = pattern.compiled
+    except regex.error as exc:
+        raise PackError(f"{where}: invalid pattern {pattern.pattern!r}: {exc}") from None
+    if compiled.search("") is not None and compiled.fullmatch("") is not None:
+        raise PackError(f"{where}: pattern {pattern.pattern!r} matches the empty string")
+
+
 def load_pack(path: str | Path) -> Pack:
     """Read and validate a pack file."""
     p = Path(path)
@@ -201,10 +208,10 @@ def load_pack(path: str | Path) -> Pack:
 
 @cache
 def load_builtin_pack(filename: str) -> Pack:
-    """Load a pack shipped in rules/packs/."""
+    """Load a pack shipped in rules/packs/ (its patterns are compiled when first used)."""
     ref = resources.files("mtlint.rules") / "packs" / filename
     data = tomllib.loads(ref.read_text(encoding="utf-8"))
-    return parse_pack(data, f"rules/packs/{filename}")
+    return parse_pack(data, f"rules/packs/{filename}", compile_patterns=False)
 
 
 class PackRule(Rule[NoOptions]):
@@ -223,6 +230,10 @@ class PackRule(Rule[NoOptions]):
         super().__init__(options, severity, extra_entries)
         self.entries = self.pack.entries + self.extra_entries
 
+    @cached_property
+    def _prefilter(self) -> Prefilter:
+        return prefilter(self.entries)
+
     def scopes(self, doc: Document) -> Iterator[tuple[int, int]]:
         if self.pack.scope == "text":
             yield 0, len(doc.prose)
@@ -237,9 +248,14 @@ class PackRule(Rule[NoOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
+        possible = self._prefilter.possible(text)  # one scan for every entry's literals
+        if not possible:
+            return
         scopes = [(s, e) for s, e in self.scopes(doc) if e > s]
         starts = [s for s, _ in scopes]
-        for entry in self.entries:
+        for i, entry in enumerate(self.entries):
+            if i not in possible:
+                continue
             matches: Iterator[Match[str]]
             if _ENDPOS_SENSITIVE.search(entry.source) or len(scopes) < 4:
                 matches = (m for s, e in scopes for m in entry.finditer(text, s, e))
@@ -294,6 +310,12 @@ class PackRule(Rule[NoOptions]):
         if replacement and "{replacement}" not in template:
             message += f" Suggestion: '{replacement}'."
         return self.finding(m.start(), m.end(), message, fix)
+
+
+@lru_cache(maxsize=32)
+def prefilter(entries: tuple[PackEntry, ...]) -> Prefilter:
+    """One scan of a text for the required literals of every entry (see Prefilter)."""
+    return Prefilter(e.regex for e in entries)
 
 
 def _match_case(original: str, replacement: str) -> str:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
-from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout
+from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, Prefilter
+from mtlint.engine.packs import prefilter as pack_prefilter
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.words import WORD
 
@@ -60,29 +60,9 @@ def search(entry: PackEntry, text: str, pos: int = 0, endpos: int | None = None)
         raise PatternTimeout(f"pattern {entry.source!r} timed out after {PATTERN_TIMEOUT:g}s") from None
 
 
-class _Always:
-    """Stand-in prefilter when entries cannot be combined into one pattern."""
-
-    @staticmethod
-    def search(text: str, pos: int = 0) -> bool:
-        return True
-
-    @staticmethod
-    def match(text: str, pos: int = 0) -> bool:
-        return True
-
-
-@lru_cache(maxsize=16)
-def prefilter(entries: tuple[PackEntry, ...]):  # type: ignore[no-untyped-def]
-    """One alternation of all entries, each with its own case flag, to skip blocks none can match."""
-    parts = []
-    for e in entries:
-        flag = "i" if e.regex.flags & regex.IGNORECASE else "-i"
-        parts.append(f"(?{flag}:{e.regex.pattern})")
-    try:
-        return regex.compile("|".join(parts), regex.V0)
-    except regex.error:  # a user pattern with global inline flags: check entry by entry
-        return _Always()
+def prefilter(entries: tuple[PackEntry, ...]) -> Prefilter:
+    """One scan for the required literals of all entries, to skip blocks none can match."""
+    return pack_prefilter(entries)
 
 
 @dataclass(frozen=True)

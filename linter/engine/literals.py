@@ -1,0 +1,283 @@
+"""Required literals of a pack pattern: strings one of which every match must contain.
+
+A pack entry is compiled (and run) only on text that holds one of its required literals, so a run pays
+for the few entries that can match rather than for all of them. The analysis reads the pattern's
+source (the `regex` module's VERSION0 syntax) and is conservative: whatever it does not understand
+gives no literal (None), and such an entry is always run. Literals are case-folded and ASCII only, so
+`literal in text.casefold()` is a sound test whatever the entry's case flags: under the `regex`
+module's case-insensitive matching, an ASCII letter matches only characters whose case-folded form is
+that letter (K and the Kelvin sign, s and the long s), so the match's text, case-folded, holds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_SET = 24  # exact sets larger than this are dropped (a requirement is kept instead)
+_ANY_ESCAPES = frozenset("dDwWsShHvVXRNpPC")  # \d, \w, \p{..}, ...: one (or more) unknown characters
+_EMPTY_ESCAPES = frozenset("bBAZzGKmM")  # zero-width: word edges, text edges
+_CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
+
+
+class _Unsupported(Exception):
+    """Syntax the analysis does not read; the pattern gets no literal."""
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a piece of pattern can match: every string (`exact`, when few) and what it must contain."""
+
+    exact: frozenset[str] | None
+    required: frozenset[str] | None
+
+
+_ANY = _Info(None, None)
+_EMPTY = _Info(frozenset({""}), None)
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Case-folded strings one of which occurs in every match of `pattern`; None when unknown."""
+    try:
+        parser = _Parser(pattern)
+        info = parser.alternation()
+        if parser.pos != len(pattern):
+            raise _Unsupported("unbalanced parenthesis")
+    except (_Unsupported, IndexError):
+        return None
+    found = _requirement(info)
+    return found if found and "" not in found else None
+
+
+def _requirement(info: _Info) -> frozenset[str] | None:
+    if info.exact is not None and "" not in info.exact:
+        return _best([info.exact, info.required])
+    return info.required
+
+
+def _score(found: frozenset[str] | None) -> tuple[int, int]:
+    if not found or "" in found:
+        return (-1, 0)
+    return (min(len(s) for s in found), -len(found))
+
+
+def _best(options: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The most selective of several requirements that all hold (the longest shortest literal)."""
+    best = max(options, key=_score, default=None)
+    return best if _score(best)[0] > 0 else None
+
+
+def _concat(parts: list[_Info]) -> _Info:
+    exact: frozenset[str] | None = frozenset({""})
+    options: list[frozenset[str] | None] = []
+    run: frozenset[str] | None = frozenset({""})
+    for part in parts:
+        options.append(part.required)
+        if part.exact is None:
+            options.append(run)
+            run = frozenset({""})
+            exact = None
+            continue
+        longer = _product(run, part.exact)
+        if longer is None:  # too many combinations: keep the run so far, start a new one here
+            options.append(run)
+            longer = part.exact
+        run = longer
+        if exact is not None:
+            exact = _product(exact, part.exact)
+    options.append(run)
+    return _Info(exact, _best(options))
+
+
+def _product(left: frozenset[str] | None, right: frozenset[str]) -> frozenset[str] | None:
+    if left is None or len(left) * len(right) > MAX_SET:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _union(branches: list[_Info]) -> _Info:
+    exact: frozenset[str] | None = frozenset()
+    required: frozenset[str] | None = frozenset()
+    for b in branches:
+        if exact is not None and b.exact is not None and len(exact | b.exact) <= MAX_SET:
+            exact = exact | b.exact
+        else:
+            exact = None
+        own = _requirement(b)
+        required = None if own is None or required is None else required | own
+    return _Info(exact, required if required else None)
+
+
+def _repeat(info: _Info, low: int, high: int | None) -> _Info:
+    if low == 0:
+        if high == 1 and info.exact is not None and len(info.exact) < MAX_SET:
+            return _Info(info.exact | {""}, None)  # `s?`: either nothing or the part
+        return _EMPTY if high == 0 else _Info(None, None)
+    if low == high == 1:
+        return info
+    return _Info(None, _requirement(info))
+
+
+class _Parser:
+    """A recursive-descent reader of the pattern syntax packs use (VERSION0 of the `regex` module)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.pos = 0
+
+    def peek(self) -> str:
+        return self.p[self.pos] if self.pos < len(self.p) else ""
+
+    def alternation(self) -> _Info:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.pos += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else _union(branches)
+
+    def sequence(self) -> _Info:
+        parts: list[_Info] = []
+        while self.pos < len(self.p) and self.peek() not in "|)":
+            atom = self.atom()
+            parts.append(self.quantified(atom))
+        return _concat(parts)
+
+    def quantified(self, atom: _Info) -> _Info:
+        while True:
+            c = self.peek()
+            if c in ("*", "+", "?"):
+                self.pos += 1
+                low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[c]
+            elif c == "{":
+                bounds = self._bounds()
+                if bounds is None:  # a literal brace, or a fuzzy-matching constraint such as {e<=1}
+                    raise _Unsupported("brace")
+                low, high = bounds
+            else:
+                return atom
+            if self.peek() in ("?", "+"):  # lazy or possessive: the same strings
+                self.pos += 1
+            atom = _repeat(atom, low, high)
+
+    def _bounds(self) -> tuple[int, int | None] | None:
+        end = self.p.find("}", self.pos)
+        if end < 0:
+            return None
+        body = self.p[self.pos + 1 : end]
+        low_s, sep, high_s = body.partition(",")
+        if not (low_s.isdigit() or (sep and not low_s)) or (high_s and not high_s.isdigit()):
+            return None  # not a quantifier: a literal brace
+        if not sep:
+            high_s = low_s
+        self.pos = end + 1
+        return int(low_s or 0), (int(high_s) if high_s else None)
+
+    def atom(self) -> _Info:
+        c = self.p[self.pos]
+        self.pos += 1
+        if c == "(":
+            return self.group()
+        if c == "[":
+            self._skip_class()
+            return _ANY
+        if c == ".":
+            return _ANY
+        if c in "^$":
+            return _EMPTY
+        if c == "\\":
+            return self.escape()
+        if c in "*+?":
+            raise _Unsupported("nothing to repeat")
+        return _literal(c)
+
+    def escape(self) -> _Info:
+        c = self.p[self.pos]
+        self.pos += 1
+        if c in _EMPTY_ESCAPES:
+            return _EMPTY
+        if c in _ANY_ESCAPES:
+            if c in "pPN" and self.peek() == "{":
+                end = self.p.index("}", self.pos)
+                self.pos = end + 1
+            elif c in "pP":
+                self.pos += 1  # \pL
+            return _ANY
+        if c.isdigit():  # a back-reference or an octal escape
+            while self.peek().isdigit():
+                self.pos += 1
+            return _Info(None, None)
+        if c in _CONTROL_ESCAPES:
+            return _literal(_CONTROL_ESCAPES[c])
+        if c in "xuU":
+            width = {"x": 2, "u": 4, "U": 8}[c]
+            if c == "x" and self.peek() == "{":
+                end = self.p.index("}", self.pos)
+                code, self.pos = self.p[self.pos + 1 : end], end + 1
+            else:
+                code, self.pos = self.p[self.pos : self.pos + width], self.pos + width
+            try:
+                return _literal(chr(int(code, 16)))
+            except ValueError:
+                raise _Unsupported(f"bad escape \\{c}{code}") from None
+        if c.isalpha():
+            raise _Unsupported(f"unknown escape \\{c}")
+        return _literal(c)
+
+    def _skip_class(self) -> None:
+        i = self.pos
+        if self.p[i] == "^":
+            i += 1
+        if self.p[i] == "]":  # a leading ] is a member
+            i += 1
+        while self.p[i] != "]":
+            if self.p[i] == "\\":
+                i += 2
+            elif self.p.startswith("[:", i):
+                i = self.p.index(":]", i + 2) + 2
+            elif self.p[i] == "[":
+                raise _Unsupported("nested set")
+            else:
+                i += 1
+        self.pos = i + 1
+
+    def group(self) -> _Info:
+        if self.peek() != "?":
+            return self._close(self.alternation())
+        self.pos += 1
+        c = self.p[self.pos]
+        if c == ":" or c == ">":
+            self.pos += 1
+            return self._close(self.alternation())
+        if c in "=!" or self.p.startswith(("<=", "<!"), self.pos):
+            self.pos += 1 if c in "=!" else 2
+            self.alternation()
+            self._close(_ANY)
+            return _EMPTY  # a lookaround is zero-width: the match does not contain what it reads
+        if c == "#":
+            self.pos = self.p.index(")", self.pos) + 1
+            return _EMPTY
+        if c in "P<" and self.p.startswith(("P<", "<"), self.pos):
+            self.pos = self.p.index(">", self.pos) + 1
+            return self._close(self.alternation())
+        flags = ""
+        while self.pos < len(self.p) and self.p[self.pos] not in ":)":
+            flags += self.p[self.pos]
+            self.pos += 1
+        if not flags or any(f not in "aiLmsufw-" for f in flags) or "x" in flags:
+            raise _Unsupported(f"group (?{flags}")  # verbose, VERSION1, conditionals, branch reset, ...
+        if self.p[self.pos] == ")":
+            self.pos += 1
+            return _EMPTY
+        self.pos += 1
+        return self._close(self.alternation())
+
+    def _close(self, info: _Info) -> _Info:
+        if self.peek() != ")":
+            raise _Unsupported("unclosed group")
+        self.pos += 1
+        return info
+
+
+def _literal(c: str) -> _Info:
+    if not c.isascii():
+        return _ANY  # a non-ASCII letter may case-fold to several characters: say nothing about it
+    return _Info(frozenset({c.casefold()}), None)

@@ -1,0 +1,174 @@
+"""Pack patterns compiled on first use, and skipped where their required literals are absent.
+
+Compiling every pattern of the built-in packs costs a one-file run more than linting the file does, and
+most patterns cannot match a given text at all. A `PackPattern` holds the pattern's source; it compiles
+it only when asked to search a text that holds one of the pattern's required literals (see literals.py),
+and answers "no match" at once otherwise. A `Prefilter` scans a text once for the literals of many
+entries (an Aho-Corasick automaton) and says which of them can match there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cached_property, lru_cache
+from typing import Any
+
+import regex
+
+from mtlint.engine.literals import required_literals
+
+PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it is abandoned
+
+
+class PatternTimeout(RuntimeError):
+    """A pack pattern ran longer than PATTERN_TIMEOUT."""
+
+
+@lru_cache(maxsize=64)
+def folded(text: str) -> tuple[str, bool]:
+    """`text` case-folded as literals are, and whether its offsets still line up with `text`'s.
+
+    The dotless ı becomes i, since the `regex` module matches it to I case-insensitively. Case folding
+    never shortens a character, so equal lengths mean every character kept its offset.
+    """
+    out = text.casefold()
+    if "ı" in out:
+        out = out.replace("ı", "i")
+    return out, len(out) == len(text)
+
+
+def _holds(literals: Iterable[str], text: str, pos: int, endpos: int | None) -> bool:
+    """Whether `text[pos:endpos]` holds one of `literals` (case-folded)."""
+    if pos == 0 and (endpos is None or endpos >= len(text)):
+        whole, _ = folded(text)
+        return any(lit in whole for lit in literals)
+    end = len(text) if endpos is None else min(endpos, len(text))
+    full, aligned = folded(text)
+    if aligned:
+        return any(full.find(lit, pos, end) >= 0 for lit in literals)
+    part = text[pos:end].casefold().replace("ı", "i")
+    return any(lit in part for lit in literals)
+
+
+class PackPattern:
+    """A `regex` pattern compiled on first use; searches skip texts that lack its required literals.
+
+    It answers the parts of `regex.Pattern` that rules use (`match`, `fullmatch`, `search`, `finditer`,
+    `findall`, `pattern`, `flags`); anything else is read from the compiled pattern.
+    """
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __repr__(self) -> str:
+        return f"PackPattern({self.pattern!r}, {self.flags!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PackPattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.pattern, self.flags  # workers compile what they use
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        return regex.compile(self.pattern, self.flags)
+
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        """Case-folded strings one of which every match contains; None when the pattern has none."""
+        return required_literals(self.pattern)
+
+    def may_match(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False when no match can lie in `text[pos:endpos]` (a required literal is missing)."""
+        lits = self.literals
+        return lits is None or _holds(lits, text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> regex.Match[str] | None:
+        if not self.may_match(text, pos, endpos):
+            return None
+        return self.compiled.match(text, pos, endpos, **kw)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> regex.Match[str] | None:
+        if not self.may_match(text, pos, endpos):
+            return None
+        return self.compiled.fullmatch(text, pos, endpos, **kw)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> regex.Match[str] | None:
+        if not self.may_match(text, pos, endpos):
+            return None
+        return self.compiled.search(text, pos, endpos, **kw)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> Iterator[regex.Match[str]]:
+        if not self.may_match(text, pos, endpos):
+            return iter(())
+        return self.compiled.finditer(text, pos, endpos, **kw)
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> list[Any]:
+        if not self.may_match(text, pos, endpos):
+            return []
+        return self.compiled.findall(text, pos, endpos, **kw)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+
+class Prefilter:
+    """One scan of a text for the required literals of many patterns: which of them can match there."""
+
+    def __init__(self, patterns: Iterable[PackPattern]) -> None:
+        import ahocorasick  # lazy: only runs that reach a pack's text need the automaton
+
+        self.patterns = tuple(patterns)
+        self.always = frozenset(i for i, p in enumerate(self.patterns) if p.literals is None)
+        owners: dict[str, set[int]] = {}
+        for i, p in enumerate(self.patterns):
+            for lit in p.literals or ():
+                owners.setdefault(lit, set()).add(i)
+        self._automaton: Any = None
+        if owners:
+            self._automaton = ahocorasick.Automaton()
+            for lit, ids in owners.items():
+                self._automaton.add_word(lit, frozenset(ids))
+            self._automaton.make_automaton()
+
+    def possible(self, text: str, pos: int = 0, endpos: int | None = None) -> frozenset[int]:
+        """Indexes of the patterns that may match in `text[pos:endpos]`."""
+        found = set(self.always)
+        if self._automaton is not None:
+            full, aligned = folded(text)
+            if pos == 0 and (endpos is None or endpos >= len(text)):
+                scan, start, end = full, 0, len(full)
+            elif aligned:
+                scan, start, end = full, pos, len(text) if endpos is None else min(endpos, len(text))
+            else:
+                scan = text[pos:endpos].casefold().replace("ı", "i")
+                start, end = 0, len(scan)
+            if end > start:
+                for _, ids in self._automaton.iter(scan, start, end):
+                    found |= ids
+        return frozenset(found)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether any of the patterns may match in `text[pos:endpos]`."""
+        if self.always:
+            return True
+        if self._automaton is None:
+            return False
+        full, aligned = folded(text)
+        if not aligned and (pos or endpos is not None):
+            scan, start, end = text[pos:endpos].casefold().replace("ı", "i"), 0, None
+        else:
+            scan, start, end = full, pos, endpos
+        end = len(scan) if end is None else min(end, len(scan))
+        return end > start and next(self._automaton.iter(scan, start, end), None) is not None
+
+    match = search  # a match at `pos` needs a literal somewhere after it just the same
