@@ -1,5 +1,5 @@
 """Word evidence shared by the casing rules: closed-class words, capitalised-by-convention nouns, and
-how English a word is according to wordfreq.
+how frequent and how English a word is according to wordfreq.
 
 wordfreq folds case, so it cannot say how often a word is capitalised. What it can say is how far a word
 belongs to English rather than to every language: a name ("Taliban", "Beijing", "Google") is written the
@@ -8,14 +8,17 @@ same in German, French or Spanish text and is about as frequent there, while an 
 stray-capital evidence; the other half is how the document itself writes the word (mtlint.text.capitals).
 The gaps are read from a table precomputed from wordfreq (rules/data/english_words.tsv.gz, shared with the
 name rules), because loading six large wordfreq lists takes about a second per process; wordfreq itself
-is asked only when a rule's options go below the table's floors.
+is asked only when a rule's options go below the table's floors. Plain English frequency is read the
+same way, from wordfreq's English list kept as data down to zipf 2.0 (rules/data/english_zipf.tsv.gz).
 """
 
 from __future__ import annotations
 
 import gzip
+import math
 import statistics
 import sys
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -101,9 +104,73 @@ def is_english_common_word(key: str, min_frequency: float, min_englishness: floa
     return english_frequency(key) >= min_frequency and englishness(key) >= min_englishness
 
 
+# wordfreq's English list down to zipf 2.0 (scripts/build_english_zipf.py): word -> centibel band.
+ENGLISH_ZIPF = "data/english_zipf.tsv.gz"
+ZIPF_TABLE_FLOOR = 2.0
+# Keys the table answers for: Latin letters in wordfreq's normal form, with apostrophes inside a word and
+# hyphens between words (wordfreq splits at hyphens). Other keys ask wordfreq itself.
+_TABLE_KEY = regex.compile(r"[\p{Latin}\p{M}]+(?:'[\p{Latin}\p{M}]+)*(?:-[\p{Latin}\p{M}]+(?:'[\p{Latin}\p{M}]+)*)*")
+# wordfreq cuts "l'arc", "d'heure": one or two letters, an apostrophe, a vowel or h (wordfreq.tokens).
+_ELISION = regex.compile(r"\w\w?'[AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ]")
+
+
+def tokens_for_table(key: str) -> list[str] | None:
+    """wordfreq's English tokens of `key` when the table can answer for it (None: ask wordfreq)."""
+    key = key.replace("’", "'")
+    if not _TABLE_KEY.fullmatch(key) or key.casefold() != key or not unicodedata.is_normalized("NFC", key):
+        return None
+    parts = key.split("-")
+    if any(_ELISION.match(p) for p in parts):
+        return None
+    return parts
+
+
+@lru_cache(maxsize=4)
+def _bands(max_band: int) -> dict[str, int]:
+    """The table's words whose band is at most `max_band` (the more frequent part of the list)."""
+    raw = gzip.decompress(resources.files("mtlint.rules").joinpath(ENGLISH_ZIPF).read_bytes()).decode("utf-8")
+    table: dict[str, int] = {}
+    for line in raw.splitlines():
+        if line.startswith("#"):
+            continue
+        band, words = line.split("\t")
+        if int(band) > max_band:
+            break
+        table.update(dict.fromkeys(words.split(" "), int(band)))
+    return table
+
+
+def zipf_of_bands(bands: list[int]) -> float:
+    """wordfreq's zipf frequency of a key whose tokens sit at these bands (its arithmetic, step by step)."""
+    one_over = 0.0
+    for band in bands:
+        one_over += 1.0 / 10 ** (-band / 100)  # wordfreq.cB_to_freq
+    freq = max(1.0 / one_over, 10 ** (0.0 - 9))  # the default minimum, zipf 0
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # three significant digits
+    return round(math.log(freq, 10) + 9, 2)
+
+
+@lru_cache(maxsize=8192)
+def is_frequent_in_english(key: str, min_zipf: float) -> bool:
+    """Whether `key`'s zipf frequency in English is at least `min_zipf` (wordfreq's answer).
+
+    Read from the precomputed table for ordinary words and thresholds of at least 2.0; wordfreq itself
+    (about 0.1 s to load) is asked only for other keys and lower thresholds.
+    """
+    tokens = tokens_for_table(key) if min_zipf >= ZIPF_TABLE_FLOOR else None
+    if tokens is None:
+        return english_frequency(key) >= min_zipf
+    # A key is never more frequent than its rarest token, so only bands at or above the threshold matter.
+    table = _bands(math.floor((9 - min_zipf) * 100 + 1e-6))
+    bands = [table.get(t) for t in tokens]
+    if any(b is None for b in bands):
+        return False
+    return zipf_of_bands([b for b in bands if b is not None]) >= min_zipf
+
+
 @lru_cache(maxsize=4096)
 def english_frequency(key: str) -> float:
-    """Zipf frequency of `key` in English (0 when unknown)."""
+    """Zipf frequency of `key` in English (0 when unknown), from wordfreq: prefer is_frequent_in_english."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(key, "en")

@@ -104,3 +104,27 @@ def test_englishness_table_agrees_with_wordfreq() -> None:
     assert lex.is_english_common_word("featured", 3.5, 1.9)
     assert not lex.is_english_common_word("taliban", 3.5, 1.9)
     assert lex.is_english_common_word("taliban", 3.0, 0.5)  # below the table's floor: asks wordfreq
+
+
+def test_english_frequency_table_agrees_with_wordfreq() -> None:
+    """The casing rules read English frequency from a table (no wordfreq load per process); its answers
+    are wordfreq's, for plain words, possessives, hyphenated pairs and keys it leaves to wordfreq."""
+    import random
+
+    import regex
+    from wordfreq import zipf_frequency
+
+    from mtlint.rules import lexicon as lex
+    from tests.helpers import FIXTURES
+
+    word = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+    keys = {w.casefold() for p in sorted(FIXTURES.rglob("*.txt")) for w in word.findall(p.read_text("utf-8"))}
+    listed = sorted(lex._bands(700))
+    sample = random.Random(7).sample(listed, 600)
+    keys |= set(sample) | {w + "'s" for w in sample[:100]} | {w + "’s" for w in sample[100:150]}
+    keys |= {a + "-" + b for a, b in zip(sample[:100], sample[100:200])}
+    keys |= {"d'arcy", "l'heure", "it's", "o'neill", "rock'n'roll", "peoples'", "straße", "naïve", "cafe\u0301"}
+    for key in sorted(keys):
+        zipf = zipf_frequency(key, "en")
+        for threshold in (2.0, 3.2, 3.5):
+            assert lex.is_frequent_in_english(key, threshold) == (zipf >= threshold), (key, threshold, zipf)

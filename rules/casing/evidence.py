@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from mtlint.rules.lexicon import english_frequency
+from mtlint.rules.lexicon import is_frequent_in_english
 from mtlint.text.capitals import capital_evidence, word_key
 from mtlint.text.document import Document
 
@@ -17,7 +17,7 @@ def written_lower_always(doc: Document, word: str) -> bool:
     as an English word, and either never capitalised in the text or written in lower case at least three
     times, so a sentence or heading that starts with it starts correctly."""
     key = word_key(word)
-    if english_frequency(key) >= LOWER_NAME_MAX_ZIPF:
+    if is_frequent_in_english(key, LOWER_NAME_MAX_ZIPF):
         return False
     capital = key[:1].upper() + key[1:]
     if regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(capital) + r"(?![\p{L}\p{N}])", doc.prose) is None:

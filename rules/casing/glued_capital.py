@@ -66,7 +66,7 @@ class GluedCapital(Rule[NoOptions]):
                 key = left.casefold()
                 if key in _PREFIXES or lex.is_closed_class(key) or doc.is_masked(m.start(), m.end()):
                     continue
-                if lex.english_frequency((left + right).casefold()) >= _MAX_TOKEN_ZIPF:
+                if lex.is_frequent_in_english((left + right).casefold(), _MAX_TOKEN_ZIPF):
                     continue
                 nxt = _NEXT.match(prose, m.end(), block.end)
                 if right.casefold() in _OPENERS and nxt is not None:

@@ -151,7 +151,7 @@ def _capitalised_phrases(doc: Document) -> dict[tuple[str, ...], tuple[str, int]
                     key = tuple(w.group().casefold() for w in part)
                     if any(lex.is_closed_class(x) for x in key) or lex.is_proper_use(key[-1]):
                         continue
-                    if all(lex.english_frequency(x) >= _RARE for x in key):
+                    if all(lex.is_frequent_in_english(x, _RARE) for x in key):
                         continue  # `Title Page`, `New Era`: common words English writes both ways
                     if not all(x.isalpha() for x in key) or (key[-1].endswith("s") and not key[-1].endswith("ss")):
                         continue  # a plural head is a class of things (`Base Classes`), seldom a name
