@@ -11,11 +11,13 @@ that letter (K and the Kelvin sign, s and the long s), so the match's text, case
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_SET = 24  # exact sets larger than this are dropped (a requirement is kept instead)
 _ANY_ESCAPES = frozenset("dDwWsShHvVXRNpPC")  # \d, \w, \p{..}, ...: one (or more) unknown characters
 _EMPTY_ESCAPES = frozenset("bBAZzGKmM")  # zero-width: word edges, text edges
+_PLAIN_RUN = re.compile(r"[^\\()\[\]{}|.*+?^$]+")  # characters that stand for themselves
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
 
 
@@ -137,6 +139,14 @@ class _Parser:
     def sequence(self) -> _Info:
         parts: list[_Info] = []
         while self.pos < len(self.p) and self.peek() not in "|)":
+            run = _PLAIN_RUN.match(self.p, self.pos)
+            if run and run.end() - run.start() > 1:
+                # Plain characters read at once; the last one is left for a quantifier that follows it.
+                end = run.end() - 1 if run.end() < len(self.p) and self.p[run.end()] in "*+?{" else run.end()
+                if end > self.pos:
+                    parts.append(_text(self.p[self.pos : end]))
+                    self.pos = end
+                    continue
             atom = self.atom()
             parts.append(self.quantified(atom))
         return _concat(parts)
@@ -275,6 +285,13 @@ class _Parser:
             raise _Unsupported("unclosed group")
         self.pos += 1
         return info
+
+
+def _text(run: str) -> _Info:
+    """A run of plain characters: its ASCII stretches are literals, other characters unknown."""
+    if run.isascii():
+        return _Info(frozenset({run.casefold()}), None)
+    return _concat([_literal(c) for c in run])
 
 
 def _literal(c: str) -> _Info:

@@ -231,7 +231,7 @@ class PackRule(Rule[NoOptions]):
         self.entries = self.pack.entries + self.extra_entries
 
     @cached_property
-    def _prefilter(self) -> Prefilter:
+    def _prefilter(self) -> EntryPrefilter:
         return prefilter(self.entries)
 
     def scopes(self, doc: Document) -> Iterator[tuple[int, int]]:
@@ -312,10 +312,22 @@ class PackRule(Rule[NoOptions]):
         return self.finding(m.start(), m.end(), message, fix)
 
 
+class EntryPrefilter(Prefilter):
+    """A Prefilter over pack entries, which also names the entries that may match a text."""
+
+    def __init__(self, entries: tuple[PackEntry, ...]) -> None:
+        super().__init__(e.regex for e in entries)
+        self.entries = entries
+
+    def entries_in(self, text: str, pos: int = 0, endpos: int | None = None) -> list[PackEntry]:
+        """The entries that may match in `text[pos:endpos]`, in their order (the others cannot)."""
+        return [self.entries[i] for i in self.candidates(text, pos, endpos)]
+
+
 @lru_cache(maxsize=32)
-def prefilter(entries: tuple[PackEntry, ...]) -> Prefilter:
+def prefilter(entries: tuple[PackEntry, ...]) -> EntryPrefilter:
     """One scan of a text for the required literals of every entry (see Prefilter)."""
-    return Prefilter(e.regex for e in entries)
+    return EntryPrefilter(entries)
 
 
 def _match_case(original: str, replacement: str) -> str:

@@ -172,3 +172,7 @@ class Prefilter:
         return end > start and next(self._automaton.iter(scan, start, end), None) is not None
 
     match = search  # a match at `pos` needs a literal somewhere after it just the same
+
+    def candidates(self, text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
+        """`possible`, in the patterns' order."""
+        return sorted(self.possible(text, pos, endpos))

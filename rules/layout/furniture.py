@@ -63,7 +63,7 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     quick = prefilter(line_entries)
     for b in lines:
         text = b.text
-        for e in line_entries if quick.match(text) else ():
+        for e in quick.entries_in(text):
             if pack_hit(e, text):
                 why = e.note or "a widget label, link or call to action"
                 out[b.index] = Hit(b.index, b.start, b.end, True, "unsafe" not in e.tags, why)

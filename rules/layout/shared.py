@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, Prefilter
+from mtlint.engine.packs import PATTERN_TIMEOUT, EntryPrefilter, PackEntry, PatternTimeout
 from mtlint.engine.packs import prefilter as pack_prefilter
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.words import WORD
@@ -60,7 +60,7 @@ def search(entry: PackEntry, text: str, pos: int = 0, endpos: int | None = None)
         raise PatternTimeout(f"pattern {entry.source!r} timed out after {PATTERN_TIMEOUT:g}s") from None
 
 
-def prefilter(entries: tuple[PackEntry, ...]) -> Prefilter:
+def prefilter(entries: tuple[PackEntry, ...]) -> EntryPrefilter:
     """One scan for the required literals of all entries, to skip blocks none can match."""
     return pack_prefilter(entries)
 
