@@ -144,6 +144,11 @@ class Document:
                 out.append(Sentence(s, e, self.prose[s:e], block.index))
         return tuple(out)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """`start` of each sentence, in order: bisect it to find the sentence around an offset."""
+        return [s.start for s in self.sentences]
+
     def derived(self, make: Callable[[Document], T]) -> T:
         """`make(self)`, computed once per document and shared by every rule that asks.
 

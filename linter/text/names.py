@@ -74,7 +74,7 @@ DETERMINERS = frozenset("the a an this that these those its".split())
 PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von der den le la ul ud".split())
 
 _WORD = regex.compile(r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐])?[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*")
-_POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 _APPOSITIVE = regex.compile(
     r"\A(?:,\s*(?:who|whose|a|an|the|former|also|then|now|currently)\b"
     r"|\s+(?:is|was|has\s+been|had\s+been|,\s*who\s+is)\s+(?:a|an|the|also|now|currently|former)\b)",
@@ -84,10 +84,12 @@ _REPORT = regex.compile(r"\A(?:,\s*)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)")
 _OPENERS = ".!?:;\"“‘'(«—–-•*"
 # How far around a name the context patterns look (they need a few words, never a whole paragraph).
 _LOOK = 120
-_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s+$")
+# Both read the end of a window, so they match backwards from it (`(?r)`: the same match, found
+# without trying every position of the window first).
+_PREVIOUS_WORD = regex.compile(r"(?r)(\p{L}+)\s+$")
 # "Superintendent of Police Imran Qureshi", "Minister of State for Foreign Affairs Hina Khar": the words
 # after "<title> of" complete the title before the name starts.
-_TITLE_OF = regex.compile(r"(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$")
+_TITLE_OF = regex.compile(r"(?r)(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -143,9 +145,11 @@ _ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‐]")
 
 def _capitalised(word: str) -> bool:
     """A capitalised word ("Khan", "al-Assad"), not an acronym ("US", "NATO")."""
-    art = _ARTICLE.match(word)
-    core = word[art.end() :] if art else word
-    return core[:1].isupper() and not (len(core) > 1 and core.isupper())
+    if word[:1] in ("a", "e"):  # every article starts so ("al-", "el-", "ash-")
+        art = _ARTICLE.match(word)
+        if art:
+            word = word[art.end() :]
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
 def _title_case_block(block: Block, words: list) -> bool:
@@ -207,7 +211,7 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
             if run:
                 yield run
             run = []
-        if run and _POSSESSIVE.search(token):
+        if run and token.endswith(_POSSESSIVE_ENDINGS):
             yield run
             run = []
     if run:
@@ -271,7 +275,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
             tokens = []
             for m in run:
                 s, e = m.start(), m.end()
-                poss = _POSSESSIVE.search(m.group())
+                poss = m.group().endswith(_POSSESSIVE_ENDINGS)
                 if poss and e - s > 2:
                     e -= 2
                 dot = len(m.group()) == 1 and text[e : e + 1] == "."

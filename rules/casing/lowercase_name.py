@@ -101,7 +101,7 @@ def _running(doc: Document):  # type: ignore[no-untyped-def]
 def _title_cased_sentence(doc: Document, offset: int) -> bool:
     """Whether the sentence around `offset` capitalises most of its longer words (a title or heading)."""
     sentences = doc.sentences
-    i = bisect.bisect_right([s.start for s in sentences], offset) - 1  # port: cache the starts per document
+    i = bisect.bisect_right(doc.sentence_starts, offset) - 1
     if i < 0 or offset >= sentences[i].end:
         return True
     long_words = [w for w in _WORD.findall(sentences[i].text) if len(w) > 3]

@@ -106,7 +106,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 if key in doc.code_words:
                     continue  # `the returned Promise`: an identifier the document writes as code
                 if starts is None:
-                    starts = [sentence.start for sentence in doc.sentences]
+                    starts = doc.sentence_starts
                 if _title_cased(doc, starts, m.start()):
                     continue
                 if not closed:
