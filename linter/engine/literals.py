@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 MAX_SET = 24  # exact sets larger than this are dropped (a requirement is kept instead)
+MAX_CONDITIONS = 4  # a text is checked against at most this many conditions of one pattern
 _ANY_ESCAPES = frozenset("dDwWsShHvVXRNpPC")  # \d, \w, \p{..}, ...: one (or more) unknown characters
 _EMPTY_ESCAPES = frozenset("bBAZzGKmM")  # zero-width: word edges, text edges
 _PLAIN_RUN = re.compile(r"[^\\()\[\]{}|.*+?^$]+")  # characters that stand for themselves
@@ -25,20 +26,28 @@ class _Unsupported(Exception):
     """Syntax the analysis does not read; the pattern gets no literal."""
 
 
+Condition = frozenset[str]  # one of these strings occurs in every match
+
+
 @dataclass(frozen=True)
 class _Info:
-    """What a piece of pattern can match: every string (`exact`, when few) and what it must contain."""
+    """What a piece of pattern can match: every string (`exact`, when few), and conditions that all hold
+    for every match (`required`: each a set of strings one of which the match contains)."""
 
     exact: frozenset[str] | None
-    required: frozenset[str] | None
+    required: tuple[Condition, ...] = ()
 
 
-_ANY = _Info(None, None)
-_EMPTY = _Info(frozenset({""}), None)
+_ANY = _Info(None)
+_EMPTY = _Info(frozenset({""}))
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Case-folded strings one of which occurs in every match of `pattern`; None when unknown."""
+def literal_conditions(pattern: str) -> tuple[Condition, ...] | None:
+    """Conditions every match of `pattern` meets, the most selective first; None when none is known.
+
+    Each condition is a set of case-folded strings one of which the match contains; a text can hold a
+    match only if it meets them all.
+    """
     try:
         parser = _Parser(pattern)
         info = parser.alternation()
@@ -46,48 +55,71 @@ def required_literals(pattern: str) -> frozenset[str] | None:
             raise _Unsupported("unbalanced parenthesis")
     except (_Unsupported, IndexError):
         return None
-    found = _requirement(info)
-    return found if found and "" not in found else None
+    found = sorted(_conditions(info), key=_score, reverse=True)
+    # Conditions of common words or single letters hold in almost every text: keep only the best of them.
+    found = found[:1] + [c for c in found[1:MAX_CONDITIONS] if _score(c)[0] > 2]
+    return tuple(found) or None
 
 
-def _requirement(info: _Info) -> frozenset[str] | None:
-    if info.exact is not None and "" not in info.exact:
-        return _best([info.exact, info.required])
-    return info.required
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """The most selective condition of `pattern` (see literal_conditions)."""
+    found = literal_conditions(pattern)
+    return found[0] if found else None
 
 
-def _score(found: frozenset[str] | None) -> tuple[int, int]:
-    if not found or "" in found:
-        return (-1, 0)
-    return (min(len(s) for s in found), -len(found))
+def _useful(c: Condition | None) -> bool:
+    return bool(c) and "" not in c  # type: ignore[operator]
 
 
-def _best(options: list[frozenset[str] | None]) -> frozenset[str] | None:
-    """The most selective of several requirements that all hold (the longest shortest literal)."""
-    best = max(options, key=_score, default=None)
-    return best if _score(best)[0] > 0 else None
+def _conditions(info: _Info) -> list[Condition]:
+    out = [c for c in info.required if _useful(c)]
+    if info.exact is not None and _useful(info.exact):
+        out.append(info.exact)
+    return list(dict.fromkeys(out))
+
+
+# The most frequent short words of English: a literal that is one of them says little about a text.
+COMMON_WORDS = frozenset(
+    """
+    the of and to in is it you that he was for on are with as his they be at one have this from or had by
+    not but what some we can out were all there when up use your how said an each she which do their if
+    will way about many then them would so these her him has more could no may most my over than who its
+    been now any new after our under very just before also here such us off
+    """.split()
+)
+
+
+def _score(found: Condition) -> tuple[int, int]:
+    """How selective a condition is: the longer its shortest string (a common word counts as one
+    letter), the better; then the fewer strings."""
+    return (min(1 if x in COMMON_WORDS else len(x) for x in found), -len(found))
+
+
+def _best(options: list[Condition]) -> Condition | None:
+    useful = [c for c in options if _useful(c)]
+    return max(useful, key=_score) if useful else None
 
 
 def _concat(parts: list[_Info]) -> _Info:
     exact: frozenset[str] | None = frozenset({""})
-    options: list[frozenset[str] | None] = []
-    run: frozenset[str] | None = frozenset({""})
+    required: list[Condition] = []
+    run: frozenset[str] = frozenset({""})
     for part in parts:
-        options.append(part.required)
+        required.extend(part.required)
         if part.exact is None:
-            options.append(run)
+            required.append(run)
             run = frozenset({""})
             exact = None
             continue
         longer = _product(run, part.exact)
         if longer is None:  # too many combinations: keep the run so far, start a new one here
-            options.append(run)
+            required.append(run)
             longer = part.exact
         run = longer
         if exact is not None:
             exact = _product(exact, part.exact)
-    options.append(run)
-    return _Info(exact, _best(options))
+    required.append(run)
+    return _Info(exact, tuple(dict.fromkeys(c for c in required if _useful(c))))
 
 
 def _product(left: frozenset[str] | None, right: frozenset[str]) -> frozenset[str] | None:
@@ -97,26 +129,27 @@ def _product(left: frozenset[str] | None, right: frozenset[str]) -> frozenset[st
 
 
 def _union(branches: list[_Info]) -> _Info:
+    """Alternatives: exact strings if few; one condition, each branch's best condition put together."""
     exact: frozenset[str] | None = frozenset()
-    required: frozenset[str] | None = frozenset()
+    either: set[str] | None = set()
     for b in branches:
         if exact is not None and b.exact is not None and len(exact | b.exact) <= MAX_SET:
             exact = exact | b.exact
         else:
             exact = None
-        own = _requirement(b)
-        required = None if own is None or required is None else required | own
-    return _Info(exact, required if required else None)
+        own = _best(_conditions(b))
+        either = None if own is None or either is None else either | own
+    return _Info(exact, (frozenset(either),) if either else ())
 
 
 def _repeat(info: _Info, low: int, high: int | None) -> _Info:
     if low == 0:
         if high == 1 and info.exact is not None and len(info.exact) < MAX_SET:
-            return _Info(info.exact | {""}, None)  # `s?`: either nothing or the part
-        return _EMPTY if high == 0 else _Info(None, None)
+            return _Info(info.exact | {""})  # `s?`: either nothing or the part
+        return _EMPTY if high == 0 else _ANY
     if low == high == 1:
         return info
-    return _Info(None, _requirement(info))
+    return _Info(None, tuple(_conditions(info)))
 
 
 class _Parser:
@@ -214,7 +247,7 @@ class _Parser:
         if c.isdigit():  # a back-reference or an octal escape
             while self.peek().isdigit():
                 self.pos += 1
-            return _Info(None, None)
+            return _ANY
         if c in _CONTROL_ESCAPES:
             return _literal(_CONTROL_ESCAPES[c])
         if c in "xuU":
@@ -290,11 +323,11 @@ class _Parser:
 def _text(run: str) -> _Info:
     """A run of plain characters: its ASCII stretches are literals, other characters unknown."""
     if run.isascii():
-        return _Info(frozenset({run.casefold()}), None)
+        return _Info(frozenset({run.casefold()}))
     return _concat([_literal(c) for c in run])
 
 
 def _literal(c: str) -> _Info:
     if not c.isascii():
         return _ANY  # a non-ASCII letter may case-fold to several characters: say nothing about it
-    return _Info(frozenset({c.casefold()}), None)
+    return _Info(frozenset({c.casefold()}))

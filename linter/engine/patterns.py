@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from mtlint.engine.literals import required_literals
+from mtlint.engine.literals import Condition, literal_conditions
 
 PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it is abandoned
 
@@ -37,17 +37,16 @@ def folded(text: str) -> tuple[str, bool]:
     return out, len(out) == len(text)
 
 
-def _holds(literals: Iterable[str], text: str, pos: int, endpos: int | None) -> bool:
-    """Whether `text[pos:endpos]` holds one of `literals` (case-folded)."""
-    if pos == 0 and (endpos is None or endpos >= len(text)):
-        whole, _ = folded(text)
-        return any(lit in whole for lit in literals)
-    end = len(text) if endpos is None else min(endpos, len(text))
+def _holds(conditions: tuple[Condition, ...], text: str, pos: int, endpos: int | None) -> bool:
+    """Whether `text[pos:endpos]` meets every condition (holds one literal of each)."""
     full, aligned = folded(text)
+    if pos == 0 and (endpos is None or endpos >= len(text)):
+        return all(any(lit in full for lit in c) for c in conditions)
+    end = len(text) if endpos is None else min(endpos, len(text))
     if aligned:
-        return any(full.find(lit, pos, end) >= 0 for lit in literals)
+        return all(any(full.find(lit, pos, end) >= 0 for lit in c) for c in conditions)
     part = text[pos:end].casefold().replace("ı", "i")
-    return any(lit in part for lit in literals)
+    return all(any(lit in part for lit in c) for c in conditions)
 
 
 class PackPattern:
@@ -81,14 +80,19 @@ class PackPattern:
         return regex.compile(self.pattern, self.flags)
 
     @cached_property
-    def literals(self) -> frozenset[str] | None:
-        """Case-folded strings one of which every match contains; None when the pattern has none."""
-        return required_literals(self.pattern)
+    def conditions(self) -> tuple[Condition, ...] | None:
+        """Sets of case-folded strings; every match holds one string of each (None: nothing known)."""
+        return literal_conditions(self.pattern)
+
+    @property
+    def literals(self) -> Condition | None:
+        """The most selective condition: one of these strings is in every match."""
+        return self.conditions[0] if self.conditions else None
 
     def may_match(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """False when no match can lie in `text[pos:endpos]` (a required literal is missing)."""
-        lits = self.literals
-        return lits is None or _holds(lits, text, pos, endpos)
+        conditions = self.conditions
+        return conditions is None or _holds(conditions, text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> regex.Match[str] | None:
         if not self.may_match(text, pos, endpos):
@@ -128,48 +132,55 @@ class Prefilter:
         import ahocorasick  # lazy: only runs that reach a pack's text need the automaton
 
         self.patterns = tuple(patterns)
-        self.always = frozenset(i for i, p in enumerate(self.patterns) if p.literals is None)
-        owners: dict[str, set[int]] = {}
+        self.always = frozenset(i for i, p in enumerate(self.patterns) if p.conditions is None)
+        # Each pattern is found by the literals of its best condition; its other conditions are checked
+        # only when one of those is present.
+        self._owners: dict[str, set[int]] = {}
+        self._rest: dict[int, tuple[Condition, ...]] = {}
+        literals: set[str] = set()
         for i, p in enumerate(self.patterns):
-            for lit in p.literals or ():
-                owners.setdefault(lit, set()).add(i)
+            for n, condition in enumerate(p.conditions or ()):
+                literals |= condition
+                if n == 0:
+                    for lit in condition:
+                        self._owners.setdefault(lit, set()).add(i)
+            if p.conditions and len(p.conditions) > 1:
+                self._rest[i] = p.conditions[1:]
         self._automaton: Any = None
-        if owners:
+        if literals:
             self._automaton = ahocorasick.Automaton()
-            for lit, ids in owners.items():
-                self._automaton.add_word(lit, frozenset(ids))
+            for lit in literals:
+                self._automaton.add_word(lit, lit)
             self._automaton.make_automaton()
+
+    def _scan(self, text: str, pos: int, endpos: int | None) -> set[str]:
+        """The literals present in `text[pos:endpos]` (case-folded)."""
+        if self._automaton is None:
+            return set()
+        full, aligned = folded(text)
+        if pos == 0 and (endpos is None or endpos >= len(text)):
+            scan, start, end = full, 0, len(full)
+        elif aligned:
+            scan, start, end = full, pos, len(text) if endpos is None else min(endpos, len(text))
+        else:
+            scan = text[pos:endpos].casefold().replace("ı", "i")
+            start, end = 0, len(scan)
+        if end <= start:
+            return set()
+        return {lit for _, lit in self._automaton.iter(scan, start, end)}
 
     def possible(self, text: str, pos: int = 0, endpos: int | None = None) -> frozenset[int]:
         """Indexes of the patterns that may match in `text[pos:endpos]`."""
+        present = self._scan(text, pos, endpos)
         found = set(self.always)
-        if self._automaton is not None:
-            full, aligned = folded(text)
-            if pos == 0 and (endpos is None or endpos >= len(text)):
-                scan, start, end = full, 0, len(full)
-            elif aligned:
-                scan, start, end = full, pos, len(text) if endpos is None else min(endpos, len(text))
-            else:
-                scan = text[pos:endpos].casefold().replace("ı", "i")
-                start, end = 0, len(scan)
-            if end > start:
-                for _, ids in self._automaton.iter(scan, start, end):
-                    found |= ids
-        return frozenset(found)
+        for lit in present:
+            found.update(self._owners.get(lit, ()))
+        rest = self._rest
+        return frozenset(i for i in found if i not in rest or all(not c.isdisjoint(present) for c in rest[i]))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether any of the patterns may match in `text[pos:endpos]`."""
-        if self.always:
-            return True
-        if self._automaton is None:
-            return False
-        full, aligned = folded(text)
-        if not aligned and (pos or endpos is not None):
-            scan, start, end = text[pos:endpos].casefold().replace("ı", "i"), 0, None
-        else:
-            scan, start, end = full, pos, endpos
-        end = len(scan) if end is None else min(end, len(scan))
-        return end > start and next(self._automaton.iter(scan, start, end), None) is not None
+        return bool(self.always) or bool(self.possible(text, pos, endpos))
 
     match = search  # a match at `pos` needs a literal somewhere after it just the same
 
