@@ -41,12 +41,19 @@ def _holds(conditions: tuple[Condition, ...], text: str, pos: int, endpos: int |
     """Whether `text[pos:endpos]` meets every condition (holds one literal of each)."""
     full, aligned = folded(text)
     if pos == 0 and (endpos is None or endpos >= len(text)):
-        return all(any(lit in full for lit in c) for c in conditions)
-    end = len(text) if endpos is None else min(endpos, len(text))
-    if aligned:
-        return all(any(full.find(lit, pos, end) >= 0 for lit in c) for c in conditions)
-    part = text[pos:end].casefold().replace("ı", "i")
-    return all(any(lit in part for lit in c) for c in conditions)
+        hay = full
+    elif aligned:
+        hay = full[pos:endpos]
+    else:
+        hay = text[pos:endpos].casefold().replace("ı", "i")
+    # Plain loops: this runs for every entry on every line a layout rule reads.
+    for condition in conditions:
+        for literal in condition:
+            if literal in hay:
+                break
+        else:
+            return False
+    return True
 
 
 class PackPattern:
