@@ -7,7 +7,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtlint.rules.sentence import repeated_word
+from mtlint.rules.sentence import dangling_word, repeated_word
+from mtlint.text.document import fold_case
 
 PIECES = [
     "the", "The", "THE", "to", " ", "  ", "\t", "\n", ",", "(", "İ", "ı", "i", "I", "ß", "ss", "SS", "ẞ", "ſ", "s",
@@ -20,4 +21,17 @@ PIECES = [
 def test_repeated_word_prefilter_passes_every_repeat(pieces) -> None:
     text = "".join(pieces)
     if repeated_word._REPEAT.search(text) or repeated_word._RUN.search(text):
-        assert repeated_word._PAIR.search(repeated_word._fold(text.casefold()))
+        assert repeated_word._PAIR.search(fold_case(text))
+
+
+DANGLING = ["the", "The", "THE", "its", "İTS", "ıts", "ſuch aſ", "such as", "prior to", "PRIOR TO", "is", "very",
+            "definitely", "DEFİNİTELY", " ", "\t", ",", ".", ";", "!", "?", ":", "x", "\n"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DANGLING), min_size=1, max_size=6))
+def test_dangling_word_prefilter_passes_every_match(pieces) -> None:
+    text = "".join(pieces)
+    patterns = (dangling_word._DETERMINER, dangling_word._PREPOSITION, dangling_word._COPULA_ADVERB)
+    if any(p.search(text) for p in patterns):
+        assert dangling_word._ANY_END.search(fold_case(text))

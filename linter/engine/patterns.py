@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from mtlint.engine.literals import Condition, literal_conditions
+from mtlint.text.document import fold_case
 
 PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it is abandoned
 
@@ -26,14 +27,9 @@ class PatternTimeout(RuntimeError):
 
 @lru_cache(maxsize=64)
 def folded(text: str) -> tuple[str, bool]:
-    """`text` case-folded as literals are, and whether its offsets still line up with `text`'s.
-
-    The dotless ı becomes i, since the `regex` module matches it to I case-insensitively. Case folding
-    never shortens a character, so equal lengths mean every character kept its offset.
-    """
-    out = text.casefold()
-    if "ı" in out:
-        out = out.replace("ı", "i")
+    """`text` case-folded as literals are (fold_case), and whether its offsets still line up with
+    `text`'s: case folding never shortens a character, so equal lengths mean every one kept its place."""
+    out = fold_case(text)
     return out, len(out) == len(text)
 
 
@@ -45,7 +41,7 @@ def _holds(conditions: tuple[Condition, ...], text: str, pos: int, endpos: int |
     elif aligned:
         hay = full[pos:endpos]
     else:
-        hay = text[pos:endpos].casefold().replace("ı", "i")
+        hay = fold_case(text[pos:endpos])
     # Plain loops: this runs for every entry on every line a layout rule reads.
     for condition in conditions:
         for literal in condition:
@@ -170,7 +166,7 @@ class Prefilter:
         elif aligned:
             scan, start, end = full, pos, len(text) if endpos is None else min(endpos, len(text))
         else:
-            scan = text[pos:endpos].casefold().replace("ı", "i")
+            scan = fold_case(text[pos:endpos])
             start, end = 0, len(scan)
         if end <= start:
             return set()

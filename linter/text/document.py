@@ -8,7 +8,7 @@ to spaces, so an offset found in `prose` is also an offset in `text` and in the 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol, TypeVar
@@ -145,6 +145,29 @@ class Document:
         return tuple(out)
 
     @cached_property
+    def folded(self) -> str:
+        """`prose` case-folded (see fold_case): for a cheap first test of where a case-insensitive
+        pattern can match. Same offsets as `prose` when it has the same length (folded_aligned)."""
+        return fold_case(self.prose)
+
+    @property
+    def folded_aligned(self) -> bool:
+        return len(self.folded) == len(self.prose)
+
+    def folded_slice(self, start: int, end: int) -> str:
+        """The case-folded text of `prose[start:end]`."""
+        if self.folded_aligned:
+            return self.folded[start:end]
+        return fold_case(self.prose[start:end])
+
+    def blocks_where(self, test: Callable[[str], object], blocks: Iterable[Block] | None = None) -> Iterator[Block]:
+        """The blocks (of `blocks`, default all) whose case-folded text passes `test`, for instance a
+        standard-library pattern's `search` that every match of a rule's real pattern also passes."""
+        for b in self.blocks if blocks is None else blocks:
+            if test(self.folded_slice(b.start, b.end)):
+                yield b
+
+    @cached_property
     def sentence_starts(self) -> list[int]:
         """`start` of each sentence, in order: bisect it to find the sentence around an offset."""
         return [s.start for s in self.sentences]
@@ -189,6 +212,15 @@ class Document:
         elif end == len(self.text) and not self._ends_with_newline and block.first_line > 1:
             start = self.line_span(block.first_line - 1)[1]
         return Edit(start, end, "")
+
+
+def fold_case(text: str) -> str:
+    """`text.casefold()`, with the dotted and dotless i (İ, ı) made i first, as the `regex` module's
+    case-insensitive matching equates them with i: a case-insensitive match of a pattern, folded, is the
+    folded pattern. Case folding never shortens a character."""
+    if "İ" in text or "ı" in text:
+        text = text.replace("İ", "i").replace("ı", "i")
+    return text.casefold()
 
 
 def _plain_blocks(doc: Document) -> list[Block]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -37,6 +38,11 @@ _COPULA_ADVERB = regex.compile(
 # A comma followed by a coordinator shares the complement (`such as, but not limited to, ...`,
 # `by, or on behalf of, the Licensor`), and `very, very` repeats the word.
 _SHARED = regex.compile(r"[ \t]*(?:or|and|but|nor|very)\b", regex.I)
+# Every match of the three patterns above ends with one of these words and a mark: a cheap test of the
+# case-folded text (Document.folded) picks the blocks where they can match.
+_ANY_END = re.compile(
+    r"(?:the|an|its|their|our|your|very|to|of|as|definitely|absolutely|certainly|extremely|highly)[ \t]*[,.;:!?]"
+)
 _QUOTE_BEFORE = regex.compile(r"[\"“‘'`«]\s*$")
 _QUOTE_AFTER = regex.compile(r"^[\"”’'`»]")
 
@@ -71,9 +77,8 @@ class DanglingWord(Rule[NoOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        for block in doc.blocks:
-            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-                continue
+        running = (b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM))
+        for block in doc.blocks_where(_ANY_END.search, running):
             for pattern in (_DETERMINER, _PREPOSITION, _COPULA_ADVERB):
                 for m in pattern.finditer(prose, block.start, block.end):
                     if _quoted(prose, m, block.start) or doc.is_masked(m.start(), m.end()):

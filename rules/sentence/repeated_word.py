@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import regex
 
-from mtlint.engine.patterns import folded
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
@@ -21,7 +20,7 @@ LEGITIMATE = frozenset("had that is was do does did her".split())
 # The same word three or more times: no grammar allows it, whatever the word (`local local local`).
 _RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)(?:[ \t]+\1){2,}(?![\p{L}\p{M}\p{N}\-])", regex.I)
 # A cheap test a block must pass before the two patterns above run (most blocks repeat no word): a
-# letter run, spaces or tabs, and the same letters, in the case-folded text (see _fold). Case folding
+# letter run, spaces or tabs, and the same letters, in the case-folded text (Document.folded). Folding
 # keeps letters letters (a few gain a combining mark, U+0300-U+036F), so every match above shows up here.
 _PAIR = re.compile(r"(?<![^\W_])((?:[^\W\d_]|[\u0300-\u036f])+)[ \t]+\1")
 # Words people repeat on purpose: calls, laughter, chants, emphasis (`no no no`, `ha ha ha`, `very very`).
@@ -60,11 +59,9 @@ class RepeatedWord(Rule[NoOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        if not _PAIR.search(_fold(folded(prose)[0])):
+        if not _PAIR.search(doc.folded):
             return
-        for block in doc.blocks:
-            if not _PAIR.search(_fold(prose[block.start : block.end].casefold())):
-                continue
+        for block in doc.blocks_where(_PAIR.search):
             runs = []
             for m in _RUN.finditer(prose, block.start, block.end):
                 word = m.group(1)
@@ -95,9 +92,3 @@ class RepeatedWord(Rule[NoOptions]):
                     fix=Fix.safe(Edit(m.end(1), m.end(3), "")),
                     word=second,
                 )
-
-
-def _fold(low: str) -> str:
-    """Case-folded text, made to equate what the patterns' case-insensitive matching equates: the dotted
-    and dotless i (İ, ı) with i."""
-    return low.replace("ı", "i").replace("\u0307", "")
