@@ -12,7 +12,7 @@ from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.text.capitals import is_capitalised
-from mtlint.text.document import BlockKind, Document
+from mtlint.text.document import Block, BlockKind, Document
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 _SPAN = (2, 3)
@@ -56,14 +56,17 @@ class LowercaseName(Rule[NoOptions]):
         prose = doc.prose
         found = []
         lower_uses: dict[tuple[str, ...], int] = {}
-        for block in _running(doc):
-            words = list(_WORD.finditer(prose, block.start, block.end))
+        firsts = {key[0] for key in names}
+        for _block, words in doc.derived(_running_words):
+            low = [w.group().casefold() for w in words]
             for i in range(1, len(words)):
+                if low[i] not in firsts:
+                    continue  # no name phrase starts with this word
                 for n in _SPAN:
                     if i + n > len(words):
                         continue
                     run = words[i : i + n]
-                    key = tuple(w.group().casefold() for w in run)
+                    key = tuple(low[i : i + n])
                     if key not in names or not all(w.group().islower() for w in run):
                         continue
                     if not _spaced(prose, run):
@@ -98,14 +101,27 @@ def _running(doc: Document):  # type: ignore[no-untyped-def]
     return [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
 
 
+def _running_words(doc: Document) -> list[tuple[Block, list[regex.Match[str]]]]:
+    """The words of each paragraph and list item (read twice: for capitalised phrases, then their uses)."""
+    prose = doc.prose
+    return [(b, list(_WORD.finditer(prose, b.start, b.end))) for b in _running(doc)]
+
+
 def _title_cased_sentence(doc: Document, offset: int) -> bool:
     """Whether the sentence around `offset` capitalises most of its longer words (a title or heading)."""
     sentences = doc.sentences
     i = bisect.bisect_right(doc.sentence_starts, offset) - 1
     if i < 0 or offset >= sentences[i].end:
         return True
-    long_words = [w for w in _WORD.findall(sentences[i].text) if len(w) > 3]
-    return len(long_words) < 4 or sum(is_capitalised(w) for w in long_words) > 0.5 * len(long_words)
+    known = doc.derived(_title_cased_memo)  # a sentence is asked about once per capitalised word in it
+    if i not in known:
+        long_words = [w for w in _WORD.findall(sentences[i].text) if len(w) > 3]
+        known[i] = len(long_words) < 4 or sum(is_capitalised(w) for w in long_words) > 0.5 * len(long_words)
+    return known[i]
+
+
+def _title_cased_memo(doc: Document) -> dict[int, bool]:
+    return {}
 
 
 def _common(word: str) -> bool:
@@ -123,8 +139,7 @@ def _capitalised_phrases(doc: Document) -> dict[tuple[str, ...], tuple[str, int]
     often it does."""
     prose = doc.prose
     out: dict[tuple[str, ...], tuple[str, int]] = {}
-    for block in _running(doc):
-        words = list(_WORD.finditer(prose, block.start, block.end))
+    for _block, words in doc.derived(_running_words):
         caps = [is_capitalised(w.group()) for w in words]
         if len(words) < 8 or sum(caps) > 0.5 * len(words):
             continue  # a title-cased line or a list of names: capitals there are style, not evidence
