@@ -1,4 +1,5 @@
-"""The result cache: warm runs give the same findings, bad entries are rewritten, edits invalidate.
+"""The result cache: warm runs give the same findings, bad entries are rewritten, edits invalidate,
+concurrent runs share it, and `mtlint cache info` / `mtlint cache clean` report and remove it.
 
 `SCL002` (tests/data/plugins/scale) puts $MTLINT_TEST_MARK into its message, so a test can tell a
 finding read from the cache (old mark) from one computed again (new mark).
@@ -7,9 +8,11 @@ finding read from the cache (old mark) from one computed again (new mark).
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
-from tests.scale_helpers import CONFIG, check_json, make_project
+from tests.helpers import mtlint
+from tests.scale_helpers import CONFIG, SCALE_ENV, check_json, make_project
 
 CACHE = ".mtlint_cache"
 
@@ -18,8 +21,18 @@ def _marks(found: list[dict]) -> set[str]:
     return {f["message"] for f in found if f["code"] == "SCL002"}
 
 
-def _entries(root: Path) -> list[Path]:
-    return sorted((root / CACHE).rglob("*.json"))
+def _entries(root: Path, folder: str = CACHE) -> dict[str, str]:
+    """key -> payload of every entry in the cache under `root`."""
+    path = root / folder / "results.sqlite3"
+    if not path.exists():
+        return {}
+    with sqlite3.connect(path) as db:
+        return dict(db.execute("SELECT key, payload FROM entries ORDER BY key"))
+
+
+def _set_payloads(root: Path, payloads: dict[str, str | bytes]) -> None:
+    with sqlite3.connect(root / CACHE / "results.sqlite3") as db:
+        db.executemany("UPDATE entries SET payload = ? WHERE key = ?", [(v, k) for k, v in payloads.items()])
 
 
 def test_warm_run_reads_the_cache_and_gives_identical_findings(tmp_path: Path) -> None:
@@ -37,10 +50,10 @@ def test_warm_run_reads_the_cache_and_gives_identical_findings(tmp_path: Path) -
 def test_corrupt_entries_are_ignored_and_rewritten(tmp_path: Path) -> None:
     make_project(tmp_path, files=4)
     _, cold, _ = check_json(tmp_path, "docs", env={"MTLINT_TEST_MARK": "one"})
-    entries = _entries(tmp_path)
-    entries[0].write_bytes(b"\x00\xffnot json")
-    entries[1].write_text('{"v": 1, "key": "x", "findings": [[1, 2]]}', encoding="utf-8")
-    entries[2].write_text("", encoding="utf-8")
+    keys = list(_entries(tmp_path))
+    _set_payloads(
+        tmp_path, {keys[0]: b"\x00\xffnot json", keys[1]: '{"v": 1, "key": "x", "findings": [[1, 2]]}', keys[2]: ""}
+    )
     code, warm, err = check_json(tmp_path, "docs", env={"MTLINT_TEST_MARK": "two"})
     assert code == 1 and err == ""
     assert sorted(m["message"] for m in warm if m["code"] == "SCL002") == [
@@ -52,8 +65,19 @@ def test_corrupt_entries_are_ignored_and_rewritten(tmp_path: Path) -> None:
     assert [{k: v for k, v in f.items() if k != "message"} for f in warm] == [
         {k: v for k, v in f.items() if k != "message"} for f in cold
     ]
-    for e in entries[:3]:
-        assert json.loads(e.read_text(encoding="utf-8"))["key"] == e.stem  # rewritten
+    rewritten = _entries(tmp_path)
+    for key in keys[:3]:
+        assert json.loads(rewritten[key])["key"] == key
+
+
+def test_a_damaged_cache_file_is_a_warning_and_is_replaced(tmp_path: Path) -> None:
+    make_project(tmp_path, files=2)
+    _, cold, _ = check_json(tmp_path, "docs")
+    (tmp_path / CACHE / "results.sqlite3").write_bytes(b"this is not a database" * 100)
+    code, warm, err = check_json(tmp_path, "docs")
+    assert code == 1 and warm == cold
+    assert "the cache was damaged and has been emptied" in err and "Traceback" not in err
+    assert len(_entries(tmp_path)) == 2  # written anew
 
 
 def test_changing_the_config_or_a_pack_invalidates(tmp_path: Path) -> None:
@@ -102,10 +126,10 @@ def test_cache_dir_option_and_no_cache(tmp_path: Path) -> None:
     assert not (tmp_path / CACHE).exists()
     check_json(tmp_path, "--cache-dir", "elsewhere", "docs")
     assert not (tmp_path / CACHE).exists()
-    assert len(sorted((tmp_path / "elsewhere").rglob("*.json"))) == 2
+    assert len(_entries(tmp_path, "elsewhere")) == 2
     (tmp_path / ".mtlint.toml").write_text(CONFIG + 'cache-dir = "from-config"\n', encoding="utf-8")
     check_json(tmp_path, "docs")
-    assert len(sorted((tmp_path / "from-config").rglob("*.json"))) == 2
+    assert len(_entries(tmp_path, "from-config")) == 2
 
 
 def test_cache_that_is_a_file_is_a_warning(tmp_path: Path) -> None:
@@ -132,3 +156,56 @@ def test_evidence_records_what_a_rule_asked_and_checks_it_later() -> None:
     # A rule that reads the raw table cannot have its answers checked: never reused from the cache.
     rec.line_files  # noqa: B018
     assert rec.evidence() is None
+
+
+def test_concurrent_runs_share_the_cache_without_damage(tmp_path: Path) -> None:
+    """Runs that write the cache at the same time wait for each other's transactions."""
+    import subprocess
+    import sys
+
+    make_project(tmp_path, files=8)
+    cmd = [sys.executable, "-m", "mtlint.commands.cli", "check", "--format", "json", "--exit-zero", "docs"]
+    env = {**__import__("os").environ, **SCALE_ENV}
+    procs = [
+        subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [err for _, err in results]
+    assert all(err == b"" for _, err in results)
+    assert len({out for out, _ in results}) == 1
+    assert len(_entries(tmp_path)) == 8
+
+
+def test_old_and_oversized_entries_are_pruned(tmp_path: Path, monkeypatch) -> None:
+    from mtlint.run import cache as cache_module
+
+    c = cache_module.Cache(tmp_path / "c")
+    entry = cache_module.Entry(())
+    c.put_many([("old", entry), ("kept", entry)])
+    db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
+    with db:
+        db.execute("UPDATE entries SET used = used - ? WHERE key = 'old'", (cache_module.MAX_AGE_DAYS + 1,))
+    db.close()
+    c.put_many([("new", entry)])
+    assert set(_entries(tmp_path, "c")) == {"kept", "new"}
+    monkeypatch.setattr(cache_module, "MAX_BYTES", 1)
+    c.put_many([("newest", entry)])
+    assert len(_entries(tmp_path, "c")) <= 1
+
+
+def test_cache_info_and_clean(tmp_path: Path) -> None:
+    make_project(tmp_path, files=3)
+    res = mtlint("cache", "info", cwd=tmp_path, env=SCALE_ENV)
+    assert res.code == 0 and res.out.strip() == f"No cache at {Path(CACHE) / 'results.sqlite3'}."
+    check_json(tmp_path, "docs")
+    res = mtlint("cache", "info", cwd=tmp_path, env=SCALE_ENV)
+    assert res.code == 0 and res.out.startswith(f"{Path(CACHE) / 'results.sqlite3'}: 3 entries, ")
+    res = mtlint("cache", "clean", cwd=tmp_path, env=SCALE_ENV)
+    assert res.code == 0 and res.out.strip().startswith(
+        f"Removed the cache at {Path(CACHE) / 'results.sqlite3'} (3 entries"
+    )
+    assert _entries(tmp_path) == {}
+    res = mtlint("cache", "clean", cwd=tmp_path, env=SCALE_ENV)
+    assert res.code == 0 and res.out.strip() == f"No cache at {Path(CACHE) / 'results.sqlite3'}."
+    res = mtlint("cache", "info", "--cache-dir", "elsewhere", cwd=tmp_path, env=SCALE_ENV)
+    assert res.code == 0 and "elsewhere" in res.out

@@ -1,21 +1,26 @@
-"""The per-file result cache (like ruff's): unchanged files are not linted again.
+"""The result cache (like ruff's): unchanged files are not linted again.
 
 An entry holds the findings of the rules that read one file only (`uses_corpus = False`), keyed by a
 hash of the file's path, format and text plus a fingerprint of everything else that decides them: the
 mtlint version, the source of the engine and of the rules that ran, their options and severities, the
 resolved configuration and the contents of every pack and glossary it names. Rules that read
 cross-file evidence are never cached: they re-run on every run, so their findings follow the other
-files. A cache entry that cannot be read is a miss (and is rewritten); a cache that cannot be written
-is a warning, never a failure.
+files. A cache entry that cannot be read is a miss (and is rewritten); a cache that cannot be read or
+written is a warning, never a failure.
+
+The entries live in one SQLite file (`results.sqlite3` in the cache folder), so a warm run reads all
+of its entries in one query instead of opening a file per document, concurrent runs are kept apart by
+SQLite's transactions, and entries unused for MAX_AGE_DAYS, or the least recently used beyond
+MAX_BYTES, are pruned when a run writes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
+import sqlite3
 import sys
-import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,7 +34,12 @@ from mtlint.text.document import Document
 from mtlint.version import __version__
 
 CACHE_DIR_NAME = ".mtlint_cache"
-ENTRY_VERSION = 2
+CACHE_FILE = "results.sqlite3"
+ENTRY_VERSION = 3
+SCHEMA_VERSION = 1  # the layout of the SQLite file
+MAX_AGE_DAYS = 30  # entries no run has used for this long are dropped
+MAX_BYTES = 256 * 2**20  # beyond this, the least recently used entries are dropped
+LOCK_TIMEOUT = 30.0  # seconds to wait for another run's write to finish
 
 
 def default_cache_dir(config: Config, override: str | None = None) -> Path:
@@ -184,6 +194,10 @@ def _load(row: list) -> Finding:
     fx = None
     if fix is not None:
         fx = _make(Fix, {"edits": tuple([_edit(e) for e in fix[1]]), "applicability": _APPLICABILITY[fix[0]]})
+    if data:
+        if not all(type(k) is str and type(v) is str for k, v in data):
+            raise ValueError("malformed finding data")
+        data = tuple(map(tuple, data))
     return _make(
         Finding,
         {  # type: ignore[return-value]
@@ -195,7 +209,7 @@ def _load(row: list) -> Finding:
             "start": start,
             "end": end,
             "fix": fx,
-            "data": tuple([(str(k), str(v)) for k, v in data]) if data else (),
+            "data": data or (),
         },
     )
 
@@ -227,12 +241,12 @@ class Entry:
     lines: frozenset[str] | None = None  # the file's contribution to the cross-file evidence
     corpus: tuple[Finding, ...] | None = None  # findings of the cross-file rules ...
     evidence: Evidence | None = None  # ... valid while these answers hold (None: always re-run)
+    run: str | None = None  # the run digest under which the cross-file findings were last found valid
 
 
 def _dump_entry(key: str, e: Entry) -> dict:
+    """The entry's findings and evidence as JSON data (its line set is stored apart: see Cache)."""
     out: dict = {"v": ENTRY_VERSION, "key": key, "plain": [_dump(f) for f in e.plain]}
-    if e.lines is not None:
-        out["lines"] = sorted(e.lines)
     if e.corpus is not None and e.evidence is not None:
         out["corpus"] = [_dump(f) for f in e.corpus]
         out["asked"] = [[line, n] for line, n in e.evidence.counts]
@@ -241,10 +255,7 @@ def _dump_entry(key: str, e: Entry) -> dict:
 
 
 def _load_entry(p: dict) -> Entry:
-    lines = p.get("lines")
-    entry = Entry(
-        tuple(_load(row) for row in p["plain"]), frozenset(str(x) for x in lines) if isinstance(lines, list) else None
-    )
+    entry = Entry(tuple(_load(row) for row in p["plain"]))
     if "corpus" in p:
         files = p["files"]
         evidence = Evidence(tuple((str(line), int(n)) for line, n in p["asked"]), None if files is None else int(files))
@@ -252,65 +263,292 @@ def _load_entry(p: dict) -> Entry:
     return entry
 
 
+def run_digest(keys: Sequence[str]) -> str:
+    """What identifies a run's set of documents (and rules): cross-file findings computed or checked
+    under one digest hold for every later run with the same one."""
+    h = hashlib.sha256()
+    for key in sorted(keys):
+        h.update(key.encode("ascii"))
+    return h.hexdigest()
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    """What `mtlint cache info` reports."""
+
+    path: Path
+    exists: bool
+    entries: int = 0
+    bytes: int = 0
+    oldest_day: int | None = None  # days since the epoch on which an entry was last used
+    newest_day: int | None = None
+
+
 class Cache:
-    """One JSON file per (file content, rule set): per-file findings, and cross-file ones with the
-    evidence they rest on."""
+    """Entries (per-file findings, and cross-file ones with the evidence they rest on) in one SQLite
+    file, keyed by `document_key`."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.base = self.folder / __version__
+        self.path = self.folder / CACHE_FILE
         self.writable = True
         self.hits = 0
         self.misses = 0
         self.warning: str | None = None
+        self._db: sqlite3.Connection | None = None
 
-    def _entry(self, key: str) -> Path:
-        return self.base / key[:2] / f"{key}.json"
-
-    def get(self, key: str) -> Entry | None:
-        """The entry for `key`, or None (missing or unreadable: the caller lints again and rewrites it)."""
-        try:
-            with open(self._entry(key), encoding="utf-8") as fh:
-                payload = json.load(fh)
-            if payload.get("v") != ENTRY_VERSION or payload.get("key") != key:
-                raise ValueError("stale entry")
-            entry = _load_entry(payload)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            self.misses += 1
+    # -- the database -------------------------------------------------------------------------
+    def _open(self, create: bool) -> sqlite3.Connection | None:
+        """The connection (None when there is no cache to read and `create` is false)."""
+        if self._db is not None:
+            return self._db
+        if not create and not self.path.is_file():
             return None
-        self.hits += 1
-        return entry
-
-    def put_many(self, items: Iterable[tuple[str, Entry]]) -> None:
-        """Store entries atomically; on a write error, stop caching for this run and remember why."""
-        if not self.writable:
-            return
-        try:
+        if create:
             self._prepare()
-            for key, entry in items:
-                target = self._entry(key)
-                target.parent.mkdir(exist_ok=True)
-                payload = json.dumps(_dump_entry(key, entry), ensure_ascii=False, separators=(",", ":"))
-                fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=target.parent)
-                try:
-                    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                        fh.write(payload)
-                    os.replace(tmp, target)
-                except BaseException:
-                    try:
-                        os.unlink(tmp)
-                    except OSError:
-                        pass
-                    raise
-        except OSError as exc:
-            self.writable = False
-            self.warning = f"{self.folder}: cannot write the cache ({exc.strerror or exc}); results not cached"
+        db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                with _transaction(db):  # another layout (an older mtlint): start afresh
+                    db.execute("DROP TABLE IF EXISTS entries")
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, payload TEXT NOT NULL, "
+                "lines TEXT, run TEXT, size INTEGER NOT NULL, used INTEGER NOT NULL)"
+            )
+            db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        self._db = db
+        return db
 
     def _prepare(self) -> None:
-        if self.base.is_dir():
+        if self.path.is_file():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Created by mtlint: the cache is never committed.\n*\n", encoding="utf-8")
-        self.base.mkdir(exist_ok=True)
+
+    def _reset(self) -> None:
+        self.close()
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            self._fail("reset", exc)
+            return
+        self.warning = f"{self.path}: the cache was damaged and has been emptied"
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _fail(self, action: str, exc: BaseException) -> None:
+        self.writable = False
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        self.warning = f"{self.folder}: cannot {action} the cache ({reason}); results not cached"
+        self.close()
+
+    # -- reading ------------------------------------------------------------------------------
+    def get_many(self, keys: Sequence[str]) -> list[Entry | None]:
+        """The entry of each key, or None (missing or unreadable: the caller lints again and rewrites it)."""
+        found: dict[str, tuple[str, str | None, int]] = {}
+        try:
+            db = self._open(create=False)
+            if db is not None:
+                unique = list(dict.fromkeys(keys))
+                for i in range(0, len(unique), 500):
+                    chunk = unique[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(f"SELECT key, payload, run, used FROM entries WHERE key IN ({marks})", chunk)
+                    found.update((key, (payload, run, used)) for key, payload, run, used in rows)
+        except sqlite3.OperationalError as exc:  # locked past the timeout, unreadable file, ...
+            self._fail("read", exc)
+            found = {}
+        except sqlite3.DatabaseError:  # not a database, or a damaged one: start a new cache
+            self._reset()
+            found = {}
+        except OSError as exc:
+            self._fail("read", exc)
+            found = {}
+        out: list[Entry | None] = []
+        stale: list[str] = []
+        today = _today()
+        for key in keys:
+            entry = None
+            if key in found:
+                payload, run, used = found[key]
+                entry = self._decode(key, payload)
+                if entry is not None:
+                    entry = replace(entry, run=run)
+                    if used < today:
+                        stale.append(key)
+            if entry is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+            out.append(entry)
+        if stale:
+            self._touch(stale, today)
+        return out
+
+    def get(self, key: str) -> Entry | None:
+        return self.get_many([key])[0]
+
+    def lines_of(self, keys: Sequence[str]) -> dict[str, frozenset[str]]:
+        """The stored line sets (cross-file evidence) of those of `keys` that have one."""
+        out: dict[str, frozenset[str]] = {}
+        try:
+            db = self._open(create=False)
+            if db is None:
+                return out
+            for i in range(0, len(keys), 500):
+                chunk = list(keys[i : i + 500])
+                marks = ",".join("?" * len(chunk))
+                for key, raw in db.execute(f"SELECT key, lines FROM entries WHERE key IN ({marks})", chunk):
+                    try:
+                        lines = json.loads(raw) if raw else None
+                    except ValueError:
+                        continue
+                    if isinstance(lines, list) and all(type(x) is str for x in lines):
+                        out[key] = frozenset(lines)
+        except (sqlite3.Error, OSError) as exc:
+            self._fail("read", exc)
+        return out
+
+    def mark_run(self, keys: Sequence[str], run: str) -> None:
+        """Record that the cross-file findings of `keys` were found valid under `run` (see run_digest)."""
+        if not self.writable or not keys:
+            return
+        try:
+            db = self._open(create=False)
+            if db is None:
+                return
+            with _transaction(db):
+                for i in range(0, len(keys), 500):
+                    chunk = list(keys[i : i + 500])
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(f"UPDATE entries SET run = ? WHERE key IN ({marks})", [run, *chunk])
+        except (sqlite3.Error, OSError) as exc:
+            self._fail("write", exc)
+
+    @staticmethod
+    def _decode(key: str, payload: str) -> Entry | None:
+        try:
+            data = json.loads(payload)
+            if data.get("v") != ENTRY_VERSION or data.get("key") != key:
+                raise ValueError("stale entry")
+            return _load_entry(data)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None
+
+    def _touch(self, keys: list[str], today: int) -> None:
+        """Record that `keys` were used today (once a day per entry), so pruning keeps them."""
+        if not self.writable:
+            return
+        try:
+            db = self._open(create=False)
+            if db is None:
+                return
+            with _transaction(db):
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(f"UPDATE entries SET used = ? WHERE key IN ({marks})", [today, *chunk])
+        except (sqlite3.Error, OSError) as exc:
+            self._fail("write", exc)
+
+    # -- writing ------------------------------------------------------------------------------
+    def put_many(self, items: Iterable[tuple[str, Entry]]) -> None:
+        """Store entries in one transaction and prune old ones; on an error, stop caching for this run."""
+        if not self.writable:
+            return
+        today = _today()
+        rows = []
+        for key, entry in items:
+            payload = json.dumps(_dump_entry(key, entry), ensure_ascii=False, separators=(",", ":"))
+            lines = None if entry.lines is None else json.dumps(sorted(entry.lines), ensure_ascii=False)
+            size = len(payload) + len(lines or "")
+            rows.append((key, payload, lines, entry.run, size, today))
+        if not rows:
+            return
+        try:
+            db = self._open(create=True)
+            assert db is not None
+            with _transaction(db):
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries (key, payload, lines, run, size, used) VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+                _prune(db, today)
+        except (sqlite3.Error, OSError) as exc:
+            self._fail("write", exc)
+
+    # -- the cache commands -------------------------------------------------------------------
+    def info(self) -> CacheInfo:
+        """How many entries the cache holds, their size and when they were last used."""
+        db = self._open(create=False)
+        if db is None:
+            return CacheInfo(self.path, exists=False)
+        n, size, oldest, newest = db.execute(
+            "SELECT count(*), total(size), min(used), max(used) FROM entries"
+        ).fetchone()
+        return CacheInfo(self.path, True, n, int(size), oldest, newest)
+
+    def clean(self) -> CacheInfo:
+        """Delete the cache file (and the cache folder when nothing else is in it); return what it held."""
+        try:
+            held = self.info()
+        except sqlite3.DatabaseError:
+            held = CacheInfo(self.path, exists=self.path.exists())
+        self.close()
+        for p in (self.path, self.path.with_name(CACHE_FILE + "-journal")):
+            p.unlink(missing_ok=True)
+        _remove_legacy(self.folder)
+        return held
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on an error): one writer at a time, readers never see half."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _prune(db: sqlite3.Connection, today: int) -> None:
+    db.execute("DELETE FROM entries WHERE used < ?", (today - MAX_AGE_DAYS,))
+    (total,) = db.execute("SELECT total(size) FROM entries").fetchone()
+    if total > MAX_BYTES:
+        # Drop the least recently used entries until the rest fits in three quarters of the cap.
+        rows = db.execute("SELECT key, size FROM entries ORDER BY used, key").fetchall()
+        drop = []
+        for key, size in rows:
+            if total <= MAX_BYTES * 3 // 4:
+                break
+            drop.append((key,))
+            total -= size
+        db.executemany("DELETE FROM entries WHERE key = ?", drop)
+
+
+def _remove_legacy(folder: Path) -> None:
+    """Remove the per-document JSON entries of mtlint 0.2 and earlier (`<folder>/<version>/ab/<key>.json`)."""
+    import shutil
+
+    if not folder.is_dir():
+        return
+    for sub in folder.iterdir():
+        if sub.is_dir() and sub.name[:1].isdigit() and any(sub.glob("*/*.json")):
+            shutil.rmtree(sub, ignore_errors=True)

@@ -14,7 +14,7 @@ from typing import Any
 from mtlint.engine.ruleset import RuleSet
 from mtlint.engine.runner import LintResult, RuleFailure, run_rules
 from mtlint.model import Finding
-from mtlint.run.cache import Cache, Entry, Evidence, Fingerprints, document_key
+from mtlint.run.cache import Cache, Entry, Evidence, Fingerprints, document_key, run_digest
 from mtlint.run.evidence import CorpusStats, document_lines, normalise_line
 from mtlint.run.executor import Context, Executor, LocalExecutor, current
 from mtlint.text.document import Document
@@ -129,30 +129,38 @@ def lint_documents(
     rules_for = [ruleset.for_path(d.path) for d in docs]
     keys: list[str | None] = [None] * n
     entries: list[Entry | None] = [None] * n
+    run: str | None = None
     if cache is not None and fingerprints is not None:
         for i, doc in enumerate(docs):
-            key = keys[i] = document_key(fingerprints.of(rules_for[i]), doc)
-            entries[i] = cache.get(key)
+            keys[i] = document_key(fingerprints.of(rules_for[i]), doc)
+        entries = cache.get_many([k for k in keys if k is not None])
+        run = run_digest([k for k in keys if k is not None])
     corpus = next((d.corpus for d in docs if isinstance(d.corpus, CorpusStats)), None)
     lines: list[frozenset[str] | None] = [None] * n
-    if ruleset.uses_corpus and corpus is None and docs:
+    # Every file of the run answered from the cache, with cross-file findings already found valid for
+    # this very set of files: the cross-file evidence would be the same, so it is not gathered again.
+    settled = run is not None and all(e is not None and e.run == run for e in entries)
+    if ruleset.uses_corpus and corpus is None and docs and not settled:
+        known = cache.lines_of([k for k, e in zip(keys, entries) if k and e]) if cache is not None else {}
         for i, doc in enumerate(docs):
-            entry = entries[i]
-            known = entry.lines if entry is not None else None
-            lines[i] = known if known is not None else document_lines(doc.prose)
+            key = keys[i]
+            lines[i] = known[key] if key in known else document_lines(doc.prose)
         corpus = CorpusStats.from_line_sets(s for s in lines if s is not None)
         docs = [replace(d, corpus=corpus) for d in docs]
 
     todo: list[int] = []
     plain_needed: list[bool] = []
+    valid: list[str] = []  # keys whose cross-file findings hold for this run, to mark with its digest
     for i in range(n):
         entry = entries[i]
         if entry is None:
             todo.append(i)
             plain_needed.append(True)
-        elif any(r.uses_corpus for r in rules_for[i]) and not (
-            entry.evidence is not None and corpus is not None and entry.evidence.holds(corpus)
-        ):
+        elif settled or not any(r.uses_corpus for r in rules_for[i]):
+            continue
+        elif entry.evidence is not None and corpus is not None and entry.evidence.holds(corpus):
+            valid.append(keys[i])  # type: ignore[arg-type]
+        else:
             todo.append(i)  # per-file findings cached; the cross-file answers changed
             plain_needed.append(False)
     items = [Item.of(docs[i], plain=p) for i, p in zip(todo, plain_needed)]
@@ -178,9 +186,14 @@ def lint_documents(
         results.append(LintResult(doc, merge(plain, done.corpus), done.failures))
         fresh_key = keys[i]
         if fresh_key is not None and not done.failures:
-            known = lines[i] if lines[i] is not None else (entry.lines if entry else None)
-            fresh.append((fresh_key, Entry(plain, known, done.corpus, done.evidence)))
-    if cache is not None and fresh:
-        cache.put_many(fresh)
+            # The digest vouches for the cross-file findings only when they are stored (checkable).
+            vouched = done.evidence is not None or not any(r.uses_corpus for r in rules_for[i])
+            fresh.append((fresh_key, Entry(plain, lines[i], done.corpus, done.evidence, run if vouched else None)))
+    if cache is not None:
+        if fresh:
+            cache.put_many(fresh)
+        if valid and run is not None:
+            cache.mark_run(valid, run)
+        cache.close()
     results.sort(key=lambda r: r.document.path)
     return results
