@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar
 
 from mtlint.model import Finding
@@ -28,7 +29,7 @@ class RunReport:
     files_checked: int = 0
     extras: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def findings(self) -> list[tuple[FileReport, Finding]]:
         return [(r, f) for r in self.files for f in r.findings]
 

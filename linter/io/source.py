@@ -8,8 +8,6 @@ import stat
 import tempfile
 from pathlib import Path
 
-import regex
-
 from mtlint.text.document import Document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -20,7 +18,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_NEWLINES = regex.compile(r"\r\n|\r|\n")
 
 
 class InputError(Exception):
@@ -41,9 +38,8 @@ def format_for(path: str) -> str:
 
 
 def dominant_newline(text: str) -> str:
-    counts = {"\n": 0, "\r\n": 0, "\r": 0}
-    for m in _NEWLINES.finditer(text):
-        counts[m.group(0)] += 1
+    crlf = text.count("\r\n")
+    counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else "\n"
 
