@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import statistics
 import sys
 import unicodedata
 from functools import lru_cache
@@ -185,4 +184,6 @@ def englishness(key: str) -> float:
     from wordfreq import zipf_frequency
 
     others = [max(zipf_frequency(key, lang), FLOOR) for lang in BASELINE_LANGUAGES]
+    import statistics  # lazy: only options below the table's floors come here
+
     return english_frequency(key) - statistics.median(others)

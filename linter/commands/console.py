@@ -6,7 +6,6 @@ Exit codes: 0 = no findings at or above `fail-on`; 1 = findings (or `--diff` wou
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from typing import Any
@@ -29,6 +28,8 @@ def warn(message: str) -> None:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """The change from `before` to `after` as a unified diff of `path`."""
+    import difflib  # lazy: only --diff needs it
+
     return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING, Any
 
-from mtlint.formatters.base import FileReport, Formatter, RunReport, finding_dict
+if TYPE_CHECKING:
+    from mtlint.formatters.base import FileReport, Formatter, RunReport, finding_dict
 
 FORMATTERS: dict[str, str] = {
     "text": "mtlint.formatters.text:TextFormatter",
@@ -21,6 +23,15 @@ def get_formatter(name: str) -> type[Formatter]:
     module, _, cls = FORMATTERS[name].partition(":")
     formatter: type[Formatter] = getattr(importlib.import_module(module), cls)
     return formatter
+
+
+def __getattr__(name: str) -> Any:
+    # The report types load the document model; `mtlint --version` and `--help` need only FORMATTERS.
+    if name in ("FileReport", "Formatter", "RunReport", "finding_dict"):
+        from mtlint.formatters import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORMATTERS", "FileReport", "Formatter", "RunReport", "finding_dict", "get_formatter"]
