@@ -1,10 +1,13 @@
-"""Benchmark mtlint against its peers: `python bench/run.py [--runs N] [--no-peers] [--only 1,2]`.
+"""Benchmark mtlint against its peers: `python bench/run.py [--runs N] [--no-peers] [--only 1,2] [--corpus DIR]`.
 
 Builds its corpora from fixtures/ (see bench/corpus.py) into bench/out/, installs the peers there
 (proselint into its own venv; textlint with write-good and alex via npm when node is available), runs
 every scenario several times as whole processes and prints a Markdown table of medians with min/max,
-throughput and the ratio to the peers measured in the same run. Results also go to bench/out/results.md
-and results.json. Nothing here is run by the test suite.
+throughput, CPU seconds, peak RSS and the ratio to the peers measured in the same run, then the
+project's performance goals (issue #15) checked against those numbers. `--corpus DIR` measures the
+many-file scenarios on the .txt/.md files of DIR instead (third-party text stays where it is: nothing
+is copied into the repository). Results also go to bench/out/results.md and results.json. Nothing here
+is run by the test suite.
 """
 
 from __future__ import annotations
@@ -169,6 +172,8 @@ def main() -> None:
     ap.add_argument("--only", default="1,2,3,4,5", help="scenarios to run (peak RSS comes with 2)")
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--budget", type=float, default=BUDGET[0], help="seconds per row before fewer runs")
+    ap.add_argument("--corpus", type=Path, help="measure scenarios 2 and 3 on this folder's .txt/.md files")
+    ap.add_argument("--textlint", action="store_true", help="also measure textlint (slow: minutes per row)")
     args = ap.parse_args()
     BUDGET[0] = args.budget
     only = {s.strip() for s in args.only.split(",")}
@@ -181,10 +186,17 @@ def main() -> None:
     long_doc = OUT / "long-20000.txt"
     long_bytes = corpus.build_long(long_doc)
     file_list = sorted(str(p) for p in files.glob("*.txt"))
+    label = f"{args.articles} articles"
+    if args.corpus:
+        files = args.corpus.resolve()
+        file_list = sorted(str(p) for p in files.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+        total = sum(Path(p).stat().st_size for p in file_list)
+        label = f"{len(file_list)} files of {files.name}"
     mb, small_mb = total / 1e6, small.stat().st_size / 1e6
     peers: dict[str, list[str]] = {}
     if not args.no_peers:
-        for name, make in (("proselint", proselint), ("textlint (write-good, alex)", textlint)):
+        makers = [("proselint", proselint)] + ([("textlint (write-good, alex)", textlint)] if args.textlint else [])
+        for name, make in makers:
             cmd = make()
             if cmd:
                 peers[name] = cmd
@@ -197,7 +209,7 @@ def main() -> None:
         for name, cmd in peers.items():
             rows.append(measure(Row(s, name, mbytes=small_mb), cmd + [str(small)], args.runs))
     if "2" in only:
-        s = f"2. {args.articles} articles ({mb:.1f} MB)"
+        s = f"2. {label} ({mb:.1f} MB)"
         for jobs in ("1", "2"):
             rows.append(
                 measure(
@@ -217,7 +229,7 @@ def main() -> None:
         for name, cmd in peers.items():
             rows.append(measure(Row(s, name, mbytes=mb), cmd + file_list, args.peer_runs))
     if "3" in only:
-        s = f"3. {args.articles} articles, warm cache"
+        s = f"3. {label}, warm cache"
         shutil.rmtree(cache, ignore_errors=True)
         run(mtlint_cmd("--cache-dir", str(cache), str(files)))  # fill the cache
         for jobs in ("1", "2"):
@@ -305,10 +317,67 @@ def report(rows: list[Row], peers: dict[str, list[str]], mb: float) -> None:
     warm = by.get((next((s for s, _ in by if s.startswith("3.")), ""), "mtlint --jobs 1"))
     if cold and warm and cold.times and warm.times:
         ratios.append(f"- warm cache is {cold.median / warm.median:.1f}x faster than cold (--jobs 1)")
-    text = "\n".join(head + lines + [""] + ratios) + "\n"
+    text = "\n".join(head + lines + [""] + ratios + [""] + goals(rows)) + "\n"
     print(text)
     (OUT / "results.md").write_text(text, encoding="utf-8")
     (OUT / "results.json").write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
+
+
+def goals(rows: list[Row]) -> list[str]:
+    """The goals of issue #15, each checked against this run's medians."""
+
+    def row(prefix: str, tool: str) -> Row | None:
+        return next((r for r in rows if r.scenario.startswith(prefix) and r.tool == tool and r.times), None)
+
+    def line(name: str, ok: bool | None, detail: str) -> str:
+        mark = "n/a" if ok is None else ("met" if ok else "NOT met")
+        return f"| {name} | {mark} | {detail} |"
+
+    out = ["| goal | status | measured |", "|---|---|---|"]
+    one, peer = row("1.", "mtlint"), row("1.", "proselint")
+    if one and peer:
+        out.append(
+            line("one file, whole process <= proselint", one.median <= peer.median,
+                 f"{one.median:.3f} s vs {peer.median:.3f} s (CPU {statistics.median(one.cpu):.2f} vs "
+                 f"{statistics.median(peer.cpu):.2f} s)")
+        )  # fmt: skip
+    if one and one.rss_mb is not None:
+        out.append(line("peak RSS, one file <= 80 MB", one.rss_mb <= 80, f"{one.rss_mb:.0f} MB"))
+    best = max(
+        (r for r in (row("2.", "mtlint --jobs 1"), row("2.", "mtlint --jobs 2")) if r),
+        key=lambda r: r.rate,
+        default=None,
+    )
+    peer2 = row("2.", "proselint")
+    if best and peer2:
+        ratio = best.rate / peer2.rate
+        out.append(
+            line(
+                "throughput >= 5x proselint",
+                ratio >= 5,
+                f"{ratio:.1f}x ({best.tool}: {best.rate:.2f} MB/s vs {peer2.rate:.2f} MB/s)",
+            )
+        )
+    cold, warm = row("2.", "mtlint --jobs 1"), row("3.", "mtlint --jobs 1")
+    if cold and warm:
+        ratio = cold.median / warm.median
+        out.append(
+            line(
+                "warm cache >= 20x faster than cold",
+                ratio >= 20,
+                f"{ratio:.1f}x ({cold.median:.2f} s vs {warm.median:.3f} s)",
+            )
+        )
+    long = row("4.", "mtlint")
+    if long:
+        out.append(
+            line(
+                "20,000-paragraph document < 5 s",
+                long.median < 5,
+                f"{long.median:.2f} s (CPU {statistics.median(long.cpu):.2f} s)",
+            )
+        )
+    return out
 
 
 if __name__ == "__main__":
