@@ -23,6 +23,8 @@ from importlib import resources
 
 import regex
 
+from mtlint.rules.tables import SortedLines, table
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10 only
@@ -75,30 +77,24 @@ _TABLE_HEADER = regex.compile(r"zipf >= ([\d.]+) in English, >= ([\d.]+) above")
 
 
 @lru_cache(maxsize=1)
-def english_word_table() -> tuple[dict[str, tuple[float, float]], float, float]:
-    """The precomputed table (word -> (English zipf, englishness)) and the two floors it was cut at."""
-    raw = gzip.decompress(resources.files("mtlint.rules").joinpath(ENGLISH_WORDS).read_bytes()).decode("utf-8")
-    table: dict[str, tuple[float, float]] = {}
-    min_zipf = min_gap = float("inf")
-    for line in raw.splitlines():
-        if line.startswith("#"):
-            m = _TABLE_HEADER.search(line)
-            if m:
-                min_zipf, min_gap = float(m.group(1)), float(m.group(2))
-            continue
-        word, zipf, gap = line.split("\t")
-        table[word] = (float(zipf), float(gap))
-    return table, min_zipf, min_gap
+def english_word_table() -> tuple[SortedLines, float, float]:
+    """The precomputed table (word<TAB>English zipf<TAB>englishness) and the two floors it was cut at."""
+    lines = table(ENGLISH_WORDS)
+    m = _TABLE_HEADER.search(lines.header)
+    min_zipf, min_gap = (float(m.group(1)), float(m.group(2))) if m else (float("inf"), float("inf"))
+    return lines, min_zipf, min_gap
 
 
+@lru_cache(maxsize=65536)
 def is_english_common_word(key: str, min_frequency: float, min_englishness: float) -> bool:
     """Whether `key` is at least `min_frequency` (zipf) frequent in English and `min_englishness` more
     frequent there than in the baseline languages. Reads the precomputed table (milliseconds) unless the
     thresholds are below its floors, in which case wordfreq is asked (its large lists take about a
     second to load)."""
-    table, min_zipf, min_gap = english_word_table()
+    words, min_zipf, min_gap = english_word_table()
     if min_frequency >= min_zipf and min_englishness >= min_gap:
-        zipf, gap = table.get(key, (0.0, 0.0))
+        row = words.row(key)
+        zipf, gap = (float(row[1]), float(row[2])) if row else (0.0, 0.0)
         return zipf >= min_frequency and gap >= min_englishness
     return english_frequency(key) >= min_frequency and englishness(key) >= min_englishness
 

@@ -162,7 +162,7 @@ def test_building_the_rules_loads_no_name_data() -> None:
     after = (
         "from mtlint.engine.config import Config\nfrom mtlint.engine.ruleset import build_rules\n"
         "build_rules(Config(select=('MT2',)))\n"
-        "import mtlint.rules.names.lexicon as lex\nassert lex.name_table.cache_info().currsize == 0\n"
+        "import mtlint.rules.tables as tables\nassert tables.table.cache_info().currsize == 0\n"
         "sys.modules.pop('mtlint.rules.names.lexicon')\n"
     )
     assert "jellyfish" not in _probe("'--version'", after)

@@ -16,14 +16,12 @@ never pay for them (see /work/notes/names.md for the measurements):
 
 from __future__ import annotations
 
-import bisect
-import gzip
 import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
+from mtlint.rules.tables import SortedLines, table
 from mtlint.text.names import NameMention
 
 NAME_TABLE = "data/names.tsv.gz"
@@ -33,35 +31,28 @@ COMMON_GIVEN_RANK = 300  # two given names this common are two names, not two sp
 REAL_NAME_RANK = 1000  # a word ranking this high as a given name or surname somewhere is a real name
 
 
-def _lines(resource: str) -> list[str]:
-    raw = resources.files("mtlint.rules").joinpath(resource).read_bytes()
-    return [line for line in gzip.decompress(raw).decode("utf-8").split("\n") if line and line[0] != "#"]
-
-
-@lru_cache(maxsize=1)
-def name_table() -> list[str]:
+def name_table() -> SortedLines:
     """The table's lines, "name<TAB>given-name rank<TAB>surname rank", sorted by name.
 
-    Kept as sorted lines and searched by bisection: building a dict of 177,000 names would cost three
-    times as long as the rest of the load, for the few hundred lookups a document makes.
+    Searched by bisecting its text: splitting 177,000 lines (or building a dict of them) would cost a
+    one-file run more than the few hundred lookups a document makes.
     """
-    return _lines(NAME_TABLE)
+    return table(NAME_TABLE)
 
 
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
+def english_words() -> SortedLines:
     """Lower-case English common words that are much rarer in the baseline languages."""
-    return frozenset(line.split("\t", 1)[0] for line in _lines(ENGLISH_WORDS))
+    return table(ENGLISH_WORDS)
 
 
 @lru_cache(maxsize=65536)
 def name_ranks(word: str) -> tuple[int, int]:
     """(given-name rank, surname rank) of `word`, 0 for unranked; case-insensitive on the first letter."""
-    table = name_table()
+    names = name_table()
     for key in dict.fromkeys((word, word[:1].upper() + word[1:].lower())):
-        i = bisect.bisect_left(table, key + "\t")
-        if i < len(table) and table[i].startswith(key + "\t"):
-            _, given, surname = table[i].split("\t")
+        row = names.row(key)
+        if row is not None:
+            _, given, surname = row
             return int(given), int(surname)
     return 0, 0
 
@@ -85,18 +76,20 @@ def best_rank(word: str) -> int:
 COMMON_ZIPF = 4.5  # a word this frequent in English is a word first, whatever names it also spells
 
 
-@lru_cache(maxsize=1)
-def common_words() -> dict[str, float]:
+def common_words() -> SortedLines:
     """Lower-case English words with zipf >= 4.0 (rules/data/common_words.tsv.gz) and their zipf."""
-    return {w: float(z) for w, z in (line.split("\t") for line in _lines(COMMON_WORDS))}
+    return table(COMMON_WORDS)
 
 
+@lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """So frequent in English ("man", "sea", "house", "joy") that its capital may come from a title or a
     sentence start rather than from a name."""
-    return common_words().get(word.lower(), 0.0) >= COMMON_ZIPF
+    row = common_words().row(word.lower())
+    return row is not None and float(row[1]) >= COMMON_ZIPF
 
 
+@lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """A common English word rather than an international name ("tougher", not "Khan" or "Biden")."""
     return word.lower() in english_words()
