@@ -86,8 +86,8 @@ class TextFormatter(Formatter):
 
     def summary(self, run: RunReport) -> str:
         found = run.findings
-        safe = sum(1 for _, f in found if f.fix and f.fix.applicability is Applicability.SAFE)
-        unsafe = sum(1 for _, f in found if f.fix and f.fix.applicability is Applicability.UNSAFE)
+        fixes = Counter(f.fix.applicability for _, f in found if f.fix)
+        safe, unsafe = fixes[Applicability.SAFE], fixes[Applicability.UNSAFE]
         parts = []
         if run.fixed:
             parts.append(f"Fixed {plural(run.fixed, 'finding')}.")

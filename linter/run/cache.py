@@ -36,7 +36,7 @@ from mtlint.version import __version__
 CACHE_DIR_NAME = ".mtlint_cache"
 CACHE_FILE = "results.sqlite3"
 ENTRY_VERSION = 3
-SCHEMA_VERSION = 1  # the layout of the SQLite file
+SCHEMA_VERSION = 2  # the layout of the SQLite file
 MAX_AGE_DAYS = 30  # entries no run has used for this long are dropped
 MAX_BYTES = 256 * 2**20  # beyond this, the least recently used entries are dropped
 LOCK_TIMEOUT = 30.0  # seconds to wait for another run's write to finish
@@ -159,27 +159,17 @@ def _dump(f: Finding) -> list:
 
 _SEVERITY = {s.value: s for s in Severity}
 _APPLICABILITY = {a.value: a for a in Applicability}
+
+
 # A warm run loads tens of thousands of findings; filling a frozen dataclass's __dict__ directly is
 # several times faster than its __init__ (the values are checked here instead).
 _FAST = not any("__slots__" in vars(c) for c in (Finding, Fix, Edit))
 
 
-def _make(cls: type, values: dict[str, object]) -> object:
-    if not _FAST:  # pragma: no cover - only if the model classes ever get __slots__
-        return cls(**values)
-    obj: object = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
-
-
-def _edit(row: list) -> Edit:
-    start, end, replacement = row
-    if not (type(start) is int and type(end) is int and 0 <= start <= end and type(replacement) is str):
-        raise ValueError("malformed edit")
-    return _make(Edit, {"start": start, "end": end, "replacement": replacement})  # type: ignore[return-value]
-
-
 def _load(row: list) -> Finding:
+    """A finding from its stored row (checked: a damaged entry is a miss, never a crash later)."""
+    if not _FAST:  # pragma: no cover - only if the model classes ever get __slots__
+        return _load_slowly(row)
     code, rule, category, severity, message, start, end, fix, data = row
     if not (
         type(start) is int
@@ -193,25 +183,32 @@ def _load(row: list) -> Finding:
         raise ValueError("malformed finding")
     fx = None
     if fix is not None:
-        fx = _make(Fix, {"edits": tuple([_edit(e) for e in fix[1]]), "applicability": _APPLICABILITY[fix[0]]})
+        edits = []
+        for e_start, e_end, replacement in fix[1]:
+            if not (type(e_start) is int and type(e_end) is int and 0 <= e_start <= e_end and type(replacement) is str):
+                raise ValueError("malformed edit")
+            edit = object.__new__(Edit)
+            edit.__dict__.update(start=e_start, end=e_end, replacement=replacement)
+            edits.append(edit)
+        fx = object.__new__(Fix)
+        fx.__dict__.update(edits=tuple(edits), applicability=_APPLICABILITY[fix[0]])
     if data:
         if not all(type(k) is str and type(v) is str for k, v in data):
             raise ValueError("malformed finding data")
         data = tuple(map(tuple, data))
-    return _make(
-        Finding,
-        {  # type: ignore[return-value]
-            "code": code,
-            "rule": rule,
-            "category": category,
-            "severity": _SEVERITY[severity],
-            "message": message,
-            "start": start,
-            "end": end,
-            "fix": fx,
-            "data": data or (),
-        },
+    finding = object.__new__(Finding)
+    finding.__dict__.update(
+        code=code,
+        rule=rule,
+        category=category,
+        severity=_SEVERITY[severity],
+        message=message,
+        start=start,
+        end=end,
+        fix=fx,
+        data=data or (),
     )
+    return finding
 
 
 @dataclass(frozen=True)
@@ -240,27 +237,42 @@ class Entry:
     plain: tuple[Finding, ...]  # findings of the per-file rules
     lines: frozenset[str] | None = None  # the file's contribution to the cross-file evidence
     corpus: tuple[Finding, ...] | None = None  # findings of the cross-file rules ...
-    evidence: Evidence | None = None  # ... valid while these answers hold (None: always re-run)
+    evidence: Evidence | None = None  # ... valid while these answers hold (None: re-run; see Cache.details)
     run: str | None = None  # the run digest under which the cross-file findings were last found valid
 
 
+def _load_slowly(row: list) -> Finding:
+    code, rule, category, severity, message, start, end, fix, data = row
+    fx = None
+    if fix is not None:
+        fx = Fix(tuple(Edit(a, b, r) for a, b, r in fix[1]), _APPLICABILITY[fix[0]])
+    pairs = tuple((str(k), str(v)) for k, v in data)
+    return Finding(code, rule, category, _SEVERITY[severity], message, int(start), int(end), fx, pairs)
+
+
 def _dump_entry(key: str, e: Entry) -> dict:
-    """The entry's findings and evidence as JSON data (its line set is stored apart: see Cache)."""
+    """The entry's findings as JSON data (its evidence and line set are stored apart: see Cache)."""
     out: dict = {"v": ENTRY_VERSION, "key": key, "plain": [_dump(f) for f in e.plain]}
     if e.corpus is not None and e.evidence is not None:
         out["corpus"] = [_dump(f) for f in e.corpus]
-        out["asked"] = [[line, n] for line, n in e.evidence.counts]
-        out["files"] = e.evidence.files
     return out
 
 
 def _load_entry(p: dict) -> Entry:
-    entry = Entry(tuple(_load(row) for row in p["plain"]))
+    entry = Entry(tuple([_load(row) for row in p["plain"]]))
     if "corpus" in p:
-        files = p["files"]
-        evidence = Evidence(tuple((str(line), int(n)) for line, n in p["asked"]), None if files is None else int(files))
-        entry = replace(entry, corpus=tuple(_load(row) for row in p["corpus"]), evidence=evidence)
+        entry = replace(entry, corpus=tuple([_load(row) for row in p["corpus"]]))
     return entry
+
+
+def _dump_evidence(e: Evidence) -> str:
+    return json.dumps({"asked": [[line, n] for line, n in e.counts], "files": e.files}, ensure_ascii=False)
+
+
+def _load_evidence(raw: str) -> Evidence:
+    p = json.loads(raw)
+    files = p["files"]
+    return Evidence(tuple((str(line), int(n)) for line, n in p["asked"]), None if files is None else int(files))
 
 
 def run_digest(keys: Sequence[str]) -> str:
@@ -318,7 +330,7 @@ class Cache:
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, payload TEXT NOT NULL, "
-                "lines TEXT, run TEXT, size INTEGER NOT NULL, used INTEGER NOT NULL)"
+                "evidence TEXT, lines TEXT, run TEXT, size INTEGER NOT NULL, used INTEGER NOT NULL)"
             )
             db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
         except sqlite3.DatabaseError:
@@ -401,9 +413,10 @@ class Cache:
     def get(self, key: str) -> Entry | None:
         return self.get_many([key])[0]
 
-    def lines_of(self, keys: Sequence[str]) -> dict[str, frozenset[str]]:
-        """The stored line sets (cross-file evidence) of those of `keys` that have one."""
-        out: dict[str, frozenset[str]] = {}
+    def details(self, keys: Sequence[str]) -> dict[str, tuple[frozenset[str] | None, Evidence | None]]:
+        """The stored line set and cross-file evidence of each of `keys` (read only when a run must
+        gather the evidence again, so a settled warm run never parses them)."""
+        out: dict[str, tuple[frozenset[str] | None, Evidence | None]] = {}
         try:
             db = self._open(create=False)
             if db is None:
@@ -411,13 +424,17 @@ class Cache:
             for i in range(0, len(keys), 500):
                 chunk = list(keys[i : i + 500])
                 marks = ",".join("?" * len(chunk))
-                for key, raw in db.execute(f"SELECT key, lines FROM entries WHERE key IN ({marks})", chunk):
+                query = f"SELECT key, lines, evidence FROM entries WHERE key IN ({marks})"
+                for key, raw_lines, raw_evidence in db.execute(query, chunk):
+                    lines = evidence = None
                     try:
-                        lines = json.loads(raw) if raw else None
-                    except ValueError:
-                        continue
-                    if isinstance(lines, list) and all(type(x) is str for x in lines):
-                        out[key] = frozenset(lines)
+                        found = json.loads(raw_lines) if raw_lines else None
+                        if isinstance(found, list) and all(type(x) is str for x in found):
+                            lines = frozenset(found)
+                        evidence = _load_evidence(raw_evidence) if raw_evidence else None
+                    except (ValueError, KeyError, TypeError, AttributeError):
+                        pass
+                    out[key] = (lines, evidence)
         except (sqlite3.Error, OSError) as exc:
             self._fail("read", exc)
         return out
@@ -474,8 +491,11 @@ class Cache:
         for key, entry in items:
             payload = json.dumps(_dump_entry(key, entry), ensure_ascii=False, separators=(",", ":"))
             lines = None if entry.lines is None else json.dumps(sorted(entry.lines), ensure_ascii=False)
-            size = len(payload) + len(lines or "")
-            rows.append((key, payload, lines, entry.run, size, today))
+            evidence = None
+            if entry.corpus is not None and entry.evidence is not None:
+                evidence = _dump_evidence(entry.evidence)
+            size = len(payload) + len(lines or "") + len(evidence or "")
+            rows.append((key, payload, evidence, lines, entry.run, size, today))
         if not rows:
             return
         try:
@@ -483,7 +503,8 @@ class Cache:
             assert db is not None
             with _transaction(db):
                 db.executemany(
-                    "INSERT OR REPLACE INTO entries (key, payload, lines, run, size, used) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO entries (key, payload, evidence, lines, run, size, used) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
                 _prune(db, today)

@@ -141,10 +141,14 @@ def lint_documents(
     # this very set of files: the cross-file evidence would be the same, so it is not gathered again.
     settled = run is not None and all(e is not None and e.run == run for e in entries)
     if ruleset.uses_corpus and corpus is None and docs and not settled:
-        known = cache.lines_of([k for k, e in zip(keys, entries) if k and e]) if cache is not None else {}
+        known = cache.details([k for k, e in zip(keys, entries) if k and e]) if cache is not None else {}
         for i, doc in enumerate(docs):
             key = keys[i]
-            lines[i] = known[key] if key in known else document_lines(doc.prose)
+            stored, evidence = known.get(key, (None, None))  # type: ignore[arg-type]
+            lines[i] = stored if stored is not None else document_lines(doc.prose)
+            entry = entries[i]
+            if entry is not None and evidence is not None:
+                entries[i] = replace(entry, evidence=evidence)
         corpus = CorpusStats.from_line_sets(s for s in lines if s is not None)
         docs = [replace(d, corpus=corpus) for d in docs]
 

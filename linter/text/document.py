@@ -8,6 +8,7 @@ to spaces, so an offset found in `prose` is also an offset in `text` and in the 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -55,7 +56,11 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line (lines end at LF, CRLF or CR)."""
-        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        text = self.text
+        if "\r" in text:
+            return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        # LF only (the usual case): the lengths of the split lines, added up (no match object per line).
+        return list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of `offset`, columns counted in code points."""
