@@ -189,6 +189,8 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
     run: list = []
     for i, w in enumerate(words):
         token = w.group()
+        if not run and not token[0].isupper() and token[0] not in "ae":
+            continue  # not capitalised (no article either), and no run for it to end or join
         if _capitalised(token):
             if run:
                 prev = run[-1]
@@ -244,7 +246,10 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
             title = next((w for w in reversed(words[: cut + 1]) if _vouches(w)), "")
             run, words = run[cut + 1 :], words[cut + 1 :]
             determiner = False
-            if run and not title:
+            initial = bool(run) and _sentence_initial(doc, block, run[0].start())
+            # Before a sentence start there is no word (only an opener or the block's start), so the
+            # two look-backs below find nothing there: they run for names inside a sentence only.
+            if run and not title and not initial:
                 before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
                 prev = _PREVIOUS_WORD.search(before)
                 if (
@@ -256,11 +261,10 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     title = prev.group(1)
                 determiner = bool(prev and cut < 0 and prev.group(1).lower() in DETERMINERS)
             complement = False
-            if run and not title:
+            if run and not title and not initial:
                 before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
                 of = _TITLE_OF.search(before)
                 complement = bool(of and _is_title(of.group(1)))  # no title: "representatives of the X People"
-            initial = bool(run) and _sentence_initial(doc, block, run[0].start())
             if run and initial and not title and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly")):
                 determiner = words[0].lower() in DETERMINERS
                 run, words = run[1:], words[1:]
