@@ -35,3 +35,46 @@ def test_dangling_word_prefilter_passes_every_match(pieces) -> None:
     patterns = (dangling_word._DETERMINER, dangling_word._PREPOSITION, dangling_word._COPULA_ADVERB)
     if any(p.search(text) for p in patterns):
         assert dangling_word._ANY_END.search(fold_case(text))
+
+
+MARKS = [
+    "word",
+    "Word",
+    "ab",
+    "Ab",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "”",
+    '"',
+    "’",
+    "»",
+    "x",
+    "\n",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(MARKS), min_size=1, max_size=8))
+def test_spacing_and_punctuation_prefilters_pass_every_match(pieces) -> None:
+    from mtlint.rules.casing import glued_capital
+    from mtlint.rules.sentence import spacing, stray_punctuation
+
+    text = "".join(pieces)
+    if spacing._DOUBLE.search(text):
+        assert "  " in text
+    if spacing._BEFORE.search(text):
+        assert spacing._SPACE_BEFORE_MARK.search(text)
+    if spacing._GLUED.search(text):
+        assert spacing._MARK_BEFORE_CAPITAL.search(text)
+    if any(p.search(text) for p in (stray_punctuation._PAIR, stray_punctuation._ENDED, stray_punctuation._QUOTE_COMMA)):
+        assert stray_punctuation._MARKS_TOGETHER.search(text)
+    if glued_capital._GLUED.search(text):
+        assert glued_capital._CASE_CHANGE.search(text)

@@ -17,6 +17,7 @@ _GLUED = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'’\-./@#])(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_'’\-/@]|\.\p{L})"
 )
 _NEXT = regex.compile(r" (\p{Ll})")
+_CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")  # every _GLUED match holds one
 # Words that open a clause or a noun phrase. Particles (`In`, `On`, `Up`, `Out`, `Off`) are left out:
 # brands and identifiers end in them (`LinkedIn`, `AddOn`, `PopUp`, `setUp`).
 # Conjunctions and adverbs (`After`, `While`, `When`) are left out too: identifiers use them (`notAfter`).
@@ -61,6 +62,8 @@ class GluedCapital(Rule[NoOptions]):
         for block in doc.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
+            if not _CASE_CHANGE.search(prose, block.start, block.end):
+                continue  # no lower-case letter right before a capital: nothing glued
             for m in _GLUED.finditer(prose, block.start, block.end):
                 left, right = m.group(1), m.group(2)
                 key = left.casefold()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
@@ -21,8 +20,8 @@ LEGITIMATE = frozenset("had that is was do does did her".split())
 _RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)(?:[ \t]+\1){2,}(?![\p{L}\p{M}\p{N}\-])", regex.I)
 # A cheap test a block must pass before the two patterns above run (most blocks repeat no word): a
 # letter run, spaces or tabs, and the same letters, in the case-folded text (Document.folded). Folding
-# keeps letters letters (a few gain a combining mark, U+0300-U+036F), so every match above shows up here.
-_PAIR = re.compile(r"(?<![^\W_])((?:[^\W\d_]|[\u0300-\u036f])+)[ \t]+\1")
+# keeps letters letters (a few gain a combining mark), so every match above shows up here too.
+_PAIR = regex.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{M}]+)[ \t]+\1")
 # Words people repeat on purpose: calls, laughter, chants, emphasis (`no no no`, `ha ha ha`, `very very`).
 EMPHATIC = frozenset(
     "ah aha bang blah bla bye boo buzz cha chop choo ding dong go ha hah he hee hey hi ho hip hooray hurrah "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -18,6 +19,10 @@ _BEFORE = regex.compile(r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![
 # A sentence end glued to the next sentence: "end.Next" (two lower-case letters before, a word after).
 _GLUED = regex.compile(r"(?<=\p{Ll}\p{Ll})([.!?])(?=\p{Lu}\p{Ll})")
 _TOKEN = regex.compile(r"\S+")
+# What a block must hold for the patterns above to match there (cheap tests run first): a space or tab
+# right before a mark, and a sentence mark right before a capital.
+_SPACE_BEFORE_MARK = re.compile(r"[ \t][,;:!?.]")
+_MARK_BEFORE_CAPITAL = regex.compile(r"[.!?]\p{Lu}")
 _RUNNING = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
@@ -53,7 +58,7 @@ class Spacing(Rule[NoOptions]):
         text = doc.text
         yield from self._trailing(doc)
         for block in doc.blocks:
-            if block.kind in _RUNNING:
+            if block.kind in _RUNNING and text.find("  ", block.start, block.end) >= 0:
                 for m in _DOUBLE.finditer(text, block.start, block.end):
                     if not doc.is_masked(m.start(), m.end()):
                         yield self.finding(
@@ -62,11 +67,13 @@ class Spacing(Rule[NoOptions]):
                             "several spaces between words",
                             fix=Fix.safe(Edit(m.start(1), m.end(1), " ")),
                         )
-            for m in _BEFORE.finditer(text, block.start, block.end):
+            before = _SPACE_BEFORE_MARK.search(text, block.start, block.end) is not None
+            for m in _BEFORE.finditer(text, block.start, block.end) if before else ():
                 found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
                 if found is not None:
                     yield found
-            for m in _GLUED.finditer(text, block.start, block.end):
+            glued = _MARK_BEFORE_CAPITAL.search(text, block.start, block.end) is not None
+            for m in _GLUED.finditer(text, block.start, block.end) if glued else ():
                 if doc.format == "markdown" and _dotted_name(doc, text, m.start(1), block.start, block.end):
                     continue  # `httpx.StatusCodes`, `Knex.Promise`: documentation names code by module.Member
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -20,6 +21,8 @@ _PAIR = regex.compile(
     rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(?:{_SPACE}(?=[,;:]))?([.,;:])({_SPACE}*)([.,;:])(?=[\s“”\"’)\]]|$)"
 )  # a space may stand before a comma, semicolon or colon (`as follows :.`), never before a full stop
 
+# Two marks close together, as each of _PAIR, _ENDED and _QUOTE_COMMA needs (a cheap first test).
+_MARKS_TOGETHER = re.compile(r"[.,;:][ \t\u00a0]*[.,;:]|[.!?][!?]*[”\"’»]*[ \t\u00a0]*\.|[.!?][”\"’»]+[ \t\u00a0]+,")
 _ENDED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(\.|[!?]+)({_CLOSE}*)({_SPACE}*)(\.)(?=[\s”\"’)\]]|$)")
 # A comma that starts a sentence after a closing quote: `win.” , he said`, `why?” , she asked`.
 _QUOTE_COMMA = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])([.!?])({_CLOSE}+)({_SPACE}+)(,)(?={_SPACE})")
@@ -108,9 +111,10 @@ class StrayPunctuation(Rule[NoOptions]):
                         mark=mark,
                     )
                 )
-            found.extend(self._pairs(prose, block.start, block.end))
-            found.extend(self._ended(prose, block.start, block.end))
-            found.extend(self._quote_comma(prose, block.start, block.end))
+            if _MARKS_TOGETHER.search(prose, block.start, block.end):  # most blocks have no two marks in a row
+                found.extend(self._pairs(prose, block.start, block.end))
+                found.extend(self._ended(prose, block.start, block.end))
+                found.extend(self._quote_comma(prose, block.start, block.end))
             for f in found:
                 edits = f.fix.edits if f.fix else ()
                 lo, hi = min([f.start, *(e.start for e in edits)]), max([f.end, *(e.end for e in edits)])
