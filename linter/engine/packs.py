@@ -248,7 +248,9 @@ class PackRule(Rule[NoOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        possible = self._prefilter.possible(text)  # one scan for every entry's literals
+        # One scan for every entry's literals: which entries can match, and where their literals are.
+        where = self._prefilter.occurrences(text)
+        possible = self._prefilter.possible(text, present=set(where) if where else None)
         if not possible:
             return
         scopes = [(s, e) for s, e in self.scopes(doc) if e > s]
@@ -256,9 +258,16 @@ class PackRule(Rule[NoOptions]):
         for i, entry in enumerate(self.entries):
             if i not in possible:
                 continue
+            # Only scopes that hold one of the entry's best literals can hold a match.
+            best = entry.regex.literals
+            if best is None or not where:
+                candidates = list(range(len(scopes)))
+            else:
+                hits = {bisect.bisect_right(starts, p) - 1 for lit in best for p in where.get(lit, ())}
+                candidates = sorted(j for j in hits if j >= 0)
             matches: Iterator[Match[str]]
-            if _ENDPOS_SENSITIVE.search(entry.source) or len(scopes) < 4:
-                matches = (m for s, e in scopes for m in entry.finditer(text, s, e))
+            if _ENDPOS_SENSITIVE.search(entry.source) or len(scopes) < 4 or len(candidates) * 4 < len(scopes):
+                matches = (m for j in candidates for m in entry.finditer(text, *scopes[j]))
             else:
                 matches = self._whole_text(entry, text, scopes, starts)
             for m in matches:

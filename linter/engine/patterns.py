@@ -172,9 +172,23 @@ class Prefilter:
             return set()
         return {lit for _, lit in self._automaton.iter(scan, start, end)}
 
-    def possible(self, text: str, pos: int = 0, endpos: int | None = None) -> frozenset[int]:
-        """Indexes of the patterns that may match in `text[pos:endpos]`."""
-        present = self._scan(text, pos, endpos)
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """Where each literal occurs in `text` (start offsets, in order); empty when the case-folded text
+        does not keep `text`'s offsets."""
+        full, aligned = folded(text)
+        if self._automaton is None or not aligned:
+            return {}
+        found: dict[str, list[int]] = {}
+        for end, lit in self._automaton.iter(full):
+            found.setdefault(lit, []).append(end - len(lit) + 1)
+        return found
+
+    def possible(
+        self, text: str, pos: int = 0, endpos: int | None = None, present: set[str] | None = None
+    ) -> frozenset[int]:
+        """Indexes of the patterns that may match in `text[pos:endpos]` (`present`: its literals, if known)."""
+        if present is None:
+            present = self._scan(text, pos, endpos)
         found = set(self.always)
         for lit in present:
             found.update(self._owners.get(lit, ()))
