@@ -17,9 +17,14 @@ from mtlint.text.document import Document
 _SPACE = regex.compile(r"\s+")
 
 
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")  # str.split() takes them for spaces; the regex \s does not
+
+
 def normalise_line(text: str) -> str:
     """Case- and whitespace-insensitive form of a line."""
-    return _SPACE.sub(" ", text).strip().casefold()
+    if any(c in text for c in _SEPARATORS):
+        return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # the same, without a pattern (it runs for every line)
 
 
 def document_lines(prose: str) -> frozenset[str]:

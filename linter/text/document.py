@@ -36,7 +36,8 @@ class CrossFileEvidence(Protocol):
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _BULLET = regex.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+", regex.M)
-_SENTENCE_END = regex.compile(r"""[.!?…:;,]["'”’»)\]]*$""")
+# Matched backwards from the end ((?r)): the same answer without trying every position of a paragraph.
+_SENTENCE_END = regex.compile(r"""(?r)[.!?…:;,]["'”’»)\]]*$""")
 HEADING_MAX_WORDS = 20
 
 
@@ -294,15 +295,19 @@ class _PlainDraft:
 
 def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
     """Guess the kind of an unmarked plain-text block from its shape and what follows it."""
-    words = WORD.findall(text)
-    if len(words) > HEADING_MAX_WORDS or _SENTENCE_END.search(text):
+    if _more_words(text, HEADING_MAX_WORDS) or _SENTENCE_END.search(text):
         return BlockKind.PARAGRAPH
     followed_by_prose = following is not None and (
-        len(WORD.findall(following)) > HEADING_MAX_WORDS or bool(_SENTENCE_END.search(following))
+        _more_words(following, HEADING_MAX_WORDS) or bool(_SENTENCE_END.search(following))
     )
-    if words and (first or followed_by_prose):
+    if WORD.search(text) and (first or followed_by_prose):
         return BlockKind.HEADING
     return BlockKind.LINE
+
+
+def _more_words(text: str, n: int) -> bool:
+    """Whether `text` has more than `n` words (counting no further than that)."""
+    return sum(1 for _ in itertools.islice(WORD.finditer(text), n + 1)) > n
 
 
 def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int, int]]) -> bool:
