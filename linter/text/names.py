@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 import regex
 
@@ -168,12 +169,14 @@ def role_nouns() -> frozenset[str]:
     return TITLES | frozenset(line for line in raw.splitlines() if line and line[0] != "#")
 
 
+@lru_cache(maxsize=16384)
 def _vouches(word: str) -> bool:
     """A title of the hand list (TITLES), which says the name after it is a person's."""
     low = word.lower().rstrip(".")
     return low in TITLES or (low.endswith("s") and low[:-1] in TITLES)
 
 
+@lru_cache(maxsize=16384)  # asked for every word of every capitalised run: the same few words recur
 def _is_title(word: str) -> bool:
     low = word.lower().rstrip(".")
     roles = role_nouns()
@@ -220,6 +223,17 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
         yield run
 
 
+T = TypeVar("T")
+
+
+def _fast(cls: type[T], **values: object) -> T:
+    """A frozen dataclass instance from all its fields, without the per-field object.__setattr__ of its
+    __init__ (a long document makes tens of thousands of mentions)."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
 def _sentence_initial(doc: Document, block: Block, start: int) -> bool:
     # Walk back over spaces instead of slicing from the block start: long paragraphs stay linear.
     prose, i = doc.prose, start
@@ -240,7 +254,10 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
     for block in doc.blocks:
         for run in _runs(doc, block):
             words = [m.group() for m in run]
-            cut = max((k for k, w in enumerate(words) if _is_title(w) or w.lower() in CLASSIFIERS), default=-1)
+            cut = -1
+            for k, w in enumerate(words):
+                if _is_title(w) or w.lower() in CLASSIFIERS:
+                    cut = k
             # Any role noun ends the title part ("Election Commissioner Rajiv Kumar"), but only a title of
             # the hand list vouches for a person: "Prentice Hall Software Series" is a publisher's series.
             title = next((w for w in reversed(words[: cut + 1]) if _vouches(w)), "")
@@ -283,14 +300,15 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                 if poss and e - s > 2:
                     e -= 2
                 dot = len(m.group()) == 1 and text[e : e + 1] == "."
-                tokens.append(NameToken(s, e + dot, text[s : e + dot], initial=dot))
-            if all(t.initial for t in tokens) or tokens[-1].initial:
+                tokens.append(_fast(NameToken, start=s, end=e + dot, text=text[s : e + dot], initial=dot))
+            if tokens[-1].initial:  # (all initials is a case of it)
                 continue
             end = tokens[-1].end
             after = text[end : min(block.end, end + _LOOK)]
             report = _REPORT.match(after)
             out.append(
-                NameMention(
+                _fast(
+                    NameMention,
                     start=tokens[0].start,
                     end=end,
                     tokens=tuple(tokens),
