@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from mtlint.text.document import Block, Document
 
 _DELIMITER = regex.compile(r"""[()\[\]{}“”„«»"]""")
 _QUOTE = regex.compile(r"[“”„\"«»]")
+_ANY_DELIMITER = re.compile(r"""[()\[\]{}“”„«»"]""")  # _DELIMITER, for the standard library's faster scan
 # Every delimiter belongs to one family, named by the mark that closes it. Double quotes of any shape
 # (straight, curly, low-9) form one family: MT output mixes them freely within a quotation.
 _FAMILY = {
@@ -72,7 +74,11 @@ class UnbalancedDelimiter(Rule[NoOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         carried: list[_Open] = []  # quotations the previous paragraph left open
+        prose = doc.prose
         for block in doc.blocks:
+            if _ANY_DELIMITER.search(prose, block.start, block.end) is None:
+                carried = []  # no mark to scan: nothing opens, closes or carries on (most blocks)
+                continue
             stack, strays = self._scan(doc, block, carried)
             carried = []
             last_quote = _last_quote_mark(doc, block)
