@@ -65,6 +65,11 @@ class PackEntry:
     whole: bool = False
     tags: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        # Tuples of entries key the prefilters, and the layout rules ask for them per line: the source
+        # alone (a cached string hash) is hash enough, as equal entries have equal sources.
+        return hash(self.source)
+
     def finditer(self, text: str, start: int, end: int) -> Iterator[Match[str]]:
         """Matches in `text[start:end]`, giving up after PATTERN_TIMEOUT seconds."""
         try:

@@ -307,7 +307,7 @@ def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
 
 def _more_words(text: str, n: int) -> bool:
     """Whether `text` has more than `n` words (counting no further than that)."""
-    return sum(1 for _ in itertools.islice(WORD.finditer(text), n + 1)) > n
+    return len(list(itertools.islice(WORD.finditer(text), n + 1))) > n
 
 
 def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int, int]]) -> bool:
