@@ -59,9 +59,7 @@ class LowercaseName(Rule[NoOptions]):
         firsts = {key[0] for key in names}
         for _block, words in doc.derived(_running_words):
             low = [w.group().casefold() for w in words]
-            for i in range(1, len(words)):
-                if low[i] not in firsts:
-                    continue  # no name phrase starts with this word
+            for i in [k for k in range(1, len(words)) if low[k] in firsts]:  # where a name phrase may start
                 for n in _SPAN:
                     if i + n > len(words):
                         continue
@@ -140,11 +138,16 @@ def _capitalised_phrases(doc: Document) -> dict[tuple[str, ...], tuple[str, int]
     prose = doc.prose
     out: dict[tuple[str, ...], tuple[str, int]] = {}
     for _block, words in doc.derived(_running_words):
-        caps = [is_capitalised(w.group()) for w in words]
+        caps = [prose[w.start()].isupper() for w in words]  # is_capitalised, without slicing each word
         if len(words) < 8 or sum(caps) > 0.5 * len(words):
             continue  # a title-cased line or a list of names: capitals there are style, not evidence
         i = 1
         while i < len(words):
+            if not caps[i]:
+                try:
+                    i = caps.index(True, i)  # the next capitalised word (one scan, not a step per word)
+                except ValueError:
+                    break
             if (
                 not caps[i]
                 or not words[i - 1].group()[0].islower()
