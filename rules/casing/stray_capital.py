@@ -84,10 +84,11 @@ class StrayCapital(Rule[StrayCapitalOptions]):
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
             words = list(WORD.finditer(prose, block.start, block.end))
-            for i in range(1, len(words) - 1):
+            # Only words that start with a capital can be one (a list scan picks them out).
+            for i in [k for k in range(1, len(words) - 1) if prose[words[k].start()].isupper()]:
                 m = words[i]
                 word = m.group()
-                if not word[0].isupper() or not is_titlecase(word) or len(word) < 2 or not word.isalpha():
+                if not is_titlecase(word) or len(word) < 2 or not word.isalpha():
                     continue
                 key = word.casefold()
                 closed = lex.is_closed_class(key)
@@ -227,10 +228,12 @@ def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
         return False
     sentence = sentences[i]
     # The first word is capitalised anyway and the word under test is what is in question: neither
-    # counts as evidence of title case.
-    long_words = [
-        m.group()
-        for m in WORD.finditer(doc.prose, sentence.start, sentence.end)
-        if len(m.group()) > 3 and m.start() not in (sentence.start, offset)
-    ]
-    return len(long_words) < 3 or sum(is_capitalised(w) for w in long_words) > 0.6 * len(long_words)
+    # counts as evidence of title case. (Counted from the spans: no string per word.)
+    prose = doc.prose
+    n = capitalised = 0
+    for m in WORD.finditer(prose, sentence.start, sentence.end):
+        start, end = m.span()
+        if end - start > 3 and start != sentence.start and start != offset:
+            n += 1
+            capitalised += prose[start].isupper()
+    return n < 3 or capitalised > 0.6 * n
