@@ -26,6 +26,13 @@ class TextFormatter(Formatter):
     def format(self, run: RunReport) -> str:
         out: list[str] = []
         for report in run.files:
+            if self.quiet and not self.color and report.findings:
+                # One line per finding (a warm run prints tens of thousands): no styling to apply.
+                doc, path = report.document, report.path
+                for f in report.findings:
+                    line, col = doc.position(f.start)
+                    out.append(f"{path}:{line}:{col}: {f.code} [{f.rule}] {f.message}\n")
+                continue
             for f in report.findings:
                 out.append(self.finding(report, f))
         if self.statistics:
