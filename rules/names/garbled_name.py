@@ -32,7 +32,7 @@ class GarbledName(Rule[NoOptions]):
       after it is an English common word (`Naval Postgraduate School` is an institution; English words
       before it are modifiers, as in `Pakistani Tougher Hussain`);
     - and the context says it is a person: a title or role noun before it (`Ambassador`, `spokesman`),
-      or, for a word in first position, an appositive after it (`, a professor`, `is a former`) or a
+      or, for any word but the last, an appositive after the name (`, a professor`, `is a former`) or a
       reporting verb (`said`). A word in last position needs a title (`Ahmed Street` is a street).
     At the start of a sentence, where every word is capitalised, only an appositive or a title counts;
     after an article (`The Morning Star, a newspaper`) only a title.
