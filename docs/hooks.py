@@ -90,7 +90,7 @@ def render_rule(rule: type[Rule]) -> str:
         "",
         _inline(summary),
         "",
-        "| | |",
+        "| property | value |",
         "|---|---|",
         f"| code | `{rule.code}` |",
         f"| name | `{rule.name}` |",
@@ -100,7 +100,7 @@ def render_rule(rule: type[Rule]) -> str:
         f"| on by default | {'yes' if rule.default_enabled else 'no: select it (`--select ' + rule.name + '`)'} |",
         f"| source | `{source}` |",
         "",
-        f"Select it with `{rule.code}` or `{rule.name}`; `mtlint explain {rule.name}` prints this page's text.",
+        f"Select it with `{rule.code}` or `{rule.name}`; `mtlint explain {rule.name}` prints this documentation.",
     ]
     notes = []
     if rule.reads_packs:
