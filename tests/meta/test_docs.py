@@ -7,7 +7,7 @@
   line shown under it (except `…`, which marks lines left out) is in what it really prints. Commands
   that need something outside the repository (a server, a cluster, a package index) go in ```sh blocks,
   which are not run.
-- Scripts named in code blocks (`python bench/run.py`) exist.
+- Scripts named in code blocks (`python bench/run.py`) and repository paths named in the text exist.
 """
 
 from __future__ import annotations
@@ -207,6 +207,16 @@ def test_prompts_only_in_console_blocks() -> None:
     for b in _all_blocks():
         if b.lang != "console":
             assert not re.search(r"^\$ .*\bmtlint\s", b.body, re.M), f"{b.page}:{b.line}: use a ```console block"
+
+
+_REPO_PATH = re.compile(r"`((?:linter|rules|fixtures|tests|bench|scripts|docs)/[\w./-]*\.[a-z]+)`")
+
+
+def test_repository_paths_in_prose_exist() -> None:
+    """A path such as `rules/layout/captions.py` in README or the manual names a file that exists."""
+    for page in PAGES:
+        for path in _REPO_PATH.findall(page.read_text(encoding="utf-8")):
+            assert (ROOT / path).exists(), f"{page.relative_to(ROOT)}: {path} is not in the repository"
 
 
 def test_scripts_named_in_code_blocks_exist() -> None:
