@@ -200,7 +200,7 @@ def _inline(text: str) -> str:
 
 def _escape(text: str) -> str:
     text = re.sub(r"([\\*_\[\]])", r"\\\1", text)
-    return text.replace("<", "&lt;")
+    return text.replace("&", "&amp;").replace("<", "&lt;")  # `&quot;` in a docstring is text, not an entity
 
 
 def _toml(value: Any) -> str:
