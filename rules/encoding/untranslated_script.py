@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mtlint.model import Finding
 from mtlint.rule import Rule, RuleOptions
-from mtlint.rules.encoding import language_id, other_scripts
+from mtlint.rules.encoding import language_id, latin_runs, other_scripts
 from mtlint.text.document import Document
 
 
@@ -15,34 +15,53 @@ from mtlint.text.document import Document
 class UntranslatedScriptOptions(RuleOptions):
     min_letters: int = 2
     allow_scripts: tuple[str, ...] = ()
+    detect_latin: bool = True
+    latin_min_score: float = 4.5
+    lone_words: bool = True
+    allow_words: tuple[str, ...] = ()
     detect_languages: bool = True
     min_words: int = 8
     min_confidence: float = 0.9
 
 
 class UntranslatedScript(Rule[UntranslatedScriptOptions]):
-    """Text left untranslated: runs of another script, or whole sentences in another language.
+    """Text left untranslated: runs of another script, or words, clauses and sentences in another language.
 
     Machine-translation pipelines pass through what they cannot translate: a Korean section tag glued to a
-    headline (`[정치]Confrontation continues`), a sound bite or an editor's note left in Chinese, an Arabic
-    site name after an English one. Readers of the English page cannot read it.
+    headline (`[정치]Confrontation continues`), an editor's note left in Chinese, a Spanish sound bite, a
+    Turkish date line. Readers of the English page cannot read it. One finding per stretch of foreign text.
 
     Bad:  `[정치]Confrontation continues over the plenary session`
-    Bad:  `Freedom and Justice Gate بوابة`
-    Good: `Politics: Confrontation continues over the plenary session`
+    Bad:  `The minister said que no habrá cambios this year.`
+    Good: `The minister said there would be no changes this year.`
 
-    One finding per contiguous run: a run spans the spaces, digits and punctuation between words of the
-    other script, so an untranslated paragraph is one finding. Not reported: a name or word in its original
-    script right next to a parenthesised transliteration or translation, as careful writers do:
-    `Ivan (Иван)`, `Иван (Ivan)`, `the word «بوابة» (gate)`; runs shorter than `min-letters`; scripts listed in
-    `allow-scripts` (e.g. `["Greek"]` for scientific text).
+    Other scripts (Arabic, Cyrillic, Han, Hangul, ...): a run goes on across spaces, digits and punctuation,
+    so an untranslated paragraph is one finding. Left alone: a name or word in its original script next to a
+    parenthesised transliteration or translation (`Ivan (Иван)`, `the word «بوابة» (gate)`), runs shorter
+    than `min-letters`, and scripts listed in `allow-scripts` (e.g. `["Greek"]` for scientific text).
 
-    Latin-script languages: when the optional extra is installed (`pip install 'mtlint[lang]'`, which brings
-    the offline lingua language identifier), a sentence of at least `min-words` words that lingua assigns to
-    another language with confidence `min-confidence` or more is reported too (`Hoy hemos jurado el cargo`).
-    A sentence with more than a few English function words (`the`, `of`, `which`, ...) is never reported,
-    however sure the identifier is. Without the extra this part is skipped silently; `detect-languages =
-    false` turns it off.
+    Latin script (Spanish, Portuguese, French, Italian, German, Turkish, Indonesian, Dutch), with no extra
+    installed: each word is scored by how much more frequent it is in its likeliest source language than in
+    English (tables built from wordfreq and shipped with mtlint); English words score below zero, and words
+    in no table are judged by their letters. A stretch of words whose scores add up to `latin-min-score`,
+    with two different foreign words, is reported as text left in that language, from its first foreign
+    word to its last: `Text left in Spanish: 'que no habrá cambios'.` A lone word is reported only when it
+    is quoted or italic by itself (`the so-called “enfado”`) or has letters English never uses
+    (`launçamento`), and a day with a month name English never uses is a date left untranslated
+    (`Güncelleme Tarihi: 12 Mayıs 2024`). Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`),
+    loanwords in English use (`fiesta`, `coup d'état`, `per se`, `café con leche` after `a`), quoted titles
+    and slogans (`the film “La vita è bella”`), mentions with a gloss (`“saudade” (longing)`), identifiers
+    and code, and a lone word the document uses twice or more (a term its writer chose).
+
+    Whole sentences the Latin-script path leaves are read by the offline language identifier lingua when
+    the optional extra is installed (`pip install 'mtlint[lang]'`): a sentence of at least `min-words` words
+    that it assigns to another language with confidence `min-confidence` or more, and that has few English
+    function words, is reported too. Without the extra this part is skipped silently.
+
+    Options: `detect-latin` (default true) turns the Latin-script path off; `latin-min-score` (4.5; lower
+    finds shorter clauses and risks more false alarms); `lone-words` (true) reports quoted and marked single
+    words; `allow-words` (e.g. `["mañanera", "bolsa família"]`) lists words and phrases a project uses on
+    purpose; `detect-languages` (true) turns lingua off.
 
     No fix: the translation has to come from the source.
     """
@@ -69,15 +88,25 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
                 yield self.finding(
                     m.start(), m.end(), f"Untranslated {script} text: '{_excerpt(m.group(0))}'.", script=script
                 )
-        if self.options.detect_languages:
-            opts = self.options
+        opts = self.options
+        if opts.detect_latin:
+            for span in latin_runs.find(doc, opts.latin_min_score, opts.lone_words, opts.allow_words):
+                runs.append((span.start, span.end))
+                kind = {"word": "Word", "date": "Date"}.get(span.kind, "Text")
+                where = f"left in {span.language}" if span.language else "not in English"
+                excerpt = _excerpt(doc.text[span.start : span.end])
+                yield self.finding(
+                    span.start, span.end, f"{kind} {where}: '{excerpt}'.", language=span.language or "unknown"
+                )
+        if opts.detect_languages:
             for found in language_id.foreign_sentences(doc, runs, opts.min_words, opts.min_confidence):
+                excerpt = _excerpt(doc.text[found.start : found.end])
                 yield self.finding(
                     found.start,
                     found.end,
-                    f"This sentence seems to be in {found.language}, left untranslated "
-                    f"(language identifier confidence {found.confidence:.2f}).",
+                    f"Text left in {found.language}: '{excerpt}'.",
                     language=found.language,
+                    confidence=f"{found.confidence:.2f}",
                 )
 
 
