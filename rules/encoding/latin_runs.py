@@ -8,9 +8,10 @@ words). Per block:
   total of `min_score`; a run of NOUN_PHRASE_WORDS or fewer right after an English determiner is a
   borrowed noun phrase (`a café con leche`), and one of NAME_TAIL_WORDS or fewer right after a capitalised
   name and a particle ends a sentence-case name (`the Ley de amnistía`);
-- lone words: only when quoted or italic by themselves (`the so-called “enfado”`) or carrying letters
-  English never uses (`launçamento`); never after a determiner, inside a hyphenated compound, or when the
-  word recurs in the document (then it is a term used on purpose);
+- lone words: when quoted or italic by themselves (`the so-called “enfado”`), carrying letters English
+  never uses (`launçamento`), or, bare, so foreign that English (almost) never writes them (`trabajado`);
+  never after a determiner, after a word that introduces a term (`called`), beside a parenthesised gloss,
+  inside a hyphenated compound, or when the word recurs in the document (a term used on purpose);
 - dates: a day number before a month name English never uses (`12 Mayıs 2024`), with the foreign label
   before it (`Güncelleme Tarihi:`).
 """
@@ -32,7 +33,11 @@ QUOTED_MIN_SCORE = 2.0  # a lone quoted word from the table: at least this forei
 QUOTED_MAX_ENGLISH = 2.5  # ... and at most this frequent in English (zipf)
 QUOTED_CHAR_MIN = 2.5  # a lone quoted word in no table: trigram ratio at least this ...
 QUOTED_CHAR_MAX_LETTERS = 16  # ... and at most this long
-MARKED_MIN_LETTERS = 4
+MARKED_MIN_LETTERS = 4  # a lone word reported for its letters or, bare, for its score has at least this many
+BARE_MIN_SCORE = 2.5  # a bare lone word from the table: at least this foreign ...
+BARE_MAX_ENGLISH = 1.0  # ... and (almost) never written in English (zipf)
+BARE_CHAR_MIN = 4.0  # a bare lone word in no table: trigram ratio at least this ...
+BARE_CHAR_MAX_LETTERS = 12  # ... and at most this long (longer ones are user names and identifiers)
 DATE_LABEL_LOOKBACK = 60  # characters before a date searched for its foreign label
 
 
@@ -59,7 +64,7 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
         if len(candidates) >= 2 or (candidates and _may_stand_alone(candidates[0], doc, block.start, block.end)):
             latin_words.mark_loans(toks, lists)
             latin_words.mark_quotes(text, raw, toks, block.start, block.end, lists)
-            found += _runs(toks, lists, min_score, lone_words)
+            found += _runs(text, toks, lists, min_score, lone_words)
         spans += _merge(found)
     lone = [sp for sp in spans if sp.kind == "word"]
     if not lone:
@@ -72,8 +77,11 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
 
 
 def _may_stand_alone(tok: Token, doc: Document, start: int, end: int) -> bool:
-    """Whether a block's one foreign word could be reported alone (quoted, italic or marked letters)."""
-    if tok.marked or latin_words.QUOTE_OPEN.search(doc.prose, start, end):
+    """Whether a block's one foreign word could be reported alone (marked letters, strong enough bare,
+    or quoted or italic)."""
+    if tok.marked or (tok.char is None and tok.score >= BARE_MIN_SCORE and tok.english <= BARE_MAX_ENGLISH):
+        return True
+    if (tok.char or 0.0) >= BARE_CHAR_MIN or latin_words.QUOTE_OPEN.search(doc.prose, start, end):
         return True
     return doc.format == "markdown" and latin_words.EMPHASIS.search(doc.text, start, end) is not None
 
@@ -85,7 +93,7 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") else word
 
 
-def _runs(toks: list[Token], lists: WordLists, min_score: float, lone_words: bool) -> list[Span]:
+def _runs(text: str, toks: list[Token], lists: WordLists, min_score: float, lone_words: bool) -> list[Span]:
     """Kadane's maximal-sum runs over the scores; code words and segment borders break runs."""
     spans: list[Span] = []
     best = cur = 0.0
@@ -97,7 +105,7 @@ def _runs(toks: list[Token], lists: WordLists, min_score: float, lone_words: boo
             tok is None or tok.shape == "code" or tok.segment != toks[run_start].segment or cur + value <= 0
         ):
             for piece in _split(toks[run_start : best_end + 1]):
-                span = _accept(piece, toks, lists, min_score, lone_words)
+                span = _accept(text, piece, toks, lists, min_score, lone_words)
                 if span:
                     spans.append(span)
             cur = best = 0.0
@@ -136,7 +144,9 @@ def _split(run: list[Token]) -> list[list[Token]]:
     return pieces
 
 
-def _accept(run: list[Token], toks: list[Token], lists: WordLists, min_score: float, lone_words: bool) -> Span | None:
+def _accept(
+    text: str, run: list[Token], toks: list[Token], lists: WordLists, min_score: float, lone_words: bool
+) -> Span | None:
     foreign = [t for t in run if t.foreign and not t.neutral]
     if not foreign:
         return None
@@ -156,15 +166,37 @@ def _accept(run: list[Token], toks: list[Token], lists: WordLists, min_score: fl
         return Span(first.start, last.end, _language(foreign), round(total, 2), "run")
     if not lone_words or distinct != 1 or first.hyphened:
         return None  # a hyphen joins the word to a compound or a name: `environ-config`
-    tok = first
+    if _lone(text, first, toks, lists, determined):
+        return Span(first.start, first.end, _language([first]), round(first.score, 2), "word")
+    return None
+
+
+def _lone(text: str, tok: Token, toks: list[Token], lists: WordLists, determined: bool) -> bool:
+    """Whether a foreign word standing alone is left untranslated: quoted or italic by itself, spelt with
+    letters English never uses, or, bare, so foreign that English (almost) never writes it."""
     marked = tok.marked and len(tok.text) >= MARKED_MIN_LETTERS and not determined
     if tok.char is None:
         quoted = tok.score >= QUOTED_MIN_SCORE and tok.english <= QUOTED_MAX_ENGLISH
+        strong = tok.score >= BARE_MIN_SCORE and tok.english <= BARE_MAX_ENGLISH
     else:
         quoted = tok.char >= QUOTED_CHAR_MIN and len(tok.text) <= QUOTED_CHAR_MAX_LETTERS
-    if marked or (tok.quoted and quoted):
-        return Span(tok.start, tok.end, _language([tok]), round(tok.score, 2), "word")
-    return None
+        strong = tok.char >= BARE_CHAR_MIN and len(tok.text) <= BARE_CHAR_MAX_LETTERS
+    if tok.quoted and (marked or quoted):
+        return True
+    bare = strong and not determined and not tok.was_cap and len(tok.text) >= MARKED_MIN_LETTERS
+    if not (marked or bare):
+        return False
+    # A word someone introduces (`a dish called feijão`) or glosses (`ayuntamiento (town hall)`, `the town
+    # hall (ayuntamiento)`) is used on purpose.
+    i = toks.index(tok)
+    if any(t.lower in lists.introducers for t in toks[max(0, i - 2) : i]):
+        return False
+    before, after = tok.start - 1, tok.end
+    while before > 0 and text[before].isspace():
+        before -= 1
+    while after < len(text) - 1 and text[after].isspace():
+        after += 1
+    return "(" not in (text[before : before + 1] if before >= 0 else "", text[after : after + 1])
 
 
 def _after_determiner(toks: list[Token], first: Token, lists: WordLists) -> bool:

@@ -45,13 +45,15 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     English (tables built from wordfreq and shipped with mtlint); English words score below zero, and words
     in no table are judged by their letters. A stretch of words whose scores add up to `latin-min-score`,
     with two different foreign words, is reported as text left in that language, from its first foreign
-    word to its last: `Text left in Spanish: 'que no habrá cambios'.` A lone word is reported only when it
-    is quoted or italic by itself (`the so-called “enfado”`) or has letters English never uses
-    (`launçamento`), and a day with a month name English never uses is a date left untranslated
-    (`Güncelleme Tarihi: 12 Mayıs 2024`). Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`),
-    loanwords in English use (`fiesta`, `coup d'état`, `per se`, `café con leche` after `a`), quoted titles
-    and slogans (`the film “La vita è bella”`), mentions with a gloss (`“saudade” (longing)`), identifiers
-    and code, and a lone word the document uses twice or more (a term its writer chose).
+    word to its last: `Text left in Spanish: 'que no habrá cambios'.` A lone word is reported when it is
+    quoted or italic by itself (`the so-called “enfado”`), has letters English never uses (`launçamento`)
+    or is so foreign that English almost never writes it (`who had trabajado through the night`); a day
+    with a month name English never uses is a date left untranslated (`Güncelleme Tarihi: 12 Mayıs 2024`).
+    Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`), loanwords in English use (`fiesta`,
+    `coup d'état`, `per se`), a short phrase after an English determiner (`a café con leche`), quoted titles
+    and slogans (`the film “La vita è bella”`), terms introduced or glossed (`a tea called chimarrão`,
+    `“saudade” (longing)`), identifiers and code, and a lone word the document uses twice or more (a term
+    its writer chose).
 
     Whole sentences the Latin-script path leaves are read by the offline language identifier lingua when
     the optional extra is installed (`pip install 'mtlint[lang]'`): a sentence of at least `min-words` words
@@ -59,9 +61,9 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     function words, is reported too. Without the extra this part is skipped silently.
 
     Options: `detect-latin` (default true) turns the Latin-script path off; `latin-min-score` (4.5; lower
-    finds shorter clauses and risks more false alarms); `lone-words` (true) reports quoted and marked single
-    words; `allow-words` (e.g. `["mañanera", "bolsa família"]`) lists words and phrases a project uses on
-    purpose; `detect-languages` (true) turns lingua off.
+    finds shorter clauses and risks more false alarms); `lone-words` (true) reports single words;
+    `allow-words` (e.g. `["mañanera", "bolsa família"]`) lists words and phrases a project uses on purpose;
+    `detect-languages` (true) turns lingua off.
 
     No fix: the translation has to come from the source.
     """
