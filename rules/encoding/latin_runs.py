@@ -54,16 +54,19 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
     """Spans of `doc`'s prose left in a Latin-script source language, in order."""
     lists = latin_data.word_lists(allowed)
     text, raw = doc.prose, doc.text
+    masked = doc.is_masked if doc.format == "markdown" else None
     spans = []
     for block in doc.blocks:
         found = _dates(text, block.start, block.end, lists) if any(c.isdigit() for c in block.text) else []
-        toks = latin_words.tokens(text, raw, block.start, block.end)
+        toks = latin_words.tokens(text, raw, block.start, block.end, masked)
         latin_words.mark_names(text, toks, lists)
         latin_words.score(toks, lists)
         candidates = [t for t in toks if t.foreign]
         if len(candidates) >= 2 or (candidates and _may_stand_alone(candidates[0], doc, block.start, block.end)):
             latin_words.mark_loans(toks, lists)
             latin_words.mark_quotes(text, raw, toks, block.start, block.end, lists)
+            if masked is not None:
+                latin_words.mark_links(raw, toks, block.outer_start, block.outer_end)
             found += _runs(text, toks, lists, min_score, lone_words)
         spans += _merge(found)
     lone = [sp for sp in spans if sp.kind == "word"]

@@ -15,6 +15,7 @@ The first half of untranslated-script's Latin-script path (mtlint.rules.encoding
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -36,7 +37,8 @@ WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 # A neighbouring character that makes a word an identifier or markup, not prose (read in the raw text).
 _CODE_NEIGHBOUR = frozenset("0123456789/\\@#$%=<>{}|~^`[]+&")
 _MARKUP = frozenset("*_")  # emphasis markers: code only inside a word (`f**a**ce`, `file_name`)
-_SEGMENT_BREAK = regex.compile(r"[`|]")  # a code span or a table-cell border between two words
+# A code span, a table-cell border or a link's bracket between two words: each cell and link is its own unit.
+_SEGMENT_BREAK = regex.compile(r"[`|\[\]]")
 # Markdown emphasis in the raw text: *x*, **x**, _x_, __x__ (not inside a word).
 EMPHASIS = regex.compile(r"(?<![\w*])(\*\*?|__?)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
@@ -47,6 +49,7 @@ _OPENERS = frozenset(" \t\u00a0\"'“‘«„‚¿¡([{-–—•*_")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "”": "”"}
 QUOTE_OPEN = regex.compile(r"[“«„‘\"‹”]")
 _MAX_QUOTE = 400  # characters; a longer "quotation" is a stray quote mark
+_LINK = regex.compile(r"(?<!\\)\[([^\[\]\n]{1,400})\](?=[(\[])")  # a Markdown link's text, in the raw text
 
 
 @dataclass(slots=True)
@@ -71,8 +74,11 @@ class Token:
     hyphened: bool = False  # joined to another word by a hyphen
 
 
-def tokens(text: str, raw: str, start: int, end: int) -> list[Token]:
-    """The words of `text[start:end]` (one block of the prose), their shape read in `raw` (the file)."""
+def tokens(text: str, raw: str, start: int, end: int, masked: Callable[[int, int], bool] | None = None) -> list[Token]:
+    """The words of `text[start:end]` (one block of the prose), their shape read in `raw` (the file).
+
+    `masked(start, end)` tells which characters the Markdown reader blanked as markup (Document.is_masked).
+    """
     out: list[Token] = []
     segment = 0
     for m in WORD.finditer(text, start, end):
@@ -80,6 +86,11 @@ def tokens(text: str, raw: str, start: int, end: int) -> list[Token]:
         word = m.group()
         before = raw[s - 1] if s > 0 else " "
         after = raw[e] if e < len(raw) else " "
+        if masked is not None:  # link and image brackets are markup around prose, not code
+            if before == "[" and masked(s - 1, s):
+                before = " "
+            if after == "]" and masked(e, e + 1):
+                after = " "
         if out and _SEGMENT_BREAK.search(raw, out[-1].end, s):
             segment += 1
         if _is_code(raw, word, s, e, before, after):
@@ -230,6 +241,17 @@ def mark_loans(toks: list[Token], lists: WordLists) -> None:
                 size = len(phrase)
                 break
         i += size
+
+
+def mark_links(raw: str, toks: list[Token], start: int, end: int) -> None:
+    """A Markdown link's text that is one word or a short capitalised phrase names what it links to, like a
+    title: `[avvio](...)`, `[Versão em português](README.pt.md)`."""
+    starts = [t.start for t in toks]
+    for m in _LINK.finditer(raw, start, end):
+        inside = toks[bisect.bisect_left(starts, m.start(1)) : bisect.bisect_left(starts, m.end(1))]
+        if len(inside) == 1 or (inside and inside[0].text[0].isupper() and len(inside) <= TITLE_MAX_WORDS):
+            for t in inside:
+                t.neutral, t.foreign = True, False
 
 
 def _quoted_spans(text: str, raw: str, start: int, end: int) -> list[tuple[int, int, int, int]]:

@@ -96,13 +96,13 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
                 runs.append((span.start, span.end))
                 kind = {"word": "Word", "date": "Date"}.get(span.kind, "Text")
                 where = f"left in {span.language}" if span.language else "not in English"
-                excerpt = _excerpt(doc.text[span.start : span.end])
+                excerpt = _excerpt(" ".join(doc.prose[span.start : span.end].split()))
                 yield self.finding(
                     span.start, span.end, f"{kind} {where}: '{excerpt}'.", language=span.language or "unknown"
                 )
         if opts.detect_languages:
             for found in language_id.foreign_sentences(doc, runs, opts.min_words, opts.min_confidence):
-                excerpt = _excerpt(doc.text[found.start : found.end])
+                excerpt = _excerpt(" ".join(doc.prose[found.start : found.end].split()))
                 yield self.finding(
                     found.start,
                     found.end,
