@@ -51,9 +51,10 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     with a month name English never uses is a date left untranslated (`Güncelleme Tarihi: 12 Mayıs 2024`).
     Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`), loanwords in English use (`fiesta`,
     `coup d'état`, `per se`), a short phrase after an English determiner (`a café con leche`), quoted titles
-    and slogans (`the film “La vita è bella”`), terms introduced or glossed (`a tea called chimarrão`,
-    `“saudade” (longing)`), identifiers and code, and a lone word the document uses twice or more (a term
-    its writer chose).
+    and slogans (`the film “La vita è bella”`), short link titles in Markdown (`[Versão em português](…)`),
+    terms introduced or glossed (`a tea called chimarrão`, `“saudade” (longing)`), identifiers and code
+    (no run crosses a code span, a link or a table cell), and a lone word the document uses twice or more
+    (a term its writer chose).
 
     Whole sentences the Latin-script path leaves are read by the offline language identifier lingua when
     the optional extra is installed (`pip install 'mtlint[lang]'`): a sentence of at least `min-words` words
