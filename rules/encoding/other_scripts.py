@@ -52,6 +52,15 @@ _PERSIAN = regex.compile(r"[پچژگ]")  # letters Persian (and Urdu) add to the
 _URDU = regex.compile(r"[ٹڈڑںےھ]")
 _JAPANESE = frozenset({"Hiragana", "Katakana"})
 MAX_GLOSSED_WORDS = 6
+MAX_NAME_WORDS = 3
+_LIST_SEPARATOR = regex.compile(r"[\s,;/|·•()\[\]]+")
+# Names of languages in their own script, as language menus and "read this in ..." links print them.
+_ENDONYMS = frozenset(
+    """
+    中文 简体中文 繁體中文 正體中文 繁体中文 日本語 한국어 Русский Українська Български Српски Македонски
+    Беларуская Қазақша العربية فارسی اردو עברית Ελληνικά हिन्दी বাংলা ไทย ქართული Հայերեն தமிழ் తెలుగు
+    """.split()
+)
 
 
 def runs(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
@@ -72,6 +81,17 @@ def script_of(run: str) -> str:
     if best == "Arabic" and _PERSIAN.search(run):
         return "Arabic (Persian)"
     return best
+
+
+def is_name(source: str, run: str, start: int, end: int, markdown: bool) -> bool:
+    """Whether a run names something rather than saying it: a language's own name (`Русский`, `日本語`),
+    or in Markdown a short run that is the whole text of a link (a contributor or a page: `[윤세영](...)`)."""
+    names = [part for part in _LIST_SEPARATOR.split(run) if part]
+    if names and all(name in _ENDONYMS for name in names):
+        return True
+    if not markdown or len(_FOREIGN_WORD.findall(run)) > MAX_NAME_WORDS:
+        return False
+    return source[start - 1 : start] == "[" and source[end : end + 2] == "]("
 
 
 def glossed(text: str, start: int, end: int, lo: int, hi: int) -> bool:

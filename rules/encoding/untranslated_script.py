@@ -37,8 +37,10 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
 
     Other scripts (Arabic, Cyrillic, Han, Hangul, ...): a run goes on across spaces, digits and punctuation,
     so an untranslated paragraph is one finding. Left alone: a name or word in its original script next to a
-    parenthesised transliteration or translation (`Ivan (Иван)`, `the word «بوابة» (gate)`), runs shorter
-    than `min-letters`, and scripts listed in `allow-scripts` (e.g. `["Greek"]` for scientific text).
+    parenthesised transliteration or translation (`Ivan (Иван)`, `the word «بوابة» (gate)`), a language's
+    own name in a language menu (`Русский`, `日本語`), in Markdown a short run that is the whole text of a
+    link (a contributor's name: `[윤세영](...)`), runs shorter than `min-letters`, and scripts listed in
+    `allow-scripts` (e.g. `["Greek"]` for scientific text).
 
     Latin script (Spanish, Portuguese, French, Italian, German, Turkish, Indonesian, Dutch), with no extra
     installed: each word is scored by how much more frequent it is in its likeliest source language than in
@@ -87,6 +89,8 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
                 if letters < self.options.min_letters or script.split(" ")[0].lower() in allowed:
                     continue
                 if other_scripts.glossed(text, m.start(), m.end(), block.start, block.end):
+                    continue
+                if other_scripts.is_name(doc.text, m.group(0), m.start(), m.end(), doc.format == "markdown"):
                     continue
                 yield self.finding(
                     m.start(), m.end(), f"Untranslated {script} text: '{_excerpt(m.group(0))}'.", script=script
