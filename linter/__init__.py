@@ -4,7 +4,7 @@ Public API (imported on first use, so `import mtlint` stays cheap for the comman
 
     lint_text(text, ...) -> list[Finding]
     fix_text(text, ...) -> str
-    Finding, Fix, Edit, Rule, RuleOptions, Severity, Applicability, Document, Block, BlockKind
+    Finding, Fix, Edit, Rule, RuleOptions, RuleError, Severity, Applicability, Document, Block, BlockKind
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from mtlint.version import __version__
 
 if TYPE_CHECKING:
     from mtlint.api import fix_text, lint_text
-    from mtlint.model import Applicability, Edit, Finding, Fix, Severity
+    from mtlint.model import Applicability, Edit, Finding, Fix, RuleError, Severity
     from mtlint.rule import Rule, RuleOptions
     from mtlint.text.document import Block, BlockKind, Document
 
@@ -33,6 +33,7 @@ _EXPORTS = {
     "Edit": "mtlint.model",
     "Finding": "mtlint.model",
     "Fix": "mtlint.model",
+    "RuleError": "mtlint.model",
     "Severity": "mtlint.model",
     "Rule": "mtlint.rule",
     "RuleOptions": "mtlint.rule",
@@ -59,6 +60,7 @@ __all__ = [
     "Finding",
     "Fix",
     "Rule",
+    "RuleError",
     "RuleOptions",
     "Severity",
     "__version__",

@@ -32,7 +32,7 @@ from typing import Any, ClassVar
 import regex
 from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
-from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
+from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, RuleError, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
 
@@ -53,7 +53,7 @@ class PackError(ValueError):
     """A pack file that cannot be used; the message names the file and the problem."""
 
 
-class PatternTimeout(RuntimeError):
+class PatternTimeout(RuleError):
     """A pack pattern ran longer than PATTERN_TIMEOUT."""
 
 
