@@ -41,7 +41,7 @@ MAY_IMPORT = {
     "io": {"base", "text", "io"},
     "run": {"base", "text", "protocol", "engine", "io", "run"},
     "formatters": {"base", "text", "protocol", "engine", "formatters"},
-    "api": {"base", "text", "protocol", "engine", "run"},
+    "api": {"base", "text", "protocol", "engine", "io", "run"},
     "commands": {"base", "text", "protocol", "engine", "io", "run", "formatters", "commands"},
     "package": {"base"},  # the package's own __init__ imports its public names lazily
 }
