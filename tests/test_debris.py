@@ -219,7 +219,7 @@ def _site(tmp_path: Path, files: int) -> None:
             "the sea wall had held everywhere except near the old fish market.\n"
             "Background\n"
             f"Engineers have warned {i + 2} times that the wall needs work before the winter storms arrive.\n"
-            "Harbour Gazette brings you the coast every morning\n",
+            "Harbour Gazette coastal edition\n",
             encoding="utf-8",
         )
 
@@ -228,6 +228,7 @@ def test_a_line_repeated_in_enough_files_is_a_site_template(tmp_path: Path) -> N
     _site(tmp_path, 3)
     found = [(Path(f["path"]).name, f["line"], f["fix"]["applicability"]) for f in _json(str(tmp_path))]
     assert found == [("story0.txt", 5, "unsafe"), ("story1.txt", 5, "unsafe"), ("story2.txt", 5, "unsafe")]
+    assert all("3 of the 3 files linted" in f["message"] for f in _json(str(tmp_path)))
 
 
 def test_two_files_are_not_enough_evidence(tmp_path: Path) -> None:

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-import regex
-
-from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.engine.packs import PackEntry
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule, RuleOptions
-from mtlint.rules.layout.captions import caption_blocks
-from mtlint.rules.layout.furniture import find_furniture
-from mtlint.rules.layout.shared import WORD
-from mtlint.text.document import BlockKind, Document
+from mtlint.rule import Rule
+from mtlint.rules.layout.analysis import layout_debris
+from mtlint.rules.layout.settings import LayoutSettings, SiteBoilerplateOptions
+from mtlint.text.document import Document
 
-# Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
-_NOT_TEMPLATE = regex.compile(
-    r"(?i)^(?:by\s|written\s+by|updated|published|posted)|^[\p{N}\p{P}\p{S}\s]*$"
-    r"|^(?:[\p{L}.]+\s*,?\s*)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d"
-)
-
-
-@dataclass(frozen=True)
-class SiteBoilerplateOptions(RuleOptions):
-    min_files: int = 3
-    min_share: float = 0.05
+if TYPE_CHECKING:
+    from mtlint.engine.config import Config
 
 
 class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
@@ -89,11 +78,15 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
         extra_entries: tuple[PackEntry, ...] = (),
     ) -> None:
         super().__init__(options, severity, extra_entries)
-        self.entries = load_builtin_pack("boilerplate.toml").entries + self.extra_entries
+        self.settings = LayoutSettings.build(furniture_entries=self.extra_entries, boilerplate=self.options)
+
+    def configure(self, config: Config) -> None:
+        """Read the run's layout settings (the other layout rules' packs and options), keeping its own."""
+        mine = LayoutSettings.build(furniture_entries=self.extra_entries)
+        self.settings = replace(LayoutSettings.from_config(config), furniture=mine.furniture, boilerplate=self.options)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        captions = caption_blocks(doc)
-        found = find_furniture(doc, self.entries, captions)
+        found = layout_debris(doc, self.settings).furniture
         for index in sorted(found):
             hit = found[index]
             block = doc.blocks[index]
@@ -107,31 +100,3 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
                 edit = Edit(start, hit.end, "")
                 message = f"Site boilerplate glued to the headline ({hit.reason}); remove it."
             yield self.finding(hit.start, hit.end, message, Fix.safe(edit) if hit.safe else Fix.unsafe(edit))
-        yield from self._repeated(doc, captions | frozenset(found))
-
-    def _repeated(self, doc: Document, skip: frozenset[int]) -> Iterator[Finding]:
-        corpus = doc.corpus
-        opts = self.options
-        if corpus is None:
-            return
-        need = max(opts.min_files, opts.min_share * corpus.files)
-        for block in doc.blocks:
-            if block.index in skip or block.first_line != block.last_line:
-                continue
-            if block.kind is BlockKind.HEADING and block.index > 0:
-                continue
-            # Short lines (names, places, section titles) recur across a site's articles as content.
-            if len(WORD.findall(block.text)) < 4 or _NOT_TEMPLATE.search(block.text):
-                continue
-            s, e, _ = doc.line_span(block.first_line)
-            seen = corpus.count(doc.prose[s:e])
-            if seen >= need:
-                yield self.finding(
-                    block.start,
-                    block.end,
-                    f"Site boilerplate: this line appears in {seen} of the {corpus.files} files linted; "
-                    "delete the line.",
-                    Fix.unsafe(doc.deletion(block)),
-                    files=seen,
-                    words=len(WORD.findall(block.text)),
-                )

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.engine.packs import PackEntry
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule, RuleOptions
-from mtlint.rules.layout.captions import Vocabulary, find_captions
+from mtlint.rule import Rule
+from mtlint.rules.layout.analysis import layout_debris
+from mtlint.rules.layout.settings import LayoutSettings, StrayCaptionOptions
 from mtlint.text.document import Document
 
-
-@dataclass(frozen=True)
-class StrayCaptionOptions(RuleOptions):
-    max_words: int = 4
+if TYPE_CHECKING:
+    from mtlint.engine.config import Config
 
 
 class StrayCaption(Rule[StrayCaptionOptions]):
@@ -76,6 +76,7 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     severity = Severity.WARNING
     fixable = True
     reads_packs = True
+    uses_corpus = True  # line roles weigh repetition across the files of the run
 
     Options = StrayCaptionOptions
 
@@ -86,10 +87,15 @@ class StrayCaption(Rule[StrayCaptionOptions]):
         extra_entries: tuple[PackEntry, ...] = (),
     ) -> None:
         super().__init__(options, severity, extra_entries)
-        self.vocabulary = Vocabulary(load_builtin_pack("caption-words.toml").entries + self.extra_entries)
+        self.settings = LayoutSettings.build(self.extra_entries, captions=self.options)
+
+    def configure(self, config: Config) -> None:
+        """Read the run's layout settings (the other layout rules' packs and options), keeping its own."""
+        mine = LayoutSettings.build(self.extra_entries, captions=self.options)
+        self.settings = replace(LayoutSettings.from_config(config), vocabulary=mine.vocabulary, captions=self.options)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = find_captions(doc, self.vocabulary, self.options.max_words)
+        found = layout_debris(doc, self.settings).captions
         for index in sorted(found):
             block = doc.blocks[index]
             for hit in found[index]:
