@@ -55,6 +55,7 @@ class CheckOptions:
     languagetool_url: str | None = None
     no_cache: bool = False
     cache_dir: str | None = None
+    explain_roles: bool = False
 
 
 def run_check(opts: CheckOptions) -> int:
@@ -111,6 +112,13 @@ def run_check(opts: CheckOptions) -> int:
             except OSError as exc:
                 error(f"{path}: cannot read: {exc.strerror or exc}")
                 status = EXIT_ERROR
+
+    if opts.explain_roles:
+        from mtlint.commands.roles import explain_roles  # lazy: only this debugging view reads line roles
+
+        for line in explain_roles(docs, config):
+            click.echo(line)
+        return status
 
     # Cross-file evidence (Document.corpus) is reduced inside lint_all, from cached line sets where it can.
     results = lint_all(docs, ruleset, opts.jobs, opts)

@@ -59,6 +59,19 @@ class Debris:
     furniture: Mapping[int, Hit]
     roles: LineRoles
 
+    def role(self, i: int) -> str:
+        """The role of block `i` as the layout rules settle it: what they report it as, else what the model
+        reads it as (headline, byline, subheading, body, quote; a debris class under the threshold)."""
+        model = self.roles[i]
+        if any(h.whole for h in self.captions.get(i, ())):
+            return model.role if model.cls == "caption" else "caption"
+        hit = self.furniture.get(i)
+        if hit is not None and hit.whole:
+            return "furniture" + (f" ({model.detail})" if model.cls == "furniture" and model.detail else "")
+        if model.cls != "article":
+            return f"{model.role}?"  # the model leans that way, below the threshold of a finding
+        return model.role
+
     @property
     def whole_lines(self) -> frozenset[int]:
         """Blocks that are a caption or furniture as a whole (what the other rules leave alone)."""
