@@ -54,6 +54,8 @@ _AGENCY_SLASH_NAME = regex.compile(
 )
 _PAREN_NAME_CREDIT = regex.compile(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
 _COPYRIGHT_HERE = regex.compile(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
+# "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
+_LABELLED_CREDIT = regex.compile(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
 _CREDIT_TOKEN = regex.compile(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
 
 
@@ -137,6 +139,9 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
             if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
                 return []  # "Social media" over a paragraph is a section title
             return whole(True, "a caption or credit word on a line of its own")
+        label = _LABELLED_CREDIT.match(text)
+        if label and vocab.only_vocabulary(label["label"]) and not vocab.only_topics(label["label"]):
+            return whole(False, "a credit: caption words, a colon and who took or supplied the picture")
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
     if not hits:
         return _structural(doc, b, max_words)

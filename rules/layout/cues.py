@@ -50,6 +50,13 @@ _PARTICIPLE = regex.compile(
     r"^(?P<subject>(?:(?:A|An|The)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}'’.\-]+){0,3}?)\s+"
     r"(?P<ing>\p{Ll}{2,}ing)\b"
 )
+# Words in -ing that are not participles.
+ING_NOUNS = frozenset(
+    "thing things king kings ring rings spring springs string strings wing wings sterling morning mornings "
+    "evening evenings nothing something anything everything during ceiling building buildings meeting "
+    "meetings wedding weddings clothing housing funding pudding sibling siblings darling offspring "
+    "lightning earring earrings bring sing sting swing cling fling sling".split()
+)
 # Words that cannot stand in a participle's subject: function words, and verbs that take an -ing
 # complement ("Prices keep rising", "Talks continue dragging").
 _NOT_SUBJECT = (STOPWORDS - {"a", "an", "the", "and", "of"}) | frozenset(
@@ -109,7 +116,11 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
         return False
     p = _PARTICIPLE.match(text)
-    if p is not None and not any(w in _NOT_SUBJECT for w in p["subject"].casefold().split()):
+    if (
+        p is not None
+        and p["ing"] not in ING_NOUNS
+        and not any(w in _NOT_SUBJECT for w in p["subject"].casefold().split())
+    ):
         return True
     m = _DESCRIBES_WIDE.match(text)
     if m is None:
@@ -117,6 +128,6 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     verb = m["verb"] or m["plural"]
     if verb in STOPWORDS:
         return False
-    if verb.endswith("ing"):
+    if verb.endswith("ing") and verb not in ING_NOUNS:
         return True
     return words >= SCENE_MIN_WORDS and bool(_SCENE_PLACE.search(text, m.end()))

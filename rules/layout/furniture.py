@@ -84,9 +84,11 @@ def find_furniture(
     for b in lines:
         text = b.text
         for e in line_entries if quick.match(text) else ():
-            if pack_hit(e, text):
+            m = pack_hit(e, text)
+            if m:
                 why = e.note or "a widget label, link or call to action"
-                out[b.index] = Hit(b.index, b.start, b.end, True, "unsafe" not in e.tags, why, exact=e.whole)
+                exact = e.whole or bool(_TRAIL_PUNCT.fullmatch(text, m.end()))  # the entry is the whole line
+                out[b.index] = Hit(b.index, b.start, b.end, True, "unsafe" not in e.tags, why, exact=exact)
                 if "tail" in e.tags:
                     tails.append(b.index)
                 if "list" in e.tags:
@@ -159,21 +161,22 @@ def _structure(b: Block, body: int, last: int, duration_set: Sequence[int]) -> s
 
 
 def _menus(doc: Document, out: dict[int, Hit], captions: frozenset[int], body: int) -> None:
-    """A run of three or more short lines above the article, most of them one word: a site's menu."""
+    """A run of three or more short lines above the article, most of them one word: a site's menu. Lines
+    already read as labels belong to the run and are named menu items; pack furniture keeps its reason."""
     blocks = doc.blocks
     run: list[Block] = []
     for b in [*blocks[:body], None]:
-        if b is not None and (b.index in captions or b.index in out):
-            continue  # lines already known as debris neither start nor break a menu
-        if b is not None and _menu_item(doc, b):
+        if b is not None and b.index in captions:
+            continue
+        if b is not None and (_menu_item(doc, b) or (b.index in out and out[b.index].whole)):
             run.append(b)
             continue
         single = sum(len(WORD.findall(x.text)) == 1 for x in run)
         if len(run) >= MENU_MIN_ITEMS and 2 * single >= len(run):
+            why = "an item of a site menu above the article"
             for x in run:
-                out[x.index] = Hit(
-                    x.index, x.start, x.end, True, False, "an item of a site menu above the article", placed=True
-                )
+                if x.index not in out or out[x.index].placed:
+                    out[x.index] = Hit(x.index, x.start, x.end, True, False, why, placed=True)
         run = []
 
 
