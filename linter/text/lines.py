@@ -17,12 +17,12 @@ from mtlint.text.document import Document
 # The standard library's engine is several times faster than `regex` for a plain word scan.
 FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
 SENTENCE_FINAL = regex.compile(r"""[.!?…]["'”’»)\]]*$""")
-_SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _QUOTE_START = regex.compile(r"""^["“‘'«„]""")
-_QUOTES = re.compile(r"[\"“”«»„]")
+_QUOTE_MARKS = ('"', "“", "”", "«", "»", "„")
 _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Oo]ur|[Uu]s)\b")
+_READER_HINT = re.compile(r"[YyOoUu](?:ou(?:rs?)?|ur|s)\b")
 _DATE = regex.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
@@ -58,6 +58,7 @@ class LineShape:
 
     text: str
     tokens: tuple[str, ...]
+    key: str  # case- and spacing-insensitive form of the line, as repetition is counted
     ends_sentence: bool  # . ! ? … at the end, closing quotes and brackets aside
     stopword_share: float  # general function words
     title_share: float  # capitalised words among the content words
@@ -79,15 +80,10 @@ class LineShape:
     def words(self) -> int:
         return len(self.tokens)
 
-    @property
-    def key(self) -> str:
-        """Case- and spacing-insensitive form of the line, as repetition is counted."""
-        return line_key(self.text)
-
 
 def line_key(text: str) -> str:
     """Case- and spacing-insensitive form of a line."""
-    return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 def shape(text: str) -> LineShape:
@@ -116,9 +112,11 @@ def shape(text: str) -> LineShape:
     chars = len(text) - text.count(" ")
     has_letter = bool(n_alpha) or any(ch.isalpha() for ch in text)
     n = len(tokens)
+    reader = _addresses_reader(text)
     return LineShape(
         text=text,
         tokens=tokens,
+        key=" ".join(text.split()).casefold(),
         ends_sentence=bool(SENTENCE_FINAL.search(text[-8:])),
         stopword_share=(n_alpha - n_content) / n_alpha if n_alpha else 0.0,
         title_share=n_title / n_content if n_content else 0.0,
@@ -128,15 +126,25 @@ def shape(text: str) -> LineShape:
         verb=verb,
         first_word=first,
         quote_start=bool(_QUOTE_START.match(text)),
-        quoted=bool(_QUOTES.search(text)),
-        you=bool(_YOU.search(text)),
-        reader=bool(_READER.search(text)),
+        quoted=any(q in text for q in _QUOTE_MARKS),
+        you=reader and bool(_YOU.search(text)),
+        reader=reader,
         dated=n <= SHORT_LINE and has_letter and bool(_DATE.search(text)),
         url=any(h in text for h in _URL_HINTS),
         separator=n <= 40
         and (not _SEPARATOR_CHARS.isdisjoint(text) or " / " in text or bool(_SEPARATOR_DASH.search(text))),
         name_only=bool(_NAME_ONLY.match(text)),
     )
+
+
+def _addresses_reader(text: str) -> bool:
+    """Whether the line says you, your, our or us (a quick scan for the letters first: every line pays it)."""
+    m = _READER_HINT.search(text)
+    while m is not None:
+        if _READER.match(text, m.start()):
+            return True
+        m = _READER_HINT.search(text, m.start() + 1)
+    return False
 
 
 def _shapes(doc: Document) -> tuple[LineShape, ...]:

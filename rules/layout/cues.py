@@ -18,6 +18,8 @@ IMAGE_REF = re.compile(
     r"(?i)\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)\b|/(?:images?|img|photos?|pictures?|uploads?)/"
     r"|^(?:img|dsc|pxl|screenshot|whatsapp\s+image)[\s_-]*\d"
 )
+_CAMERA_PREFIXES = ("img", "dsc", "pxl", "screenshot", "whatsapp")
+_IMAGE_EXTENSIONS = (".jp", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".heic")
 BYLINE = regex.compile(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
 # A dateline: a place (in capitals or capitalised), maybe an agency in brackets, then a dash ("CAIRO (X) -").
 DATELINE = regex.compile(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
@@ -82,6 +84,21 @@ _CREDIT_END = regex.compile(
     r"|(?i:\b(?:photo|image|credit|picture)s?\s*:\s*\S[^.!?]{0,60}$)"
 )
 TAIL = 90  # characters at a line's end in which a trailing credit is looked for
+
+
+def has_image_ref(text: str) -> bool:
+    """An image file name or image address (a cheap look for the hints first: this runs on every line)."""
+    low = text[:40].casefold()
+    if not (low.startswith(_CAMERA_PREFIXES) or "/" in text or any(x in text.casefold() for x in _IMAGE_EXTENSIONS)):
+        return False
+    return bool(IMAGE_REF.search(text))
+
+
+def has_copyright(text: str) -> bool:
+    """A copyright notice (©, 'copyright', 'all rights reserved')."""
+    if "©" not in text and "opyright" not in text and "OPYRIGHT" not in text and "ights" not in text:
+        return False
+    return bool(COPYRIGHT.search(text))
 
 
 def has_credit(text: str) -> bool:
