@@ -40,25 +40,35 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        widget label or call to action; `.. Pictures` / `– Site News` glued to a headline, flagged as
        that span only). Extend it with a pack that says `extends = "site-boilerplate"`.
     2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`,
-       `Topic | Taiwan`), a one-word section label above the article (`business`), a short site
-       masthead over navigation, the short titles under a related-articles heading, and the footer
+       `Topic | Taiwan`), a one-word section label above the article (`business`), a menu (a run of
+       three or more short lines above the article, most of them one word), a counter outside the body
+       (`0 Comments`, `2988`), a short site masthead over navigation, the short titles under a
+       related-articles heading, and the footer
        zone: after closing furniture (copyright, comment form, share bar, source link, agency credit
        line) every short line down to the end of the file, and every long one that speaks to the
        reader just above more furniture (a promo or newsletter blurb), is furniture too - provided
        the zone reaches the end of the file without meeting article prose.
     3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
-       least `min-files` files and at least `min-share` of all files is a site template, unless it is a
-       heading, a byline, a date or a number, or shorter than four words (names, places and section
-       titles recur across a site's articles as content). This learns each site's own footer
-       without any list.
-    Captions and credits are left to stray-caption, so one artifact gets one finding.
+       least `min-files` files and at least `min-share` of all files is a site template, if it is shaped
+       like furniture (at most twelve words without a full stop, or talking to the reader) and stands
+       above or below the article's body, and is not a heading, a byline, a date or a number, or shorter
+       than four words (names, places and section titles recur across a site's articles as content).
+       This learns each site's own footer without any list; documentation repeats its own sentences.
+    4. the line-role model: a line it reads as furniture with probability above 0.8, from its shape, its
+       place around the body, its neighbours and its repetition (in at least `min-files` files); the
+       message names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check
+       --explain-roles FILE`). Such a line also opens a related list or a footer zone, as in 2.
+    Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the
+    author's structure and lines the model reads as article text are left alone; in documentation
+    (Markdown with code) so are the layout readings of 2 and the model's own findings.
 
     Options:
     - `min-files` (default 3): fewest files a line must appear in to count as a template.
     - `min-share` (default 0.05): smallest fraction of the run's files it must appear in.
 
-    Fix: delete the line (and one blank line beside it); safe for whole-line pack matches, unsafe for
-    evidence from layout or repetition alone and for spans glued to a headline.
+    Fix: delete the line (and one blank line beside it); safe for pack matches that cover the line (and
+    for ones that open it when the model does not read it as article text), unsafe for evidence from
+    layout, repetition or the model alone and for spans glued to a headline.
     """
 
     code = "MT102"
