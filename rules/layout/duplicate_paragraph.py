@@ -51,6 +51,10 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
 
     Good: keep the first copy only.
 
+    Left alone: a line that repeats on purpose, such as a credit under every picture (`Photo: Reuters`
+    three times), a headline printed again as a title, or a reference entry's sentence repeated under
+    each function of a Markdown document.
+
     Heuristics:
     - paragraphs are compared as sequences of word tokens (case, punctuation and apostrophe style
       aside) with an edit-distance similarity (rapidfuzz Indel); a later paragraph of at least

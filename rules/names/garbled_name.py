@@ -22,6 +22,10 @@ class GarbledName(Rule[NoOptions]):
     Bad:  `Tougher Hussain is a former Pakistani ambassador`
     Good: `Touqir Hussain is a former Pakistani ambassador`
 
+    Left alone: real names that are also English words (`Hope Hicks`, `Jack Ma`), institutions and places
+    (`Naval Postgraduate School`, `Ahmed Street`), and titles and job words before a name (`Election
+    Commissioner Rajiv Kumar`).
+
     Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
     - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
       points rarer in German, French, Spanish, Italian and Portuguese, where names keep their frequency;
