@@ -1,10 +1,10 @@
-"""Regenerate linter/grammar/harper-lints.txt: the Harper lints MT501 runs with backend = "harper".
+"""Regenerate rules/grammar/harper-lints.txt: the Harper lints MT501 runs with backend = "harper".
 
 Start from Harper's default lints in the groups that are about grammar and word usage, then drop
 the lints listed in DROPPED (each with the reason: most flagged correct sentences of the clean dev
 articles, measured with bench/grammar_harper.py). Run after upgrading harper-py, then re-measure.
 
-    python bench/harper_allowlist.py > linter/grammar/harper-lints.txt
+    python bench/harper_allowlist.py > rules/grammar/harper-lints.txt
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Regenerate docs/report.png: the HTML report of the seed article, one finding selected.
+"""Regenerate docs/content/report.png: the HTML report of the seed article, one finding selected.
 
 python docs/screenshot.py            (needs Debian's chromium and the test extra's playwright)
 """
@@ -56,7 +56,7 @@ def main() -> None:
             page.goto(report.as_uri())
             page.keyboard.press("j")
             page.evaluate("window.scrollTo(0, 0)")
-            page.screenshot(path=str(ROOT / "docs" / "report.png"))
+            page.screenshot(path=str(ROOT / "docs" / "content" / "report.png"))
             context.close()
 
 

@@ -4,7 +4,8 @@ Public API (imported on first use, so `import mtlint` stays cheap for the comman
 
     lint_text(text, ...) -> list[Finding]
     fix_text(text, ...) -> str
-    Finding, Fix, Edit, Rule, RuleOptions, Severity, Applicability, Document, Block, BlockKind
+    lint_paths(paths, ...) -> list[LintResult]   (files and folders, as `mtlint check` reads them)
+    Finding, Fix, Edit, Rule, RuleOptions, RuleError, Severity, Applicability, Document, Block, BlockKind
 """
 
 from __future__ import annotations
@@ -21,18 +22,21 @@ if __name__ != "mtlint":  # the source folder is `linter/`; it only works instal
 from mtlint.version import __version__
 
 if TYPE_CHECKING:
-    from mtlint.api import fix_text, lint_text
-    from mtlint.model import Applicability, Edit, Finding, Fix, Severity
+    from mtlint.api import RuleFailedWarning, fix_text, lint_paths, lint_text
+    from mtlint.model import Applicability, Edit, Finding, Fix, RuleError, Severity
     from mtlint.rule import Rule, RuleOptions
     from mtlint.text.document import Block, BlockKind, Document
 
 _EXPORTS = {
     "fix_text": "mtlint.api",
+    "lint_paths": "mtlint.api",
     "lint_text": "mtlint.api",
+    "RuleFailedWarning": "mtlint.api",
     "Applicability": "mtlint.model",
     "Edit": "mtlint.model",
     "Finding": "mtlint.model",
     "Fix": "mtlint.model",
+    "RuleError": "mtlint.model",
     "Severity": "mtlint.model",
     "Rule": "mtlint.rule",
     "RuleOptions": "mtlint.rule",
@@ -59,9 +63,12 @@ __all__ = [
     "Finding",
     "Fix",
     "Rule",
+    "RuleError",
+    "RuleFailedWarning",
     "RuleOptions",
     "Severity",
     "__version__",
     "fix_text",
+    "lint_paths",
     "lint_text",
 ]

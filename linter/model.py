@@ -106,3 +106,30 @@ class Finding:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)
+
+
+class RuleError(RuntimeError):
+    """Raised by a rule that cannot finish for a reason outside its own code (a pattern that timed out,
+    a grammar server that stopped answering). Its message is one line saying what happened; it is
+    reported as a failure of the rule, but not as a bug to report."""
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule that raised instead of finishing on one document; the run goes on without its findings.
+
+    Picklable plain values, so a failure travels from a worker process into the report like a finding.
+    """
+
+    code: str
+    rule: str
+    exception: str  # the exception's type: "KeyError"
+    detail: str  # and its text: "'”'"
+    bug: bool = True  # False for a RuleError: nothing to report, the message says what to do
+    where: str = ""  # the innermost frame, "unbalanced_delimiter.py:120", for a bug report
+    provider: str = "mtlint"  # who ships the rule: "mtlint", or a plug-in's distribution and version
+
+    @property
+    def message(self) -> str:
+        """The exception as Python prints its last line: "KeyError: '”'"."""
+        return f"{self.exception}: {self.detail}"

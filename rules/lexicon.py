@@ -76,13 +76,24 @@ ENGLISH_WORDS = "data/english_words.tsv.gz"
 _TABLE_HEADER = regex.compile(r"zipf >= ([\d.]+) in English, >= ([\d.]+) above")
 
 
+class EnglishWords:
+    """The precomputed table read by bisection: word -> (English zipf, englishness), like a dict's get."""
+
+    def __init__(self, lines: SortedLines) -> None:
+        self.lines = lines
+
+    def get(self, key: str, default: tuple[float, float] | None = None) -> tuple[float, float] | None:
+        row = self.lines.row(key)
+        return (float(row[1]), float(row[2])) if row else default
+
+
 @lru_cache(maxsize=1)
-def english_word_table() -> tuple[SortedLines, float, float]:
-    """The precomputed table (word<TAB>English zipf<TAB>englishness) and the two floors it was cut at."""
+def english_word_table() -> tuple[EnglishWords, float, float]:
+    """The precomputed table (word -> (English zipf, englishness)) and the two floors it was cut at."""
     lines = table(ENGLISH_WORDS)
     m = _TABLE_HEADER.search(lines.header)
     min_zipf, min_gap = (float(m.group(1)), float(m.group(2))) if m else (float("inf"), float("inf"))
-    return lines, min_zipf, min_gap
+    return EnglishWords(lines), min_zipf, min_gap
 
 
 @lru_cache(maxsize=65536)
@@ -93,8 +104,7 @@ def is_english_common_word(key: str, min_frequency: float, min_englishness: floa
     second to load)."""
     words, min_zipf, min_gap = english_word_table()
     if min_frequency >= min_zipf and min_englishness >= min_gap:
-        row = words.row(key)
-        zipf, gap = (float(row[1]), float(row[2])) if row else (0.0, 0.0)
+        zipf, gap = words.get(key) or (0.0, 0.0)
         return zipf >= min_frequency and gap >= min_englishness
     return english_frequency(key) >= min_frequency and englishness(key) >= min_englishness
 

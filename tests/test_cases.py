@@ -104,3 +104,12 @@ def test_every_builtin_rule_has_cases() -> None:
     assert len(BUILTIN) >= 18
     for rule in BUILTIN:
         assert covered.get(rule.code) == {"valid", "invalid"}, f"{rule.code} {rule.name} lacks case files"
+
+
+def test_every_builtin_rule_says_what_it_catches_and_leaves_alone() -> None:
+    """`mtlint explain` is the rule's documentation: a bad example, a good one, and what stays silent."""
+    for rule in BUILTIN:
+        doc = rule.documentation()
+        assert "Bad:" in doc and "Good:" in doc, f"{rule.code} shows no bad and good example"
+        silent = ("Left alone", "left alone", "Not flagged", "Not reported", "Silent:", "stay silent", "Staying silent")
+        assert any(k in doc for k in silent), f"{rule.code} does not say what it leaves alone"

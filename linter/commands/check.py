@@ -15,9 +15,10 @@ from mtlint.engine.ruleset import RuleSet, SetupError, fix
 from mtlint.engine.runner import LintResult
 from mtlint.engine.suppress import BaselineError, baseline_key, read_baseline, write_baseline
 from mtlint.formatters import FileReport, RunReport, get_formatter
+from mtlint.formatters.base import failure_line
 from mtlint.io.discovery import collect
 from mtlint.io.source import BinaryFile, InputError, decode, encode, read_document, write_atomic
-from mtlint.model import Severity
+from mtlint.model import RuleFailure, Severity
 from mtlint.run.cache import Cache, default_cache_dir
 from mtlint.run.documents import lint_documents
 from mtlint.run.executor import LocalExecutor
@@ -54,6 +55,7 @@ class CheckOptions:
     languagetool_url: str | None = None
     no_cache: bool = False
     cache_dir: str | None = None
+    explain_roles: bool = False
 
 
 def run_check(opts: CheckOptions) -> int:
@@ -111,22 +113,31 @@ def run_check(opts: CheckOptions) -> int:
                 error(f"{path}: cannot read: {exc.strerror or exc}")
                 status = EXIT_ERROR
 
+    if opts.explain_roles:
+        from mtlint.commands.roles import explain_roles  # lazy: only this debugging view reads line roles
+
+        for line in explain_roles(docs, config):
+            click.echo(line)
+        return status
+
     # Cross-file evidence (Document.corpus) is reduced inside lint_all, from cached line sets where it can.
     results = lint_all(docs, ruleset, opts.jobs, opts)
     failed = False
-    for res in results:
-        for failure in res.failures:
-            error(f"{res.document.path}: rule {failure.rule} ({failure.code}) failed: {failure.message}")
-            failed = True
-
     fixed_count = 0
     if opts.fix or opts.diff:
+        linted = results
         results, fixed_count, diff_changed, fix_failed = apply_fixes(results, ruleset, opts)
-        failed = failed or fix_failed
-        if opts.diff:
-            return EXIT_ERROR if (failed or status == EXIT_ERROR) else (EXIT_FINDINGS if diff_changed else EXIT_OK)
+        # A rule that failed on the original text or on the fixed one failed on this file.
+        results = [replace(r, failures=_union(before.failures, r.failures)) for before, r in zip(linted, results)]
+        failed = fix_failed
+    for res in results:
+        for failure in res.failures:
+            error(failure_line(res.document.path, failure))
+            failed = True
+    if opts.diff:
+        return EXIT_ERROR if (failed or status == EXIT_ERROR) else (EXIT_FINDINGS if diff_changed else EXIT_OK)
 
-    reports = [FileReport(r.document.path, r.document, r.findings) for r in results]
+    reports = [FileReport(r.document.path, r.document, r.findings, r.failures) for r in results]
 
     if opts.write_baseline:
         keys = [baseline_key(r.path, f, r.document) for r in reports for f in r.findings]
@@ -216,6 +227,12 @@ def apply_fixes(
             sys.stdout.flush()
         out.append(outcome.result)
     return out, total, changed, failed
+
+
+def _union(a: tuple[RuleFailure, ...], b: tuple[RuleFailure, ...]) -> tuple[RuleFailure, ...]:
+    """The failures of `a`, then those of `b` from a rule not already in `a` (one failure per rule)."""
+    seen = {f.code for f in a}
+    return a + tuple(f for f in b if f.code not in seen)
 
 
 def filter_baseline(report: FileReport, known) -> FileReport:  # type: ignore[no-untyped-def]

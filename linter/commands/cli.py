@@ -89,6 +89,11 @@ def main() -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=str, help="Keep the result cache here (default: .mtlint_cache beside the config).")
+@click.option(
+    "--explain-roles",
+    is_flag=True,
+    help="Print each line's role (headline, body, caption, furniture ...) and its evidence; lint nothing.",
+)
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files or folders; '-' reads standard input)."""
     from mtlint.commands.check import CheckOptions, run_check  # lazy: `mtlint --version` loads no engine

@@ -12,7 +12,7 @@ import click
 from mtlint.commands.console import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, progress_bar
 from mtlint.engine.config import ConfigError
 from mtlint.engine.ruleset import SetupError
-from mtlint.formatters.base import FileReport, finding_dict
+from mtlint.formatters.base import FileReport, failure_line, finding_dict, incomplete_sentence
 from mtlint.io.records import CorpusError, FixedWriter, chunk_target, plan_chunks
 from mtlint.model import Finding
 from mtlint.run.corpus import Settings, corpus_evidence, lint_chunks
@@ -83,7 +83,8 @@ def run_corpus(opts: CorpusOptions) -> int:
         executor.close()
         return EXIT_ERROR
     bar = None if opts.quiet else progress_bar(sum(c.size for c in chunks), "B")
-    errors = records = found = 0
+    errors = records = found = failed_records = 0
+    failed: set[tuple[str, str]] = set()  # (code, name) of every rule that failed on some record
     worst = -1
     try:
         context = Context(ruleset.config, None, settings)
@@ -94,6 +95,10 @@ def run_corpus(opts: CorpusOptions) -> int:
                 out.write(line + "\n")
             for message in res.errors:
                 error(message)
+            for where, failure in res.failures:
+                error(failure_line(where, failure))
+                failed.add((failure.code, failure.rule))
+            failed_records += len({where for where, _ in res.failures})
             if fixed_out is not None:
                 fixed_out.write(res.fixed)
             errors += len(res.errors)
@@ -120,10 +125,11 @@ def run_corpus(opts: CorpusOptions) -> int:
         if fixed_out is not None:
             fixed_out.close()
         executor.close()
-    if not opts.quiet:
+    if not opts.quiet or failed:
         bad = f", {errors} bad record(s)" if errors else ""
-        click.echo(f"{found} finding(s) in {records} record(s){bad}.", err=True)
-    if errors:
+        gap = f" {incomplete_sentence(failed, f'{failed_records} record(s)')}" if failed else ""
+        click.echo(f"{found} finding(s) in {records} record(s){bad}.{gap}", err=True)
+    if errors or failed:
         return EXIT_ERROR
     if opts.exit_zero:
         return EXIT_OK

@@ -16,12 +16,13 @@ from typing import Any
 import regex
 
 from mtlint.engine.literals import Condition, literal_conditions
+from mtlint.model import RuleError
 from mtlint.text.document import fold_case
 
 PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it is abandoned
 
 
-class PatternTimeout(RuntimeError):
+class PatternTimeout(RuleError):
     """A pack pattern ran longer than PATTERN_TIMEOUT."""
 
 

@@ -7,6 +7,7 @@ one that fails names itself in the error instead of taking the others down.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
@@ -108,6 +109,24 @@ def discover(group: str = GROUP) -> Registry:
             rules.extend(_load(ep))
         _CACHE[group] = Registry(_check_unique(rules))
     return _CACHE[group]
+
+
+@functools.cache
+def provider_of(module: str) -> str:
+    """Who ships the rules of `module`, for a bug report: "mtlint", or the plug-in distribution (name and
+    version) that registers them.
+
+    Read from the entry points (as discovery does), so it works for plug-ins installed without file
+    lists. User packs run on mtlint's engine, so they belong to mtlint; a module no entry point names
+    is known by its name.
+    """
+    for ep in entry_points(group=GROUP):
+        if module == ep.module or module.startswith(ep.module + "."):
+            dist = ep.dist
+            if dist is None or dist.name == "mtlint":
+                return "mtlint"
+            return f"{dist.name} {dist.version}" if dist.version else dist.name
+    return "mtlint" if module.split(".")[0] == "mtlint" else module
 
 
 # -- selection ------------------------------------------------------------------------------------

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from mtlint.engine.registry import provider_of
 from mtlint.engine.suppress import apply_inline
-from mtlint.model import Finding
+from mtlint.model import Finding, RuleError, RuleFailure
 from mtlint.rule import Rule
 from mtlint.text.document import Document
 
 
 @dataclass(frozen=True)
-class RuleFailure:
-    """A rule that raised instead of finishing (a pattern timeout, a bug in a plug-in)."""
-
-    code: str
-    rule: str
-    message: str
-
-
-@dataclass(frozen=True)
 class LintResult:
+    """The findings of the rules that finished on `document`, and the failures of those that did not."""
+
     document: Document
     findings: tuple[Finding, ...]
     failures: tuple[RuleFailure, ...] = ()
@@ -35,12 +31,21 @@ def run_rules(doc: Document, rules: Sequence[Rule]) -> LintResult:
         try:
             found = list(rule.check(doc))
         except Exception as exc:
-            failures.append(RuleFailure(rule.code, rule.name, f"{type(exc).__name__}: {exc}"))
+            failures.append(failure(rule, exc))
             continue
         findings.extend(f for f in found if 0 <= f.start <= f.end <= len(doc.text))
     kept = apply_inline(doc, findings)
     kept.sort(key=lambda f: f.sort_key)
     return LintResult(doc, tuple(_dedupe(kept)), tuple(failures))
+
+
+def failure(rule: Rule, exc: Exception) -> RuleFailure:
+    """Describe `exc`, raised by `rule`, as a value a report can carry."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    bug = not isinstance(exc, RuleError)
+    provider = provider_of(type(rule).__module__)
+    return RuleFailure(rule.code, rule.name, type(exc).__name__, str(exc), bug, where, provider)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -52,3 +57,6 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
+
+
+__all__ = ["LintResult", "RuleFailure", "failure", "run_rules"]

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
 
-from mtlint.model import Finding
+from mtlint.model import Finding, RuleFailure
 from mtlint.text.document import Document
+from mtlint.version import __version__
 
 
 @dataclass(frozen=True)
 class FileReport:
-    """The findings of one file, with the document they point into."""
+    """The findings of one file, with the document they point into, and the rules that failed on it."""
 
     path: str
     document: Document
     findings: tuple[Finding, ...]
+    failures: tuple[RuleFailure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,11 @@ class RunReport:
     @cached_property
     def findings(self) -> list[tuple[FileReport, Finding]]:
         return [(r, f) for r in self.files for f in r.findings]
+
+    @property
+    def failures(self) -> list[tuple[FileReport, RuleFailure]]:
+        """Rules that failed, with the file each failed on: the report is incomplete when any did."""
+        return [(r, f) for r in self.files for f in r.failures]
 
 
 def span(doc: Document, start: int, end: int) -> dict[str, int]:
@@ -59,6 +66,43 @@ def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
         **span(doc, f.start, f.end),
         "fix": fix,
     }
+
+
+def failure_message(f: RuleFailure) -> str:
+    """What every format says about a failed rule (without the file): the rule, the exception, and
+    for a bug, mtlint's version and where to report it."""
+    head = f"rule {f.rule} ({f.code}) failed: {f.message}"
+    if not f.bug:
+        return head  # a time-out or a server error: the message already says what happened
+    where = f", in {f.where}" if f.where else ""
+    if f.provider == "mtlint":
+        ask = "This is a bug in mtlint, not in the file: please report it, with the file, to the mtlint issue tracker."
+    else:
+        ask = (
+            f"This is a bug in the plug-in {f.provider}, not in the file: please report it, with the file, "
+            "to the plug-in's maintainers."
+        )
+    return f"{head} (mtlint {__version__}{where}). {ask}"
+
+
+def failure_line(path: str, f: RuleFailure) -> str:
+    """`PATH: rule NAME (CODE) failed: ...`: one self-contained line, as stderr and CI annotations show it."""
+    return f"{path}: {failure_message(f)}"
+
+
+def incomplete(run: RunReport) -> str:
+    """The sentence that says a report lacks the findings of failed rules ("" when no rule failed)."""
+    if not run.failures:
+        return ""
+    files = len({r.path for r, _ in run.failures})
+    return incomplete_sentence({(f.code, f.rule) for _, f in run.failures}, f"{files} file{'' if files == 1 else 's'}")
+
+
+def incomplete_sentence(rules: Iterable[tuple[str, str]], where: str) -> str:
+    """`The results are incomplete: rule NAME (CODE) failed on WHERE.` for (code, name) pairs."""
+    names = [f"{name} ({code})" for code, name in sorted(rules)]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"The results are incomplete: {'rule' if len(names) == 1 else 'rules'} {listed} failed on {where}."
 
 
 class Formatter:

@@ -1,8 +1,9 @@
-"""GitHub Actions workflow commands: findings appear as annotations on the pull request."""
+"""GitHub Actions workflow commands: findings appear as annotations on the pull request, and a rule that
+failed on a file as an error annotation on that file."""
 
 from __future__ import annotations
 
-from mtlint.formatters.base import Formatter, RunReport, span
+from mtlint.formatters.base import Formatter, RunReport, failure_message, span
 from mtlint.model import Severity
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -34,4 +35,14 @@ class GithubFormatter(Formatter):
                 ]
             )
             out.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(f'{f.code} [{f.rule}] {f.message}')}\n")
+        for report, failure in run.failures:
+            # An error on the file (no line: the rule failed on the whole of it), so the check cannot pass
+            # silently with a rule missing from its results.
+            props = ",".join(
+                [
+                    f"file={_escape_property(report.path)}",
+                    f"title={_escape_property(f'mtlint: rule {failure.code} {failure.rule} failed')}",
+                ]
+            )
+            out.append(f"::error {props}::{_escape_data(failure_message(failure))}\n")
         return "".join(out)

@@ -19,7 +19,15 @@ from typing import Any
 
 import regex
 
-from mtlint.formatters.base import FileReport, Formatter, RunReport, finding_dict
+from mtlint.formatters.base import (
+    FileReport,
+    Formatter,
+    RunReport,
+    failure_line,
+    failure_message,
+    finding_dict,
+    incomplete,
+)
 from mtlint.formatters.rulemeta import describe
 from mtlint.model import CATEGORIES, Finding, Severity
 from mtlint.text.document import Document
@@ -272,10 +280,12 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
         name = (
             f'<a href="#{ids[r.path]}">{text_html(r.path)}</a>' if r.findings and r.path in ids else text_html(r.path)
         )
+        if r.failures:
+            name += f' <span class="rule-failed">{_plural(len(r.failures), "rule")} failed</span>'
         cells = "".join(f"<td>{sev[s] or ''}</td>" for s in SEVERITIES)
         rows.append(
-            f'<tr class="{"" if r.findings else "clean"}"><td class="path">{name}</td>'
-            f"<td>{len(r.findings) or 'clean'}</td>{cells}<td>{fixable or ''}</td></tr>"
+            f'<tr class="{"" if r.findings or r.failures else "clean"}"><td class="path">{name}</td>'
+            f"<td>{len(r.findings) or ('' if r.failures else 'clean')}</td>{cells}<td>{fixable or ''}</td></tr>"
         )
     table = (
         '<div class="files-wrap"><table class="files"><thead><tr><th>file</th><th>findings</th>'
@@ -286,6 +296,17 @@ def summary(run: RunReport, ids: dict[str, str]) -> str:
     )
     charts = f'<div class="charts">{cat_chart}{sev_chart}</div>' if found else ""
     return f'<section class="summary"><div class="cards">{card_html}</div>{charts}{table}</section>'
+
+
+def failures_html(run: RunReport) -> str:
+    """A warning above everything else: which rules failed on which files, so the page is incomplete."""
+    if not run.failures:
+        return ""
+    items = "".join(f"<li>{text_html(failure_line(r.path, f))}</li>" for r, f in run.failures)
+    return (
+        '<section class="failures" role="alert"><h2>Incomplete report</h2>'
+        f"<p>{text_html(incomplete(run))} Their findings are missing from this page.</p><ul>{items}</ul></section>"
+    )
 
 
 def _cat_rank(category: str) -> int:
@@ -349,7 +370,7 @@ class HtmlFormatter(Formatter):
                 f'</span> <span class="doc-count" data-doc="{index}">{_plural(n, "finding")}</span></summary>'
                 f'<div class="text" lang="en">{render_document(index, report, numbered)}</div></details>'
             )
-        metas = describe((f for _, f in run.findings), run.extras)
+        metas = describe((f for _, f in run.findings), run.extras, (f for _, f in run.failures))
         rules = {
             code: {
                 "name": m.name,
@@ -361,7 +382,17 @@ class HtmlFormatter(Formatter):
             }
             for code, m in metas.items()
         }
-        data = {"version": __version__, "files": files, "findings": findings, "views": views, "rules": rules}
+        failures = [
+            {"path": r.path, "code": f.code, "rule": f.rule, "message": failure_message(f)} for r, f in run.failures
+        ]
+        data = {
+            "version": __version__,
+            "files": files,
+            "findings": findings,
+            "views": views,
+            "rules": rules,
+            "failures": failures,
+        }
         found = [f for _, f in run.findings]
         css = palette_css() + asset("report.css")
         js = asset("report.js")
@@ -391,7 +422,7 @@ class HtmlFormatter(Formatter):
         yield f'<meta name="generator" content="mtlint {attr(__version__)}">\n<link rel="icon" href="data:,">\n'
         yield f"<title>mtlint report: {text_html(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         yield f'<header><h1>mtlint report</h1><p class="sub">{text_html(title)} · mtlint {__version__}</p></header>\n'
-        yield summary(run, ids) + "\n"
+        yield failures_html(run) + summary(run, ids) + "\n"
         if found:
             yield filters(found) + "\n"
         yield '<div class="layout"><main id="docs">' + body + "</main>\n"

@@ -7,11 +7,12 @@ from what its findings say, so a report never fails for lack of documentation.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mtlint.model import Finding
+from mtlint.model import Finding, RuleFailure
 from mtlint.rule import Rule
 
 
@@ -77,26 +78,46 @@ def rule_classes(extras: dict[str, Any]) -> dict[str, type[Rule]]:
     from mtlint.engine.registry import RegistryError, discover
 
     classes: dict[str, type[Rule]] = {}
-    try:
+    with contextlib.suppress(RegistryError):  # a broken plug-in was already reported; describe what we can
         classes.update(discover().by_code())
-    except RegistryError:  # a broken plug-in was already reported by the run; describe what we can
-        pass
     registry = extras.get("registry")
     if registry is not None:  # includes the user's pack rules
         classes.update(registry.by_code())
     return classes
 
 
-def describe(findings: Iterable[Finding], extras: dict[str, Any] | None = None) -> dict[str, RuleMeta]:
-    """Metadata of every rule that produced one of `findings`, by code, in code order."""
-    wanted: dict[str, Finding] = {}
+def from_failure(f: RuleFailure) -> RuleMeta:
+    """Describe a rule the registry does not know and that found nothing: only its failure names it."""
+    return RuleMeta(
+        f.code,
+        f.rule,
+        "unknown",
+        "warning",
+        False,
+        f.rule,
+        f"{f.code} {f.rule} is not an installed rule, so its documentation is not available here.",
+        known=False,
+    )
+
+
+def describe(
+    findings: Iterable[Finding], extras: dict[str, Any] | None = None, failures: Iterable[RuleFailure] = ()
+) -> dict[str, RuleMeta]:
+    """Metadata of every rule that produced one of `findings` or failed, by code, in code order."""
+    wanted: dict[str, Finding | RuleFailure] = {}
     for f in findings:
         wanted.setdefault(f.code, f)
+    for failure in failures:
+        wanted.setdefault(failure.code, failure)
     if not wanted:
         return {}
     classes = rule_classes(extras or {})
     out = {}
     for code in sorted(wanted):
         cls = classes.get(code)
-        out[code] = from_class(cls) if cls is not None and cls.name == wanted[code].rule else from_finding(wanted[code])
+        seen = wanted[code]
+        if cls is not None and cls.name == seen.rule:
+            out[code] = from_class(cls)
+        else:
+            out[code] = from_finding(seen) if isinstance(seen, Finding) else from_failure(seen)
     return out

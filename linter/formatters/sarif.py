@@ -1,7 +1,8 @@
 """SARIF 2.1.0: findings with rule metadata and fixes, for code-scanning dashboards.
 
 Positions are SARIF regions: 1-based lines and columns, end column exclusive, columns counted in
-Unicode code points (declared with `columnKind`), exactly as in the JSON format.
+Unicode code points (declared with `columnKind`), exactly as in the JSON format. A rule that failed on
+a file is a tool execution notification of the run's invocation, which is then not successful.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from mtlint.formatters.base import FileReport, Formatter, RunReport, span
+from mtlint.formatters.base import FileReport, Formatter, RunReport, failure_message, span
 from mtlint.formatters.rulemeta import RuleMeta, describe
-from mtlint.model import Finding, Severity
+from mtlint.model import Finding, RuleFailure, Severity
 from mtlint.version import __version__
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -107,16 +108,33 @@ def result(report: FileReport, f: Finding, rule_index: int, uri: str, relative: 
     return out
 
 
+def notification(f: RuleFailure, rule_index: int, uri: str, relative: bool) -> dict[str, Any]:
+    """A rule that failed on a file, as a tool execution notification (SARIF 3.58)."""
+    exception: dict[str, Any] = {"kind": f.exception, "message": f.detail}
+    if f.where:
+        exception["stack"] = {"frames": [{"location": {"message": {"text": f.where}}}]}
+    return {
+        "level": "error",
+        "message": {"text": failure_message(f)},
+        "locations": [{"physicalLocation": {"artifactLocation": location(uri, relative)}}],
+        "associatedRule": {"id": f.code, "index": rule_index},
+        "exception": exception,
+        "properties": {"rule": f.rule, "bug": f.bug, "provider": f.provider},
+    }
+
+
 class SarifFormatter(Formatter):
     name = "sarif"
 
     def format(self, run: RunReport) -> str:
-        metas = describe((f for _, f in run.findings), run.extras)
+        metas = describe((f for _, f in run.findings), run.extras, (f for _, f in run.failures))
         index = {code: i for i, code in enumerate(metas)}
         results: list[dict[str, Any]] = []
+        notifications: list[dict[str, Any]] = []
         for report in run.files:
             uri, relative = artifact_uri(report.path)
             results.extend(result(report, f, index[f.code], uri, relative) for f in report.findings)
+            notifications.extend(notification(f, index[f.code], uri, relative) for f in report.failures)
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
@@ -130,6 +148,10 @@ class SarifFormatter(Formatter):
                             "rules": [rule_descriptor(m) for m in metas.values()],
                         }
                     },
+                    # A rule that failed on a file makes the run unsuccessful: its results are incomplete.
+                    "invocations": [
+                        {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+                    ],
                     "columnKind": "unicodeCodePoints",
                     "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
                     "results": results,

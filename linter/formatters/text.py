@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from mtlint.formatters.base import FileReport, Formatter, RunReport
+from mtlint.formatters.base import FileReport, Formatter, RunReport, incomplete
 from mtlint.model import Applicability, Finding, Severity
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -37,7 +37,7 @@ class TextFormatter(Formatter):
                 out.append(self.finding(report, f))
         if self.statistics:
             out.append(self.stats(run))
-        if not self.quiet or run.findings:
+        if not self.quiet or run.findings or run.failures:
             out.append(self.summary(run))
         return "".join(out)
 
@@ -98,7 +98,9 @@ class TextFormatter(Formatter):
         parts = []
         if run.fixed:
             parts.append(f"Fixed {plural(run.fixed, 'finding')}.")
-        if not found:
+        if not found and run.failures:
+            parts.append(f"No findings in {plural(run.files_checked, 'file')} from the rules that finished.")
+        elif not found:
             parts.append(f"No findings in {plural(run.files_checked, 'file')}.")
         else:
             s = f"{plural(len(found), 'finding')} in {plural(len({r.path for r, _ in found}), 'file')}"
@@ -108,4 +110,6 @@ class TextFormatter(Formatter):
             if unsafe:
                 extra.append(f"{unsafe} {'more ' if safe else ''}fixable with --unsafe-fixes")
             parts.append(s + (f" ({', '.join(extra)})" if extra else "") + ".")
+        if run.failures:
+            parts.append(self.style(incomplete(run), fg="red"))
         return self.style(" ".join(parts), bold=True) + "\n"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from mtlint.engine.ruleset import RuleSet, fix
 from mtlint.engine.runner import run_rules
 from mtlint.io.records import Chunk, Record, read_chunk
-from mtlint.model import Finding
+from mtlint.model import Finding, RuleFailure
 from mtlint.run.evidence import CorpusStats, document_lines
 from mtlint.run.executor import Context, Executor, current
 from mtlint.text.document import Document
@@ -46,7 +46,8 @@ class ChunkResult:
 
     findings: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)  # JSON text of each record, fixed (with --write-fixed)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # records that could not be linted
+    failures: list[tuple[str, RuleFailure]] = field(default_factory=list)  # (where, rule that failed there)
     records: int = 0
     max_severity: int = -1
 
@@ -113,8 +114,7 @@ def lint_chunk(chunk: Chunk) -> ChunkResult:
         out.records += 1
         rules = ruleset.for_path(doc.path)
         result = run_rules(doc, rules)
-        for failure in result.failures:
-            out.errors.append(f"{where}: rule {failure.rule} ({failure.code}) failed: {failure.message}")
+        out.failures.extend((where, failure) for failure in result.failures)
         for f in result.findings:
             out.findings.append(settings.render(chunk.path, doc, f))
             out.max_severity = max(out.max_severity, f.severity.rank)

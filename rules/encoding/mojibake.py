@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 from collections.abc import Iterator
 
 import ftfy
@@ -22,6 +23,11 @@ _REPLACEMENT = "\ufffd"
 # (`Ã  la` = `à la`).
 _TOKEN = r"\S*[^\x00-\x7f]\S*(?:(?<=[\u00c2-\u00df])[ \u00a0]{1,2}\S+)?"
 _RUN = regex.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
+# An HTML character reference left in plain text by a pipeline that escaped the page twice (`&quot;`,
+# `&#39;`), sometimes pulled apart by a translation engine that read it as words (`& # 39;`).
+_ENTITY = regex.compile(
+    r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[ \t]?(?:\d{1,7}|[xX][0-9A-Fa-f]{1,6}));|& #[ \t]?\d{1,7}[ \t]?;"
+)
 
 
 class Mojibake(Rule[NoOptions]):
@@ -40,8 +46,13 @@ class Mojibake(Rule[NoOptions]):
     `Kılıçdaroğlu`) is not mojibake and is left alone. A bad span ftfy cannot decode is reported without a
     fix.
 
+    Also found, in plain text: an HTML character reference left by a page escaped twice (`&quot;`,
+    `&#39;`, `&amp;`), or pulled apart into words by translation (`& # 39;`). Left alone: Markdown, where
+    such a reference is the writer's own syntax, and text like `AT&T` or `R&D`, which names no entity.
+
     Fix (safe): the re-decoded text, when ftfy actually re-decoded the line, the result no longer looks
-    bad and no character was lost (no U+FFFD appeared).
+    bad and no character was lost (no U+FFFD appeared); for a character reference, the character it names
+    (none when it names a control character or none at all).
     """
 
     code = "MT401"
@@ -58,6 +69,27 @@ class Mojibake(Rule[NoOptions]):
                 segment = text[start:end]
                 if start < end and _NON_ASCII.search(segment) and is_bad(segment):
                     yield from self._check_line(text, start, segment)
+        if doc.format != "markdown":
+            yield from self._entities(doc)
+
+    def _entities(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for block in doc.blocks:
+            for m in _ENTITY.finditer(text, block.start, block.end):
+                raw = m.group()
+                compact = regex.sub(r"[ \t]", "", raw)
+                char = html.unescape(compact)
+                if char == compact:
+                    continue  # no entity of that name: `&Co;` is text
+                fix = Fix.safe(Edit(m.start(), m.end(), char)) if char.isprintable() else None
+                shown = f"'{char}'" if char.isprintable() else f"U+{ord(char[0]):04X}"
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    f"HTML character reference '{raw}' left in the text: it stands for {shown}.",
+                    fix=fix,
+                    fixed=char,
+                )
 
     def _check_line(self, text: str, offset: int, line: str) -> Iterator[Finding]:
         # Decode each run of non-ASCII words on its own: correct text elsewhere on the line (a well-spelt

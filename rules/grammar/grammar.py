@@ -27,6 +27,9 @@ class Grammar(Rule[GrammarOptions]):
         Bad:  The minister have signed an agreements with the the company.
         Good: The minister has signed an agreement with the company.
 
+    Left alone: code, URLs and markup (never sent), capitalised words a checker would "correct" (names
+    are not fixed), and spelling (off by default: `Kılıçdaroğlu` is not a typo).
+
     It is off unless selected (`--select grammar`, or `select = ["grammar"]` in the config).
     Once selected it must work: a server that cannot be reached, or a missing package, stops the
     run with one line (exit 2) instead of passing silently.

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from mtlint.model import RuleError
 from mtlint.rules.grammar.chunks import Chunk
 
 
-class GrammarError(RuntimeError):
+class GrammarError(RuleError):
     """A backend failed while checking (server error, time-out, unreadable answer); one line."""
 
 

@@ -73,8 +73,11 @@ class CognateObject(Rule[NoOptions]):
     Bad:  `The striker offers good offers with his new club.`
     Good: `The striker is playing well at his new club.`
 
+    Left alone: English's own cognate objects (`live a life`, `sing a song`) and a noun after an article
+    or `to` / `of` (`the offer to offer more`).
+
     Heuristics: a lower-case word of four letters or more, not after an article or `to`/`of`, then up to
-    MAX_BETWEEN determiners or common adjectives, then a word of the same stem (suffixes -s, -ed, -ing,
+    two determiners or common adjectives, then a word of the same stem (suffixes -s, -ed, -ing,
     -ion, -ment stripped). English's own cognate objects are skipped. A generic signal with no word list
     beyond those: on the development pages it found one calque in 47 and no false alarm on 13,000 words
     of clean news or 440,000 words of other human text, which is too little evidence to turn it on for

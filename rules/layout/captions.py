@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from mtlint.engine.packs import PackEntry, load_builtin_pack, phrase_regex
+from mtlint.engine.packs import PackEntry, phrase_regex
 from mtlint.rules.layout.shared import (
     FAST_WORD,
     SENTENCE_END,
@@ -54,6 +54,8 @@ _AGENCY_SLASH_NAME = regex.compile(
 )
 _PAREN_NAME_CREDIT = regex.compile(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
 _COPYRIGHT_HERE = regex.compile(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
+# "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
+_LABELLED_CREDIT = regex.compile(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
 _CREDIT_TOKEN = regex.compile(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
 
 
@@ -109,12 +111,6 @@ def _first_words(entries: tuple[PackEntry, ...]) -> frozenset[str] | None:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=1)
-def builtin_vocabulary() -> Vocabulary:
-    return Vocabulary(load_builtin_pack("caption-words.toml").entries)
-
-
-@lru_cache(maxsize=8)
 def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[int, tuple[Hit, ...]]:
     """Captions and credits per block index."""
     out: dict[int, list[Hit]] = {}
@@ -128,7 +124,7 @@ def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[
 
 def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) -> list[Hit]:
     text, raw = b.text, doc.text[b.start : b.end]
-    whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why)]  # noqa: E731
+    whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why, exact=safe)]  # noqa: E731
     if _IMAGE_URL.match(raw.strip()) or _IMAGE_FILE.match(raw.strip()):
         return whole(True, "an image address or file name on a line of its own")
     if _CAMERA_NAME.match(text.strip()):
@@ -143,11 +139,21 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
             if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
                 return []  # "Social media" over a paragraph is a section title
             return whole(True, "a caption or credit word on a line of its own")
+        label = _LABELLED_CREDIT.match(text)
+        if label and vocab.only_vocabulary(label["label"]) and not vocab.only_topics(label["label"]):
+            return whole(False, "a credit: caption words, a colon and who took or supplied the picture")
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
     if not hits:
         return _structural(doc, b, max_words)
     whole_line = [h for h in hits if h.whole]
     return whole_line[:1] if whole_line else _longest_first(hits)  # one finding per credit
+
+
+def closes_story(doc: Document, b: Block) -> bool:
+    """Whether `b` stands right after the story's last paragraph, where the story's own agency credit
+    stands (`© AGENCY` under the text is a credit of the story, like a byline, not of a picture)."""
+    prev, nxt = neighbours(doc, b.index)
+    return prev is not None and is_body(prev) and (nxt is None or not is_body(nxt))
 
 
 def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[Hit]:
@@ -183,11 +189,10 @@ def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
             continue
         start, stop = b.start + m.start(), b.start + end
         if b.text[end:].strip() == "" and b.text[: m.start()].strip() == "":
-            prev, nxt = neighbours(doc, b.index)
-            if prev is not None and is_body(prev) and (nxt is None or not is_body(nxt)):
+            if closes_story(doc, b):
                 continue  # the story's own agency credit after its last paragraph, like a byline
             safe = vocab.only_vocabulary(b.text.replace("©", " "))
-            out += [Hit(b.index, b.start, b.end, True, safe, "a photo credit on a line of its own")]
+            out += [Hit(b.index, b.start, b.end, True, safe, "a photo credit on a line of its own", exact=safe)]
         else:
             out += _caption_span(b, start, stop, False, "a photo credit")
     return out
@@ -268,7 +273,7 @@ def _structural(doc: Document, b: Block, max_words: int) -> list[Hit]:
     )
     under_image = prev is not None and bool(_MD_IMAGE.match(doc.text[prev.outer_start : prev.outer_end]))
     if between_items or under_image:
-        return [Hit(b.index, b.start, b.end, True, False, "a short label placed like a caption")]
+        return [Hit(b.index, b.start, b.end, True, False, "a short label placed like a caption", placed=True)]
     return []
 
 
@@ -282,11 +287,6 @@ def _alt_texts(doc: Document, found: dict[int, list[Hit]]) -> None:
                 continue
             mine = " ".join(tokens(b.text))
             if len(mine.split()) >= 3 and mine in theirs and mine != theirs:
-                found[b.index] = [Hit(b.index, b.start, b.end, True, False, "image alt text beside its caption")]
-
-
-def caption_blocks(doc: Document, whole_only: bool = False) -> frozenset[int]:
-    """Blocks holding a caption or credit by the built-in vocabulary (for the other debris rules);
-    with `whole_only`, only blocks that are nothing but a caption."""
-    found = find_captions(doc, builtin_vocabulary(), 4)
-    return frozenset(i for i, hits in found.items() if not whole_only or any(h.whole for h in hits))
+                found[b.index] = [
+                    Hit(b.index, b.start, b.end, True, False, "image alt text beside its caption", placed=True)
+                ]

@@ -6,15 +6,22 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 from rapidfuzz.distance import Indel
 
+from mtlint.engine.packs import PackEntry
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
-from mtlint.rules.layout.captions import caption_blocks
+from mtlint.rules.layout.analysis import layout_debris
+from mtlint.rules.layout.copies import CopyPolicy
+from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import token_ends, tokens
 from mtlint.text.document import Block, Document
+
+if TYPE_CHECKING:
+    from mtlint.engine.config import Config
 
 SHINGLE = 3  # words per shingle in the candidate index
 SKETCH = 12  # shingles kept per paragraph: the smallest hashes (a bottom-k MinHash sketch)
@@ -44,6 +51,10 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
 
     Good: keep the first copy only.
 
+    Left alone: a line that repeats on purpose, such as a credit under every picture (`Photo: Reuters`
+    three times), a headline printed again as a title, or a reference entry's sentence repeated under
+    each function of a Markdown document.
+
     Heuristics:
     - paragraphs are compared as sequences of word tokens (case, punctuation and apostrophe style
       aside) with an edit-distance similarity (rapidfuzz Indel); a later paragraph of at least
@@ -52,7 +63,17 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
       (a headline or teaser title printed again as the start of the teaser) is flagged on that span;
     - a short line (under `min-words`, at least two words) identical to the line just above it is a
       stutter of the layout (a byline printed twice);
-    - captions and credits are left to stray-caption, so a repeated caption is reported once, there.
+    - a line that is a caption, a credit or site furniture (as stray-caption and site-boilerplate read
+      it, from their packs or from the line's role) is left to those rules, so it is reported once;
+    - a line found three or more times in the document is a template (a credit under every picture, a
+      speaker's label), not a duplicate;
+    - a short line without sentence punctuation (up to twelve words: a headline, a byline, a label) is a
+      duplicate only as a stutter, directly under its original; elsewhere its copy is page furniture
+      (a headline repeated as a title tag) or nothing;
+    - a near copy that differs by a negation ("will" / "will not") is a contrast, not a copy;
+    - in Markdown, copies under different headings, or items of lists, belong to different entries of a
+      reference (each function's `timeout` parameter), and two paragraphs that differ only in their code
+      spans are compared with their code.
     Candidates are found through an index of MinHash sketches (the smallest hashes of each paragraph's
     word 3-grams), so only paragraphs sharing sketch entries are compared in full: a document of
     20,000 paragraphs lints in seconds (see bench/duplicates.py).
@@ -74,11 +95,26 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     category = "duplicate"
     severity = Severity.WARNING
     fixable = True
+    uses_corpus = True  # what is a caption or furniture depends on repetition across the files of the run
 
     Options = DuplicateParagraphOptions
 
+    def __init__(
+        self,
+        options: DuplicateParagraphOptions | None = None,
+        severity: Severity | None = None,
+        extra_entries: tuple[PackEntry, ...] = (),
+    ) -> None:
+        super().__init__(options, severity, extra_entries)
+        self.settings = LayoutSettings.build()
+
+    def configure(self, config: Config) -> None:
+        """Read the run's layout settings: which lines the caption and furniture rules take."""
+        self.settings = LayoutSettings.from_config(config)
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        skip = caption_blocks(doc, whole_only=True)
+        skip = layout_debris(doc, self.settings).whole_lines
+        policy = CopyPolicy(doc, skip)
         min_words, threshold = self.options.min_words, self.options.threshold
         exact: dict[tuple[str, ...], Block] = {}
         heads: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -92,25 +128,31 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
             toks = tokens(block.text)
             short = len(toks) < min_words
             if short:
-                if previous and len(toks) >= 2 and toks == previous[1] and regex.search(r"\p{L}", block.text):
+                if (
+                    previous
+                    and len(toks) >= 2
+                    and toks == previous[1]
+                    and regex.search(r"\p{L}", block.text)
+                    and policy.copy(block, previous[0])
+                ):
                     yield self._report(doc, block, previous[0], 1.0, Fix.safe(doc.deletion(block)))
                 previous = (block, toks)
                 continue
             previous = (block, toks)
-            if toks in exact:
+            if toks in exact and policy.copy(block, exact[toks]):
                 yield self._report(doc, block, exact[toks], 1.0, Fix.safe(doc.deletion(block)))
                 continue
             sketch = _shingles(toks)
-            prefix = self._prefix(doc, block, toks, heads, seen, min_words)
+            prefix = self._prefix(doc, block, toks, heads, seen, min_words, policy)
             if prefix:
                 yield prefix
             else:
                 best = self._nearest(toks, sketch, postings, seen, threshold)
-                if best is not None:
+                if best is not None and policy.copy(block, best[0], near=True):
                     other, score = best
                     yield self._report(doc, block, other, score, Fix.unsafe(doc.deletion(block)))
                     continue
-            exact[toks] = block
+            exact.setdefault(toks, block)
             heads[toks[:min_words]].append(len(seen))
             for sh in sketch:
                 postings[sh].append(len(seen))
@@ -136,11 +178,11 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
                 best = (seen[idx][0], score)
         return best
 
-    def _prefix(self, doc, block, toks, heads, seen, min_words):  # type: ignore[no-untyped-def]
+    def _prefix(self, doc, block, toks, heads, seen, min_words, policy):  # type: ignore[no-untyped-def]
         """A paragraph that starts by repeating an earlier, shorter line word for word."""
         for idx in heads.get(toks[:min_words], ()):
             other_block, other = seen[idx]
-            if len(other) < len(toks) and toks[: len(other)] == other:
+            if len(other) < len(toks) and toks[: len(other)] == other and policy.copy(block, other_block, prefix=True):
                 ends = token_ends(block.text)
                 end = block.start + ends[len(other) - 1]
                 while (

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
 
 import regex
 
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
-from mtlint.rules.layout.shared import SENTENCE_END, WORD, Hit, first_body, prefilter, search
+from mtlint.rules.layout.cues import BYLINE
+from mtlint.rules.layout.shared import SENTENCE_END, WORD, Hit, first_body, last_body, prefilter, search
 from mtlint.text.document import Block, BlockKind, Document
 
+MENU_MIN_ITEMS = 3
+# A number with a word or two: comment, view and share counters, reading times ("12 views", "3 min read").
+_COUNTER = regex.compile(r"^\d+(?:[.,]\d+)*\s*[kKmM]?(?:\s+\p{L}+\.?){1,2}$|^\d{1,6}$")
+_DATE_OR_TIME = regex.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\b|\b(?:19|20)\d\d\b"
+    r"|\b(?:am|pm|hours?|hrs?|days?|weeks?|months?|years?|ago|gmt|utc)\b"
+)
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{N}\W]+$")
 _TRAIL_PUNCT = regex.compile(r"[\s.:!?,;…–—\-]*$")
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
@@ -23,6 +30,12 @@ _NOT_LABEL = regex.compile(
     r"|preface|foreword|prologue|epilogue|conclusions?|methods?|results|discussion|references|sources|notes"
     r"|acknowledge?ments|appendix|glossary|chapter|part|section|update|correction|editorial)$"
 )
+
+
+def is_section_name(text: str) -> bool:
+    """A one-word line that names a document's own section (Introduction, Sources) or a date, not a label
+    the site put there."""
+    return bool(_NOT_LABEL.match(text.strip()))
 
 
 def builtin_boilerplate() -> tuple[PackEntry, ...]:
@@ -42,11 +55,18 @@ def pack_hit(entry: PackEntry, text: str) -> regex.Match[str] | None:
     return m
 
 
-@lru_cache(maxsize=8)
-def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: frozenset[int]) -> dict[int, Hit]:
-    """Page furniture per block index: pack lines, widget structure and the footer zone."""
+def find_furniture(
+    doc: Document,
+    entries: tuple[PackEntry, ...],
+    captions: frozenset[int],
+    learned: Mapping[int, Hit] | None = None,
+) -> dict[int, Hit]:
+    """Page furniture per block index: pack lines, widget structure, menus, related lists and the footer
+    zone. `learned` holds furniture found by other evidence (the line-role model): a pack or structure
+    reason wins on the same line, and learned lines open related lists and footer zones like pack ones."""
     blocks = doc.blocks
     body = first_body(doc, captions)
+    last = last_body(doc, captions)
     lines = [b for b in blocks if b.index not in captions]
     suffix = tuple(e for e in entries if "suffix" in e.tags)
     line_entries = tuple(e for e in entries if "suffix" not in e.tags)
@@ -64,9 +84,11 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
     for b in lines:
         text = b.text
         for e in quick.entries_in(text):
-            if pack_hit(e, text):
+            m = pack_hit(e, text)
+            if m:
                 why = e.note or "a widget label, link or call to action"
-                out[b.index] = Hit(b.index, b.start, b.end, True, "unsafe" not in e.tags, why)
+                exact = e.whole or bool(_TRAIL_PUNCT.fullmatch(text, m.end()))  # the entry is the whole line
+                out[b.index] = Hit(b.index, b.start, b.end, True, "unsafe" not in e.tags, why, exact=exact)
                 if "tail" in e.tags:
                     tails.append(b.index)
                 if "list" in e.tags:
@@ -75,9 +97,9 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
         else:
             # An author's own Markdown heading is structure, not a label left by the page.
             md_heading = doc.format == "markdown" and b.kind is BlockKind.HEADING
-            why = "" if md_heading else _structure(b, body, durations)
+            why = "" if md_heading else _structure(b, body, last, durations)
             if why:
-                out[b.index] = Hit(b.index, b.start, b.end, True, False, why)
+                out[b.index] = Hit(b.index, b.start, b.end, True, False, why, placed=True)
                 if b.index in durations:
                     tails.append(b.index)
     for b in lines:
@@ -96,19 +118,34 @@ def find_furniture(doc: Document, entries: tuple[PackEntry, ...], captions: froz
                     e.note or "a suffix glued to the headline",
                 )
                 break
+    _menus(doc, out, captions, body)
     _masthead(doc, out)
+    _related_lists(doc, out, captions, lists)
+    _footer_zone(doc, out, captions, [t for t in tails if t > body])
+    # Then what other evidence found: it keeps its own reason, and opens lists and footer zones of its own.
+    lists, tails = [], []
+    for i, hit in sorted((learned or {}).items()):
+        if i in out or i in captions:
+            continue
+        out[i] = hit
+        if i > last:
+            tails.append(i)
+        if blocks[i].text.rstrip().endswith((":", "：")):
+            lists.append(i)
     _related_lists(doc, out, captions, lists)
     _footer_zone(doc, out, captions, [t for t in tails if t > body])
     return out
 
 
-def _structure(b: Block, body: int, duration_set: Sequence[int]) -> str:
+def _structure(b: Block, body: int, last: int, duration_set: Sequence[int]) -> str:
     durations = len(duration_set)
     text = b.text
     if durations >= 2 and _DURATION.match(text) and b.index in duration_set:
         return "a video duration from a related-videos list"
     if len(text) > 100:
         return ""  # breadcrumbs and labels are short
+    if (b.index < body or b.index > last) and _COUNTER.match(text) and not _DATE_OR_TIME.search(text):
+        return "a counter (comments, views, reading time)"
     n = len(WORD.findall(text))
     if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
@@ -123,6 +160,34 @@ def _structure(b: Block, body: int, duration_set: Sequence[int]) -> str:
     return ""
 
 
+def _menus(doc: Document, out: dict[int, Hit], captions: frozenset[int], body: int) -> None:
+    """A run of three or more short lines above the article, most of them one word: a site's menu. Lines
+    already read as labels belong to the run and are named menu items; pack furniture keeps its reason."""
+    blocks = doc.blocks
+    run: list[Block] = []
+    for b in [*blocks[:body], None]:
+        if b is not None and b.index in captions:
+            continue
+        if b is not None and (_menu_item(doc, b) or (b.index in out and out[b.index].whole)):
+            run.append(b)
+            continue
+        single = sum(len(WORD.findall(x.text)) == 1 for x in run)
+        if len(run) >= MENU_MIN_ITEMS and 2 * single >= len(run):
+            why = "an item of a site menu above the article"
+            for x in run:
+                if x.index not in out or out[x.index].placed:
+                    out[x.index] = Hit(x.index, x.start, x.end, True, False, why, placed=True)
+        run = []
+
+
+def _menu_item(doc: Document, b: Block) -> bool:
+    text = b.text
+    if b.kind is BlockKind.PARAGRAPH or (doc.format == "markdown" and b.kind is not BlockKind.LINE):
+        return False
+    n = len(WORD.findall(text))
+    return 1 <= n <= 3 and not SENTENCE_END.search(text) and not regex.search(r"\p{N}", text) and not BYLINE.match(text)
+
+
 def _masthead(doc: Document, out: dict[int, Hit]) -> None:
     """A site name on the first line, directly above navigation furniture."""
     blocks = doc.blocks
@@ -130,7 +195,7 @@ def _masthead(doc: Document, out: dict[int, Hit]) -> None:
         return
     first = blocks[0]
     if len(WORD.findall(first.text)) <= 3 and not SENTENCE_END.search(first.text):
-        out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation")
+        out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation", placed=True)
 
 
 def _is_short(b: Block) -> bool:
@@ -148,7 +213,7 @@ def _related_lists(doc: Document, out: dict[int, Hit], captions: frozenset[int],
                 continue
             if not _is_short(b) or (b.kind is BlockKind.HEADING and doc.format == "markdown"):
                 break
-            out[i] = Hit(i, b.start, b.end, True, False, "a title in a related-articles list")
+            out[i] = Hit(i, b.start, b.end, True, False, "a title in a related-articles list", placed=True)
 
 
 # Promotional text speaks to the reader ("your account", "our newsletter") or tells them what to do.
@@ -183,5 +248,5 @@ def _footer_zone(doc: Document, out: dict[int, Hit], captions: frozenset[int], a
         if ok:
             for i in marked:
                 b = blocks[i]
-                out[i] = Hit(i, b.start, b.end, True, False, "a line inside the page footer")
+                out[i] = Hit(i, b.start, b.end, True, False, "a line inside the page footer", placed=True)
             return

@@ -67,7 +67,10 @@ def prefilter(entries: tuple[PackEntry, ...]) -> EntryPrefilter:
 
 @dataclass(frozen=True)
 class Hit:
-    """A caption or furniture span in one block; `whole` means the block is nothing else."""
+    """A caption or furniture span in one block; `whole` means the block is nothing else, `exact` that the
+    whole line is what a pack lists (caption words alone, a whole-line widget label), so no reading of
+    the line's role can make its deletion doubtful; `placed` that the line's place in a page's layout
+    found it (a menu, the footer zone, a label over the article), not its words."""
 
     block: int
     start: int
@@ -75,6 +78,8 @@ class Hit:
     whole: bool
     safe: bool
     reason: str
+    exact: bool = False
+    placed: bool = False  # found by the line's place on a page (a menu, a footer), not by its words
 
 
 def neighbours(doc: Document, i: int) -> tuple[Block | None, Block | None]:
@@ -92,3 +97,11 @@ def first_body(doc: Document, skip: Collection[int] = ()) -> int:
         if b.index not in skip and is_body(b):
             return b.index
     return len(doc.blocks)
+
+
+def last_body(doc: Document, skip: Collection[int] = ()) -> int:
+    """Index of the last block of article prose (-1 if there is none)."""
+    for b in reversed(doc.blocks):
+        if b.index not in skip and is_body(b):
+            return b.index
+    return -1

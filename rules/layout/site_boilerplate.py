@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-import regex
-
-from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.engine.packs import PackEntry
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule, RuleOptions
-from mtlint.rules.layout.captions import caption_blocks
-from mtlint.rules.layout.furniture import find_furniture
-from mtlint.rules.layout.shared import WORD
-from mtlint.text.document import BlockKind, Document
+from mtlint.rule import Rule
+from mtlint.rules.layout.analysis import layout_debris
+from mtlint.rules.layout.settings import LayoutSettings, SiteBoilerplateOptions
+from mtlint.text.document import Document
 
-# Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
-_NOT_TEMPLATE = regex.compile(
-    r"(?i)^(?:by\s|written\s+by|updated|published|posted)|^[\p{N}\p{P}\p{S}\s]*$"
-    r"|^(?:[\p{L}.]+\s*,?\s*)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d"
-)
-
-
-@dataclass(frozen=True)
-class SiteBoilerplateOptions(RuleOptions):
-    min_files: int = 3
-    min_share: float = 0.05
+if TYPE_CHECKING:
+    from mtlint.engine.config import Config
 
 
 class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
@@ -51,25 +40,35 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        widget label or call to action; `.. Pictures` / `– Site News` glued to a headline, flagged as
        that span only). Extend it with a pack that says `extends = "site-boilerplate"`.
     2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`,
-       `Topic | Taiwan`), a one-word section label above the article (`business`), a short site
-       masthead over navigation, the short titles under a related-articles heading, and the footer
+       `Topic | Taiwan`), a one-word section label above the article (`business`), a menu (a run of
+       three or more short lines above the article, most of them one word), a counter outside the body
+       (`0 Comments`, `2988`), a short site masthead over navigation, the short titles under a
+       related-articles heading, and the footer
        zone: after closing furniture (copyright, comment form, share bar, source link, agency credit
        line) every short line down to the end of the file, and every long one that speaks to the
        reader just above more furniture (a promo or newsletter blurb), is furniture too - provided
        the zone reaches the end of the file without meeting article prose.
     3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
-       least `min-files` files and at least `min-share` of all files is a site template, unless it is a
-       heading, a byline, a date or a number, or shorter than four words (names, places and section
-       titles recur across a site's articles as content). This learns each site's own footer
-       without any list.
-    Captions and credits are left to stray-caption, so one artifact gets one finding.
+       least `min-files` files and at least `min-share` of all files is a site template, if it is shaped
+       like furniture (at most twelve words without a full stop, or talking to the reader) and stands
+       above or below the article's body, and is not a heading, a byline, a date or a number, or shorter
+       than four words (names, places and section titles recur across a site's articles as content).
+       This learns each site's own footer without any list; documentation repeats its own sentences.
+    4. the line-role model: a line it reads as furniture with probability above 0.8, from its shape, its
+       place around the body, its neighbours and its repetition (in at least `min-files` files); the
+       message names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check
+       --explain-roles FILE`). Such a line also opens a related list or a footer zone, as in 2.
+    Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the
+    author's structure and lines the model reads as article text are left alone; in documentation
+    (Markdown with code) so are the layout readings of 2 and the model's own findings.
 
     Options:
     - `min-files` (default 3): fewest files a line must appear in to count as a template.
     - `min-share` (default 0.05): smallest fraction of the run's files it must appear in.
 
-    Fix: delete the line (and one blank line beside it); safe for whole-line pack matches, unsafe for
-    evidence from layout or repetition alone and for spans glued to a headline.
+    Fix: delete the line (and one blank line beside it); safe for pack matches that cover the line (and
+    for ones that open it when the model does not read it as article text), unsafe for evidence from
+    layout, repetition or the model alone and for spans glued to a headline.
     """
 
     code = "MT102"
@@ -89,11 +88,15 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
         extra_entries: tuple[PackEntry, ...] = (),
     ) -> None:
         super().__init__(options, severity, extra_entries)
-        self.entries = load_builtin_pack("boilerplate.toml").entries + self.extra_entries
+        self.settings = LayoutSettings.build(furniture_entries=self.extra_entries, boilerplate=self.options)
+
+    def configure(self, config: Config) -> None:
+        """Read the run's layout settings (the other layout rules' packs and options), keeping its own."""
+        mine = LayoutSettings.build(furniture_entries=self.extra_entries)
+        self.settings = replace(LayoutSettings.from_config(config), furniture=mine.furniture, boilerplate=self.options)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        captions = caption_blocks(doc)
-        found = find_furniture(doc, self.entries, captions)
+        found = layout_debris(doc, self.settings).furniture
         for index in sorted(found):
             hit = found[index]
             block = doc.blocks[index]
@@ -107,31 +110,3 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
                 edit = Edit(start, hit.end, "")
                 message = f"Site boilerplate glued to the headline ({hit.reason}); remove it."
             yield self.finding(hit.start, hit.end, message, Fix.safe(edit) if hit.safe else Fix.unsafe(edit))
-        yield from self._repeated(doc, captions | frozenset(found))
-
-    def _repeated(self, doc: Document, skip: frozenset[int]) -> Iterator[Finding]:
-        corpus = doc.corpus
-        opts = self.options
-        if corpus is None:
-            return
-        need = max(opts.min_files, opts.min_share * corpus.files)
-        for block in doc.blocks:
-            if block.index in skip or block.first_line != block.last_line:
-                continue
-            if block.kind is BlockKind.HEADING and block.index > 0:
-                continue
-            # Short lines (names, places, section titles) recur across a site's articles as content.
-            if len(WORD.findall(block.text)) < 4 or _NOT_TEMPLATE.search(block.text):
-                continue
-            s, e, _ = doc.line_span(block.first_line)
-            seen = corpus.count(doc.prose[s:e])
-            if seen >= need:
-                yield self.finding(
-                    block.start,
-                    block.end,
-                    f"Site boilerplate: this line appears in {seen} of the {corpus.files} files linted; "
-                    "delete the line.",
-                    Fix.unsafe(doc.deletion(block)),
-                    files=seen,
-                    words=len(WORD.findall(block.text)),
-                )

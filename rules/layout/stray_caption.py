@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from mtlint.engine.packs import PackEntry, load_builtin_pack
+from mtlint.engine.packs import PackEntry
 from mtlint.model import Edit, Finding, Fix, Severity
-from mtlint.rule import Rule, RuleOptions
-from mtlint.rules.layout.captions import Vocabulary, find_captions
+from mtlint.rule import Rule
+from mtlint.rules.layout.analysis import layout_debris
+from mtlint.rules.layout.settings import LayoutSettings, StrayCaptionOptions
 from mtlint.text.document import Document
 
-
-@dataclass(frozen=True)
-class StrayCaptionOptions(RuleOptions):
-    max_words: int = 4
+if TYPE_CHECKING:
+    from mtlint.engine.config import Config
 
 
 class StrayCaption(Rule[StrayCaptionOptions]):
@@ -55,19 +55,28 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
     - a line that reappears inside the caption beside it (the image's alt text);
     - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
-      under a Markdown image.
+      under a Markdown image;
+    - caption words, a colon and a source (`Photo illustration: City Archive`);
+    - a photo caption written as a plain sentence between two paragraphs: someone doing something
+      somewhere, no full stop (`Mayor X speaks to reporters outside City Hall`, `Staff members giving
+      visitors a tour`); a headline-style subheading (`Minister rejects the plan`) is not one;
+    - a line the line-role model reads as a caption with probability above 0.8, from its shape, its
+      place around the article's body and its neighbours (see docs/rules/layout-roles.md; the message
+      names the strongest evidence). `mtlint check --explain-roles FILE` shows every line's role.
     Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading),
     sentences (`The picture is clear.`, `Reuters could not verify the images.`), wire datelines
     (`CAIRO (Reuters) -`), and the story's own credit (a bare `© AGENCY` line after the last
-    paragraph, `(AP)` closing a paragraph), which are like bylines. A line with any word outside the
-    vocabulary, or with sentence punctuation, needs a credit shape to be flagged.
+    paragraph, `(AP)` closing a paragraph), which are like bylines; in Markdown, the author's structure
+    (headings, list items, prose with code or links) and lines the model reads as article text, and in
+    documentation (Markdown with code) every finding of the model's own. A line with any word outside
+    the vocabulary, or with sentence punctuation, needs a credit shape (or the model's confidence).
 
     Options:
     - `max-words` (default 4): longest line judged a caption by its position alone.
 
     Fix: delete the line and one blank line beside it. Safe when the line is caption vocabulary or an
-    image address only; unsafe when its shape says so (a caption sentence, a credit glued to text, whose
-    span alone is removed).
+    image address only; unsafe when its shape or its learned role says so (a caption sentence, a line
+    the model reads as a caption, a credit glued to text, whose span alone is removed).
     """
 
     code = "MT101"
@@ -76,6 +85,7 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     severity = Severity.WARNING
     fixable = True
     reads_packs = True
+    uses_corpus = True  # line roles weigh repetition across the files of the run
 
     Options = StrayCaptionOptions
 
@@ -86,10 +96,15 @@ class StrayCaption(Rule[StrayCaptionOptions]):
         extra_entries: tuple[PackEntry, ...] = (),
     ) -> None:
         super().__init__(options, severity, extra_entries)
-        self.vocabulary = Vocabulary(load_builtin_pack("caption-words.toml").entries + self.extra_entries)
+        self.settings = LayoutSettings.build(self.extra_entries, captions=self.options)
+
+    def configure(self, config: Config) -> None:
+        """Read the run's layout settings (the other layout rules' packs and options), keeping its own."""
+        mine = LayoutSettings.build(self.extra_entries, captions=self.options)
+        self.settings = replace(LayoutSettings.from_config(config), vocabulary=mine.vocabulary, captions=self.options)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = find_captions(doc, self.vocabulary, self.options.max_words)
+        found = layout_debris(doc, self.settings).captions
         for index in sorted(found):
             block = doc.blocks[index]
             for hit in found[index]:

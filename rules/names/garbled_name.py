@@ -22,6 +22,10 @@ class GarbledName(Rule[NoOptions]):
     Bad:  `Tougher Hussain is a former Pakistani ambassador`
     Good: `Touqir Hussain is a former Pakistani ambassador`
 
+    Left alone: real names that are also English words (`Hope Hicks`, `Jack Ma`), institutions and places
+    (`Naval Postgraduate School`, `Ahmed Street`), and titles and job words before a name (`Election
+    Commissioner Rajiv Kumar`).
+
     Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
     - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
       points rarer in German, French, Spanish, Italian and Portuguese, where names keep their frequency;
@@ -32,7 +36,7 @@ class GarbledName(Rule[NoOptions]):
       after it is an English common word (`Naval Postgraduate School` is an institution; English words
       before it are modifiers, as in `Pakistani Tougher Hussain`);
     - and the context says it is a person: a title or role noun before it (`Ambassador`, `spokesman`),
-      or, for a word in first position, an appositive after it (`, a professor`, `is a former`) or a
+      or, for any word but the last, an appositive after the name (`, a professor`, `is a former`) or a
       reporting verb (`said`). A word in last position needs a title (`Ahmed Street` is a street).
     At the start of a sentence, where every word is capitalised, only an appositive or a title counts;
     after an article (`The Morning Star, a newspaper`) only a title.

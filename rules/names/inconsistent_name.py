@@ -46,6 +46,9 @@ class InconsistentName(Rule[InconsistentNameOptions]):
     Bad:  `Coach Ihab Galal named his squad. ... Ihab Jalal said the team was ready.`
     Good: the same spelling throughout.
 
+    Left alone: two people who share a surname (`Joe Biden` ... `Hunter Biden`), a name and its
+    extension (`Arabia` / `Arabian`), and spellings that differ only in accents (`Erdoğan` / `Erdogan`).
+
     Heuristics: mentions of two words or more (see `mtlint.text.names`) that look like a person (a known given
     name or surname, or a title before them) are clustered: same surname with given names spelled alike
     (`Moeed`/`Moayed`), or the same given names with surnames spelled alike (`Galal`/`Jalal`, `Kapoor`/

@@ -40,7 +40,10 @@ class Spacing(Rule[NoOptions]):
     after a full stop are a typing convention and left alone); spaces before `, ; : ! ?` or a full stop
     (not an ellipsis ` ...` or a decimal ` .5`); a sentence end glued to the next word (`end.Next`; not
     abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names);
-    spaces or tabs at the end of a line (in Markdown, the two-space hard line break is kept).
+    spaces or tabs at the end of a line.
+
+    Left alone in Markdown: doubled spaces and spaces at line ends, which rendering collapses (and two
+    spaces at a line end are Markdown's hard line break), so a reader never sees them.
 
     A mark after a sentence that already ended (`arena.” .`, `prices. , pointing`) is left to
     stray-punctuation (MT407), which knows which of the two marks to keep.
@@ -56,9 +59,11 @@ class Spacing(Rule[NoOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        yield from self._trailing(doc)
+        rendered = doc.format == "markdown"  # whitespace runs collapse when the page is rendered
+        if not rendered:
+            yield from self._trailing(doc)
         for block in doc.blocks:
-            if block.kind in _RUNNING and text.find("  ", block.start, block.end) >= 0:
+            if block.kind in _RUNNING and not rendered and text.find("  ", block.start, block.end) >= 0:
                 for m in _DOUBLE.finditer(text, block.start, block.end):
                     if not doc.is_masked(m.start(), m.end()):
                         yield self.finding(
@@ -90,8 +95,6 @@ class Spacing(Rule[NoOptions]):
             m = _TRAILING.search(doc.text, start, content_end)
             if m is None or m.end() != content_end or doc.is_masked(m.start(), m.end()):
                 continue
-            if doc.format == "markdown" and m.group() == "  " and m.start() > start:
-                continue  # Markdown hard line break
             yield self.finding(m.start(), m.end(), "trailing whitespace", fix=Fix.safe(Edit(m.start(), m.end(), "")))
 
     def _space_before(self, text: str, m: regex.Match[str]) -> Finding | None:

@@ -58,10 +58,11 @@ class UnbalancedDelimiter(Rule[NoOptions]):
     Heuristics: per paragraph, curly (“ ”) and straight (") double quotes, guillemets, parentheses,
     square and curly brackets are matched like nested pairs. A straight quote opens after a space or at
     the start and closes before a space or punctuation. Left alone: single quotes and ’ (apostrophes look
-    the same), quotes after a digit (inches), emoticons, list labels such as `a)` and `2)`, web
-    addresses, square brackets in Markdown (link syntax), and a quotation that continues into the next
-    paragraph in the news convention (the paragraph leaves its quote open and the next one opens again,
-    or the next paragraph closes it).
+    the same), quotes after a digit (inches), emoticons, list labels such as `a)` and `2)`, a guillemet
+    between spaces used as a separator (`Home » World » Region`), web addresses, square brackets in
+    Markdown (link syntax), and a quotation that continues into the next paragraph in the news
+    convention (the paragraph leaves its quote open and the next one opens again, or the next
+    paragraph closes it).
 
     No fix: only the writer knows where the quote or bracket should end.
     """
@@ -151,8 +152,17 @@ class UnbalancedDelimiter(Rule[NoOptions]):
         )
 
 
+def _spaced(prose: str, i: int) -> bool:
+    """Whether the character at `i` stands between spaces (or a line's edge), quoting nothing."""
+    before = prose[i - 1] if i > 0 else " "
+    after = prose[i + 1] if i + 1 < len(prose) else " "
+    return before.isspace() and after.isspace()
+
+
 def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
     """'open', 'close' or None (not a delimiter here) for the character at `i`."""
+    if ch in "«»" and _spaced(prose, i):
+        return None  # a separator between spaces, as in a breadcrumb ("Home » World » Region")
     if ch in "([{«„":
         return "open"
     if ch in ")]}»":

@@ -37,6 +37,8 @@ def test_the_wheel_installs_exactly_one_top_level_package(wheel: Path) -> None:
         "mtlint/py.typed",
         "mtlint/rules/packs/caption-words.toml",
         "mtlint/rules/data/casing.toml",
+        "mtlint/rules/data/untranslated.toml",
+        "mtlint/rules/data/foreign_words.tsv.gz",
         "mtlint/rules/grammar/harper-lints.txt",
         "mtlint/text/data/role_nouns.txt",
         "mtlint/formatters/html_assets/report.css",

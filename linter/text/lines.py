@@ -1,0 +1,156 @@
+"""The shape of each block read as a line of a page: length, function words, capitals, digits, marks.
+
+Generic facts that say what kind of line a block is (prose, a label, a name, a counter) without knowing
+any artifact: the layout rules build their line-role evidence on them, and any rule may read them.
+Computed once per document (`line_shapes`) in one pass over each block's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from mtlint.text.document import Document
+
+# The standard library's engine is several times faster than `regex` for a plain word scan.
+FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
+SENTENCE_FINAL = regex.compile(r"""[.!?…]["'”’»)\]]*$""")
+_DIGIT = re.compile(r"\d")
+_QUOTE_START = regex.compile(r"""^["“‘'«„]""")
+_QUOTE_MARKS = ('"', "“", "”", "«", "»", "„")
+_YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
+_READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Oo]ur|[Uu]s)\b")
+_READER_HINT = re.compile(r"[YyOoUu](?:ou(?:rs?)?|ur|s)\b")
+_DATE = regex.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
+)
+_URL_HINTS = ("://", "www.", ".com", ".org", ".net", "@")
+_SEPARATOR_CHARS = frozenset("|»›•·")
+_SEPARATOR_DASH = re.compile(r"\s[–—-]\s*$|^[–—-]\s")
+_NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}\p{M}.'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]+){1,3}$")
+
+# A general English function-word list (the stopword signal of jusText, kept small on purpose).
+STOPWORDS = frozenset(
+    "a about above after again against all also am an and any are as at be because been before being "
+    "below between both but by can could did do does doing down during each few for from further had "
+    "has have having he her here hers herself him himself his how i if in into is it its itself just "
+    "me more most my myself no nor not now of off on once only or other our ours out over own same she "
+    "should so some such than that the their theirs them themselves then there these they this those "
+    "through to too under until up very was we were what when where which while who whom why will "
+    "with would you your yours yourself yourselves said says told tells since still already however "
+    "must may might shall".split()
+)
+# Words that show a finite verb (auxiliaries and the verbs of reported speech).
+AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did will would can could shall should may "
+    "might must said says told tells say added stated noted announced".split()
+)
+SHORT_LINE = 12  # words: dates and names are read on lines up to this long only
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """What a block looks like as a line: every share is over its words (0 when it has none)."""
+
+    text: str
+    tokens: tuple[str, ...]
+    key: str  # case- and spacing-insensitive form of the line, as repetition is counted
+    ends_sentence: bool  # . ! ? … at the end, closing quotes and brackets aside
+    stopword_share: float  # general function words
+    title_share: float  # capitalised words among the content words
+    caps_share: float  # words in capitals (two letters or more)
+    digit_share: float  # digits among the characters that are not spaces
+    has_letter: bool
+    verb: bool  # an auxiliary, a verb of saying or an -ed word after the first
+    first_word: str  # the first word with a letter, case-folded
+    quote_start: bool  # opens with a quotation mark
+    quoted: bool  # has a quotation mark anywhere
+    you: bool  # says you or your
+    reader: bool  # says you, your, our or us
+    dated: bool  # a short line with a date or a time of day
+    url: bool  # an address, a domain or a handle
+    separator: bool  # | » › • · or a dangling dash, as navigation and credits use them
+    name_only: bool  # two to four capitalised words and nothing else
+
+    @property
+    def words(self) -> int:
+        return len(self.tokens)
+
+
+def line_key(text: str) -> str:
+    """Case- and spacing-insensitive form of a line."""
+    return " ".join(text.split()).casefold()
+
+
+def shape(text: str) -> LineShape:
+    """The shape of one line of text."""
+    tokens = tuple(FAST_WORD.findall(text))
+    n_alpha = n_content = n_title = n_caps = 0
+    verb = False
+    first = ""
+    for j, w in enumerate(tokens):
+        if not w[0].isalpha():
+            continue
+        c = w.casefold()
+        if not n_alpha:
+            first = c
+        n_alpha += 1
+        if len(w) >= 2 and w.isupper():
+            n_caps += 1
+        if c in STOPWORDS:
+            verb = verb or c in AUXILIARIES
+            continue
+        n_content += 1
+        if w[0].isupper():
+            n_title += 1
+        elif not verb and (c in AUXILIARIES or (j and len(c) >= 5 and c.endswith("ed"))):
+            verb = True
+    chars = len(text) - text.count(" ")
+    has_letter = bool(n_alpha) or any(ch.isalpha() for ch in text)
+    n = len(tokens)
+    reader = _addresses_reader(text)
+    return LineShape(
+        text=text,
+        tokens=tokens,
+        key=" ".join(text.split()).casefold(),
+        ends_sentence=bool(SENTENCE_FINAL.search(text[-8:])),
+        stopword_share=(n_alpha - n_content) / n_alpha if n_alpha else 0.0,
+        title_share=n_title / n_content if n_content else 0.0,
+        caps_share=n_caps / n_alpha if n_alpha else 0.0,
+        digit_share=len(_DIGIT.findall(text)) / chars if chars else 0.0,
+        has_letter=has_letter,
+        verb=verb,
+        first_word=first,
+        quote_start=bool(_QUOTE_START.match(text)),
+        quoted=any(q in text for q in _QUOTE_MARKS),
+        you=reader and bool(_YOU.search(text)),
+        reader=reader,
+        dated=n <= SHORT_LINE and has_letter and bool(_DATE.search(text)),
+        url=any(h in text for h in _URL_HINTS),
+        separator=n <= 40
+        and (not _SEPARATOR_CHARS.isdisjoint(text) or " / " in text or bool(_SEPARATOR_DASH.search(text))),
+        name_only=bool(_NAME_ONLY.match(text)),
+    )
+
+
+def _addresses_reader(text: str) -> bool:
+    """Whether the line says you, your, our or us (a quick scan for the letters first: every line pays it)."""
+    m = _READER_HINT.search(text)
+    while m is not None:
+        if _READER.match(text, m.start()):
+            return True
+        m = _READER_HINT.search(text, m.start() + 1)
+    return False
+
+
+def _shapes(doc: Document) -> tuple[LineShape, ...]:
+    return tuple(shape(b.text) for b in doc.blocks)
+
+
+def line_shapes(doc: Document) -> tuple[LineShape, ...]:
+    """The shape of every block of `doc`, in block order (computed once per document)."""
+    return doc.derived(_shapes)

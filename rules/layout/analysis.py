@@ -1,0 +1,180 @@
+"""One reading of a page's layout debris, shared by stray-caption, site-boilerplate and duplicate-paragraph.
+
+Two kinds of evidence meet here. The packs and shape rules of captions.py and furniture.py are strong
+evidence: a caption word alone on a line, a widget label, a copyright line, the footer zone. The line-role
+model (roles.py) is generic evidence: it reads the shape and the place of every line and finds debris
+that no pack lists, on sites nobody has seen. A line is reported once, by the most specific rule:
+
+1. a caption or credit by the caption vocabulary (stray-caption);
+2. furniture by the furniture packs or the page's structure (site-boilerplate);
+3. furniture by repetition across the files of the run, for a line shaped like furniture above or below
+   the article (a document repeats its own sentences on purpose, a site its labels);
+4. a caption or furniture by the role model, with probability above REPORT (unsafe fix: the role is
+   learned, not listed), or a caption by its sentence shape between two paragraphs.
+Furniture found by repetition or by the model opens related lists and footer zones as pack furniture does.
+
+The model also vetoes: a pack match that does not list the whole line (a line that begins with a widget
+label) keeps a safe fix only when the model gives the line less than SAFE_ARTICLE of being article text.
+Markdown is written by its author, not extracted from a page: the author's structure (headings, list
+items, prose with code or links, an introduction ending in a colon) is never reported, and neither is a
+line the model reads as article text. In documentation (Markdown with code) the model reports nothing of
+its own, and the page-layout readings (menus, the footer zone, a label above the article) are dropped
+too: documentation is not a web page, and repeats sentences and talks to its reader by design.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
+
+from mtlint.rules.layout.captions import closes_story, find_captions
+from mtlint.rules.layout.cues import has_credit
+from mtlint.rules.layout.furniture import find_furniture, is_section_name
+from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
+from mtlint.rules.layout.settings import LayoutSettings
+from mtlint.rules.layout.shared import Hit
+from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.lines import line_shapes
+
+REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
+SAFE_ARTICLE = 0.5  # a pack match's fix stays safe only below this probability of article text
+STORY_CREDIT_WORDS = 4  # a credit line this short under the story's last paragraph is the story's own
+TEMPLATE_MAX_WORDS = 12  # a line repeated across files is furniture-shaped up to this length
+
+# Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
+_NOT_TEMPLATE = regex.compile(
+    r"(?i)^(?:by\s|written\s+by|updated|published|posted)|^[\p{N}\p{P}\p{S}\s]*$"
+    r"|^(?:[\p{L}.]+\s*,?\s*)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d"
+)
+
+
+@dataclass(frozen=True)
+class Debris:
+    """The captions and furniture of one document, per block index, and the roles they were read with."""
+
+    captions: Mapping[int, tuple[Hit, ...]]
+    furniture: Mapping[int, Hit]
+    roles: LineRoles
+
+    def role(self, i: int) -> str:
+        """The role of block `i` as the layout rules settle it: what they report it as, else what the model
+        reads it as (headline, byline, subheading, body, quote; a debris class under the threshold)."""
+        model = self.roles[i]
+        if any(h.whole for h in self.captions.get(i, ())):
+            return model.role if model.cls == "caption" else "caption"
+        hit = self.furniture.get(i)
+        if hit is not None and hit.whole:
+            return "furniture" + (f" ({model.detail})" if model.cls == "furniture" and model.detail else "")
+        if model.cls != "article":
+            return f"{model.role}?"  # the model leans that way, below the threshold of a finding
+        return model.role
+
+    @property
+    def whole_lines(self) -> frozenset[int]:
+        """Blocks that are a caption or furniture as a whole (what the other rules leave alone)."""
+        caps = {i for i, hits in self.captions.items() if any(h.whole for h in hits)}
+        return frozenset(caps | {i for i, h in self.furniture.items() if h.whole})
+
+
+def layout_debris(doc: Document, settings: LayoutSettings) -> Debris:
+    """The layout debris of `doc` read with `settings` (computed once per document and settings)."""
+    return doc.derived(_analyser(settings))
+
+
+@lru_cache(maxsize=8)
+def _analyser(settings: LayoutSettings) -> Callable[[Document], Debris]:
+    def analyse(doc: Document) -> Debris:
+        return _analyse(doc, settings)
+
+    return analyse
+
+
+def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
+    roles = line_roles(doc, settings.boilerplate.min_files)
+    captions = dict(find_captions(doc, settings.vocabulary, settings.captions.max_words))
+    learned_captions: dict[int, tuple[Hit, ...]] = {}
+    learned_furniture: dict[int, Hit] = {}
+    for i, role in enumerate(roles.roles):
+        if i in captions or role.cls == "article" or role.p <= REPORT or not _model_may_report(roles, i):
+            continue
+        b, evidence = doc.blocks[i], f"{roles.explain(i)}; p {role.p:.2f}"
+        if (role.cls == "caption" and _story_credit(doc, b)) or (role.cls == "furniture" and is_section_name(b.text)):
+            continue
+        if role.cls == "caption":
+            why = f"a line that reads as a caption by its shape and place ({evidence})"
+            learned_captions[i] = (Hit(i, b.start, b.end, True, False, why),)
+        else:
+            why = f"a line that reads as page furniture by its shape and place: {evidence}"
+            learned_furniture[i] = Hit(i, b.start, b.end, True, False, why)
+    # Repetition across files names the line's evidence more plainly than the model, which also weighs it.
+    learned_furniture.update(_repeated(doc, settings, roles, set(captions)))
+    furniture = find_furniture(doc, settings.furniture, frozenset(captions), learned_furniture)
+    captions.update((i, hits) for i, hits in learned_captions.items() if i not in furniture)
+    taken = set(captions) | set(furniture)
+    if roles.has_body and not roles.documentation:
+        for i in sorted(sentence_captions(doc) - taken):
+            if _model_may_report(roles, i):
+                b = doc.blocks[i]
+                captions[i] = (Hit(i, b.start, b.end, True, False, "a photo caption written as a sentence"),)
+                taken.add(i)
+    if roles.documentation:
+        captions = {
+            i: kept for i, hits in captions.items() if (kept := tuple(h for h in hits if not _vetoed(roles, h)))
+        }
+        furniture = {i: hit for i, hit in furniture.items() if not _vetoed(roles, hit)}
+    captions = {i: tuple(_confident(roles, h) for h in hits) for i, hits in captions.items()}
+    furniture = {i: _confident(roles, h) for i, h in furniture.items()}
+    return Debris(captions, furniture, roles)
+
+
+def _story_credit(doc: Document, b: Block) -> bool:
+    """A short credit right under the story's last paragraph: the story's own, like a byline."""
+    return len(b.words) <= STORY_CREDIT_WORDS and has_credit(b.text) and closes_story(doc, b)
+
+
+def _model_may_report(roles: LineRoles, i: int) -> bool:
+    return roles.has_body and not roles.documentation and roles[i].markup not in STRUCTURE
+
+
+def _vetoed(roles: LineRoles, hit: Hit) -> bool:
+    """In Markdown: on the author's structure, or on a line the model reads as article text; in
+    documentation also when found by a web page's layout (a menu, the footer zone)."""
+    role = roles[hit.block]
+    return (roles.documentation and hit.placed) or role.markup in STRUCTURE or role.article > SAFE_ARTICLE
+
+
+def _confident(roles: LineRoles, hit: Hit) -> Hit:
+    """A safe fix only where the pack lists the whole line, or the model does not read it as article text."""
+    if hit.safe and not hit.exact and roles.has_body and roles[hit.block].article >= SAFE_ARTICLE:
+        return replace(hit, safe=False)
+    return hit
+
+
+def _repeated(doc: Document, settings: LayoutSettings, roles: LineRoles, taken: set[int]) -> dict[int, Hit]:
+    """Lines shaped like furniture above or below the article that recur in enough files of the run."""
+    corpus = doc.corpus
+    if corpus is None:
+        return {}
+    opts = settings.boilerplate
+    need = max(opts.min_files, opts.min_share * corpus.files)
+    shapes = line_shapes(doc)
+    out: dict[int, Hit] = {}
+    for b in doc.blocks:
+        i = b.index
+        if i in taken or b.first_line != b.last_line or (b.kind is BlockKind.HEADING and i > 0):
+            continue
+        s = shapes[i]
+        inside = roles[i].place not in ("before", "after")
+        shaped = (s.words <= TEMPLATE_MAX_WORDS and not s.ends_sentence) or s.reader
+        # Short lines (names, places, section titles) recur across a site's articles as content.
+        if inside or not shaped or s.words < 4 or _NOT_TEMPLATE.search(b.text):
+            continue
+        start, end, _ = doc.line_span(b.first_line)
+        seen = corpus.count(doc.prose[start:end])
+        if seen >= need:
+            why = f"a line found in {seen} of the {corpus.files} files linted"
+            out[i] = Hit(i, b.start, b.end, True, False, why)
+    return out

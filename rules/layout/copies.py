@@ -1,0 +1,82 @@
+"""When a repeated paragraph is a copy left by the page, and when the repetition is meant.
+
+duplicate-paragraph finds paragraphs that repeat earlier ones; this policy decides which of them are
+debris. Repetition is meant, or belongs to another rule, when
+- the line is a caption, a credit or furniture (the other layout rules report it, once);
+- the line occurs three or more times in the document: a template (a credit under every picture, a
+  speaker's label in a transcript, the same sentence in every entry of a reference);
+- the line is short and label-like (a headline, a byline, a section title) and its copy does not stand
+  directly under it: a stutter of the layout is a copy, a title printed again elsewhere is not;
+- the near copy differs from the original by a negation: a contrast ("will" / "will not");
+- in Markdown, one copy is a heading, or both are list items or table rows, or they stand under different
+  headings, or they differ in the code and links the prose blanks out: entries of a reference repeat
+  their wording by design.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from functools import cached_property
+
+import regex
+from rapidfuzz.distance import Indel
+
+from mtlint.rules.layout.shared import SENTENCE_END, tokens
+from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.lines import line_key
+
+TEMPLATE_COPIES = 3  # a line found this many times in a document is a template
+LABEL_MAX_WORDS = 12  # a line without sentence punctuation up to this long reads as a label
+CODE_SIMILARITY = 0.9  # two paragraphs with code are copies only if their source is this similar
+_NEGATION = frozenset("not no never none nor cannot without".split())
+_ATX = regex.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+
+
+class CopyPolicy:
+    """Decides, for one document, whether a later block repeating an earlier one is a copy to report."""
+
+    def __init__(self, doc: Document, debris: Collection[int]) -> None:
+        self.doc = doc
+        self.debris = debris
+
+    @cached_property
+    def _counts(self) -> Counter[str]:
+        return Counter(line_key(b.text) for b in self.doc.blocks)
+
+    def copy(self, block: Block, original: Block, near: bool = False, prefix: bool = False) -> bool:
+        """Whether `block`, which repeats `original` (nearly, or as its first words), is a copy."""
+        if block.index in self.debris or self._counts[line_key(block.text)] >= TEMPLATE_COPIES:
+            return False
+        if not prefix and _label_like(block.text) and original.index != block.index - 1:
+            return False
+        if near and _negations(block.text) != _negations(original.text):
+            return False
+        return self.doc.format != "markdown" or self._markdown_copy(block, original)
+
+    def _markdown_copy(self, block: Block, original: Block) -> bool:
+        doc = self.doc
+        if BlockKind.HEADING in (block.kind, original.kind):
+            return False  # the author's own structure: a heading names what a label or badge says again
+        if block.kind is original.kind and block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
+            return False
+        first, second = sorted((original, block), key=lambda b: b.index)
+        if any(b.kind is BlockKind.HEADING for b in doc.blocks[first.index + 1 : second.index]):
+            return False
+        # A heading made of code alone may have no prose block of its own: read the source lines.
+        if any(_ATX.match(doc.line_text(n)) for n in range(first.last_line + 1, second.first_line)):
+            return False
+        if doc.is_masked(block.outer_start, block.outer_end) or doc.is_masked(original.outer_start, original.outer_end):
+            mine = tokens(doc.text[block.outer_start : block.outer_end])
+            theirs = tokens(doc.text[original.outer_start : original.outer_end])
+            if mine != theirs and Indel.normalized_similarity(mine, theirs) < CODE_SIMILARITY:
+                return False
+        return True
+
+
+def _label_like(text: str) -> bool:
+    return len(tokens(text)) <= LABEL_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _negations(text: str) -> int:
+    return sum(t in _NEGATION or t.endswith("n't") for t in tokens(text))

@@ -1,0 +1,150 @@
+"""Shapes of page debris that no general line feature names: credits, image names, calls to action,
+bylines, copyright notices and the descriptive sentence of a photo caption.
+
+General web and newsroom vocabulary only (no list here comes from the development corpus); each cue is
+a regex scan of one line, and the long ones look only at a line's end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import regex
+
+from mtlint.text.lines import STOPWORDS
+
+IMAGE_REF = re.compile(
+    r"(?i)\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)\b|/(?:images?|img|photos?|pictures?|uploads?)/"
+    r"|^(?:img|dsc|pxl|screenshot|whatsapp\s+image)[\s_-]*\d"
+)
+_CAMERA_PREFIXES = ("img", "dsc", "pxl", "screenshot", "whatsapp")
+_IMAGE_EXTENSIONS = (".jp", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".heic")
+BYLINE = regex.compile(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
+# A dateline: a place (in capitals or capitalised), maybe an agency in brackets, then a dash ("CAIRO (X) -").
+DATELINE = regex.compile(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
+COPYRIGHT = regex.compile(r"(?i)©\s*(?:\d{4}|copyright)|\bcopyright\b|\ball\s+rights\s+reserved\b")
+
+# Imperative openers of calls to action and widget labels (general web vocabulary).
+ACTION_VERBS = frozenset(
+    "read watch follow subscribe sign share click tap login log register download join see view learn "
+    "continue skip load show leave add enter get listen play explore discover visit check support "
+    "comment reply print email send contact like save".split()
+)
+
+# A descriptive caption: a capitalised subject (a name, a title and a name) and then a verb in the present
+# tense or a participle ("X speaks at ...", "Officials inspecting ..."), and never a full stop.
+_DESCRIBES = regex.compile(
+    r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*,?\s+|(?:and|of|the|de|al|bin|van|von)\s+){1,8}(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
+)
+# The wider shape the sentence-caption rule reads: also "A woman casts ...", "Nurses prepare ...".
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
+_DESCRIBES_WIDE = regex.compile(
+    rf"^(?:(?:A|An|The)\s+\p{{Ll}}[\p{{Ll}}\-]*\s+"
+    rf"|(?:{_NAME_WORD},?\s+|(?:and|of|the|de|al|bin|van|von)\s+){{0,7}}{_NAME_WORD},?\s+)"
+    r"(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
+    r"|^\p{Lu}\p{Ll}+s\s+(?P<plural>\p{Ll}{3,})\b"
+)
+
+SCENE_MIN_WORDS = 7
+# A subject of up to four words and a participle: "Staff members giving visitors a tour".
+_PARTICIPLE = regex.compile(
+    r"^(?P<subject>(?:(?:A|An|The)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}'’.\-]+){0,3}?)\s+"
+    r"(?P<ing>\p{Ll}{2,}ing)\b"
+)
+# Words in -ing that are not participles.
+ING_NOUNS = frozenset(
+    "thing things king kings ring rings spring springs string strings wing wings sterling morning mornings "
+    "evening evenings nothing something anything everything during ceiling building buildings meeting "
+    "meetings wedding weddings clothing housing funding pudding sibling siblings darling offspring "
+    "lightning earring earrings bring sing sting swing cling fling sling".split()
+)
+# Words that cannot stand in a participle's subject: function words, and verbs that take an -ing
+# complement ("Prices keep rising", "Talks continue dragging").
+_NOT_SUBJECT = (STOPWORDS - {"a", "an", "the", "and", "of"}) | frozenset(
+    "keep keeps kept continue continues start starts begin begins stop stops try tries avoid avoids risk "
+    "risks consider considers finish finishes resume resumes deny denies admit admits like likes love loves "
+    "hate hates mind minds suggest suggests go goes come comes spend spends end ends quit quits".split()
+)
+# A place or a moment after the verb: where and when the picture was taken.
+_SCENE_PLACE = regex.compile(
+    r"(?i)\b(?:at|in|on|outside|inside|near|during|before|after|from|beside|behind|under|through|across|along"
+    r"|around|among|next\s+to|in\s+front\s+of)\s+\S"
+)
+
+# Credit shapes, split by where they sit, so that a long paragraph is scanned only at its ends.
+_CREDIT_START = regex.compile(
+    r"(?i)(?:photo|image|picture|credit|source|handout|courtesy|photograph|video)s?\b\s*(?:by\b|[:/|])"
+)
+_CREDIT_END = regex.compile(
+    r"\((?:[^()]{2,50})/(?:[^()]{2,50})\)\s*$"
+    # "Caption. Name Surname / AGENCY": after a sentence, so that a bare "Topic / Section" stays a breadcrumb.
+    r"|(?<=[.!?…”\"]\s{1,3})\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}\s*/\s*"
+    r"\p{Lu}[\p{L}\p{N}&.'’\-]*(?:\s+\p{Lu}\S*){0,2}\s*$"
+    r"|(?i:\b(?:photo|image|credit|picture)s?\s*:\s*\S[^.!?]{0,60}$)"
+)
+TAIL = 90  # characters at a line's end in which a trailing credit is looked for
+
+
+def has_image_ref(text: str) -> bool:
+    """An image file name or image address (a cheap look for the hints first: this runs on every line)."""
+    low = text[:40].casefold()
+    if not (low.startswith(_CAMERA_PREFIXES) or "/" in text or any(x in text.casefold() for x in _IMAGE_EXTENSIONS)):
+        return False
+    return bool(IMAGE_REF.search(text))
+
+
+def has_copyright(text: str) -> bool:
+    """A copyright notice (©, 'copyright', 'all rights reserved')."""
+    if "©" not in text and "opyright" not in text and "OPYRIGHT" not in text and "ights" not in text:
+        return False
+    return bool(COPYRIGHT.search(text))
+
+
+def has_credit(text: str) -> bool:
+    """Whether the line carries a photo or agency credit shape (©, Photo: X, Name / AGENCY, (A/B))."""
+    if ("©" in text and not COPYRIGHT.search(text)) or _CREDIT_START.match(text):
+        return True
+    tail = text[-TAIL:]
+    return ("/" in tail or ":" in tail) and bool(_CREDIT_END.search(tail))
+
+
+def is_promo(text: str, tokens: Sequence[str], you: bool, quoted: bool) -> bool:
+    """Talks to the reader outside any quotation ("Use your account to ...") or opens with an imperative."""
+    if tokens and tokens[0][0].isupper() and tokens[0].casefold() in ACTION_VERBS:
+        return True
+    return you and not quoted
+
+
+def describes(text: str, words: int, ends_sentence: bool) -> bool:
+    """A short sentence naming a subject and what it does, with no full stop: a caption's shape."""
+    if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
+        return False
+    m = _DESCRIBES.match(text)
+    return m is not None and m["verb"] not in STOPWORDS
+
+
+def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
+    """A photo caption's sentence: someone doing something somewhere. A subject and its verb as in
+    `describes` (also with an article or a plural noun as the subject: "A woman casts her vote"), and then
+    a participle ("Residents walking through ...") or, over at least SCENE_MIN_WORDS words, a place or a
+    moment ("... speaks to reporters outside City Hall"). A headline-style subheading names an event
+    more briefly ("Minister rejects the proposal") and stays out."""
+    if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
+        return False
+    p = _PARTICIPLE.match(text)
+    if (
+        p is not None
+        and p["ing"] not in ING_NOUNS
+        and not any(w in _NOT_SUBJECT for w in p["subject"].casefold().split())
+    ):
+        return True
+    m = _DESCRIBES_WIDE.match(text)
+    if m is None:
+        return False
+    verb = m["verb"] or m["plural"]
+    if verb in STOPWORDS:
+        return False
+    if verb.endswith("ing") and verb not in ING_NOUNS:
+        return True
+    return words >= SCENE_MIN_WORDS and bool(_SCENE_PLACE.search(text, m.end()))
