@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 import regex
 
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import BlockKind, Document
+from mtlint.text.words import WORD
 
 _TRAILING = regex.compile(r"[ \t\u00a0]+$", regex.M)
 # Two or more spaces between words (or after a comma) inside a sentence.
@@ -24,6 +26,7 @@ _TOKEN = regex.compile(r"\S+")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t][,;:!?.]")
 _MARK_BEFORE_CAPITAL = regex.compile(r"[.!?]\p{Lu}")
 _RUNNING = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+_LABEL_WORDS = 3  # a term before its description: `fix`, `QoS 0`, `Merge pull request`
 
 
 class Spacing(Rule[NoOptions]):
@@ -43,7 +46,9 @@ class Spacing(Rule[NoOptions]):
     spaces or tabs at the end of a line.
 
     Left alone in Markdown: doubled spaces and spaces at line ends, which rendering collapses (and two
-    spaces at a line end are Markdown's hard line break), so a reader never sees them.
+    spaces at a line end are Markdown's hard line break), so a reader never sees them; and a space before
+    the colon after a short label that opens a block (`fix : bug fix`, `CLI :`), a house style of
+    documentation.
 
     A mark after a sentence that already ended (`arena.” .`, `prices. , pointing`) is left to
     stray-punctuation (MT407), which knows which of the two marks to keep.
@@ -74,6 +79,8 @@ class Spacing(Rule[NoOptions]):
                         )
             before = _SPACE_BEFORE_MARK.search(text, block.start, block.end) is not None
             for m in _BEFORE.finditer(text, block.start, block.end) if before else ():
+                if rendered and m.group(2) == ":" and _label(doc, block.start, m.start(1)):
+                    continue  # `fix : bug fix`, `CLI :`: a term and its description, a house style of docs
                 found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
                 if found is not None:
                     yield found
@@ -105,6 +112,11 @@ class Spacing(Rule[NoOptions]):
         return self.finding(
             m.start(1), m.end(2), f"space before '{mark}'", fix=Fix.safe(Edit(m.start(1), m.end(1), "")), mark=mark
         )
+
+
+def _label(doc: Document, start: int, colon: int) -> bool:
+    """Whether the text before a colon, from the block's start, is a short label (three words at most)."""
+    return sum(1 for _ in islice(WORD.finditer(doc.prose, start, colon), _LABEL_WORDS + 1)) <= _LABEL_WORDS
 
 
 def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:

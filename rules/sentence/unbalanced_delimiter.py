@@ -59,10 +59,10 @@ class UnbalancedDelimiter(Rule[NoOptions]):
     square and curly brackets are matched like nested pairs. A straight quote opens after a space or at
     the start and closes before a space or punctuation. Left alone: single quotes and ’ (apostrophes look
     the same), quotes after a digit (inches), emoticons, list labels such as `a)` and `2)`, a guillemet
-    between spaces used as a separator (`Home » World » Region`), web addresses, square brackets in
-    Markdown (link syntax), and a quotation that continues into the next paragraph in the news
-    convention (the paragraph leaves its quote open and the next one opens again, or the next
-    paragraph closes it).
+    between spaces used as a separator (`Home » World » Region`), web addresses, square and curly
+    brackets in Markdown (link and template syntax: `[text](url)`, `{{name}}`), and a quotation that
+    continues into the next paragraph in the news convention (the paragraph leaves its quote open and
+    the next one opens again, or the next paragraph closes it).
 
     No fix: only the writer knows where the quote or bracket should end.
     """
@@ -115,7 +115,7 @@ class UnbalancedDelimiter(Rule[NoOptions]):
             (m.start(), m.group())
             for m in _DELIMITER.finditer(prose, block.start, block.end)
             if not any(s <= m.start() < e for s, e in skip)
-            and not (doc.format == "markdown" and m.group() in "[]")
+            and not (doc.format == "markdown" and m.group() in "[]{}")
             and not (m.group() == '"' and _inches(prose, block.start, m.start()))
         ]
         if sum(ch == '"' for _, ch in marks) % 2 == 0:
