@@ -28,7 +28,7 @@ def get_formatter(name: str) -> type[Formatter]:
 def __getattr__(name: str) -> Any:
     # The report types load the document model; `mtlint --version` and `--help` need only FORMATTERS.
     if name in ("FileReport", "Formatter", "RunReport", "finding_dict"):
-        from mtlint.formatters import base
+        from mtlint.formatters import base  # lazy, see above
 
         return getattr(base, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -75,7 +75,7 @@ def from_finding(f: Finding) -> RuleMeta:
 
 def rule_classes(extras: dict[str, Any]) -> dict[str, type[Rule]]:
     """Rule classes by code: the run's registry when the caller passed one, else the installed one."""
-    from mtlint.engine.registry import RegistryError, discover
+    from mtlint.engine.registry import RegistryError, discover  # lazy: loads every rule, only when asked
 
     classes: dict[str, type[Rule]] = {}
     with contextlib.suppress(RegistryError):  # a broken plug-in was already reported; describe what we can

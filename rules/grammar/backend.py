@@ -16,10 +16,10 @@ def open_backend(settings: GrammarSettings) -> Backend:
     """Build the backend the settings name; ValueError (one line) when it cannot work."""
     # Each backend imports its client library when opened: a run without MT501 pays for neither.
     if settings.options.backend == "harper":
-        from mtlint.rules.grammar.harper import HarperBackend
+        from mtlint.rules.grammar.harper import HarperBackend  # lazy, as above
 
         return HarperBackend.open(settings)
-    from mtlint.rules.grammar.languagetool import LanguageToolBackend
+    from mtlint.rules.grammar.languagetool import LanguageToolBackend  # lazy, as above
 
     return LanguageToolBackend.open(settings)
 

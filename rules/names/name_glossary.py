@@ -10,7 +10,7 @@ from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.names.glossary import GlossaryEntry, GlossaryIndex, load_glossary, normalise, parse_lines
-from mtlint.rules.names.lexicon import fold_diacritics, without_modifiers
+from mtlint.rules.names.lexicon import fold_diacritics, sound_keys, spelling_variants, without_modifiers
 from mtlint.text.document import Document
 from mtlint.text.names import NameMention, mentions
 
@@ -70,8 +70,6 @@ class NameGlossary(Rule[NameGlossaryOptions]):
             entries.extend(load_glossary(path))
         entries.extend(parse_lines(self.options.names, f"{self.name} option 'names' entry"))
         if entries:
-            from mtlint.rules.names.lexicon import sound_keys
-
             self.index = GlossaryIndex.build(entries, sound_keys)
             folded: dict[str, GlossaryEntry] = {}
             surnames: dict[str, list[GlossaryEntry]] = {}
@@ -125,8 +123,6 @@ class NameGlossary(Rule[NameGlossaryOptions]):
 
     def _surnames_alone(self, alone: list[NameMention], resolved: dict[str, GlossaryEntry]) -> Iterator[Finding]:
         """A surname alone is checked against the people the document names in full, and only them."""
-        from mtlint.rules.names.lexicon import sound_keys, spelling_variants
-
         index = self.index
         assert index is not None
         for mention in alone:
@@ -145,8 +141,6 @@ class NameGlossary(Rule[NameGlossaryOptions]):
 
     def _near(self, mention: NameMention) -> tuple[GlossaryEntry | None, bool]:
         """The glossary entry a full-name `mention` names or nearly names, and whether exactly."""
-        from mtlint.rules.names.lexicon import sound_keys, spelling_variants
-
         index = self.index
         assert index is not None
         surname = mention.surname.text
