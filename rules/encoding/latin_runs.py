@@ -1,7 +1,7 @@
 """Runs of foreign words, lone foreign words and foreign dates in a document's Latin-script prose.
 
-The second half of untranslated-script's Latin-script path (mtlint.rules.encoding.latin_words scores the
-words). Per block:
+The second half of untranslated-script's Latin-script path (mtlint.rules.encoding.latin_words and latin_scores
+read and score the words). Per block:
 
 - runs: Kadane's maximal-sum runs of the word scores, cut where non-foreign words add up to SPLIT_ENGLISH
   of English; a run is reported with two distinct foreign words, one of them MIN_STRONG or more, and a
@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mtlint.rules.encoding import latin_data, latin_words
+import regex
+
+from mtlint.rules.encoding import latin_data, latin_scores, latin_words
 from mtlint.rules.encoding.latin_data import WordLists
 from mtlint.rules.encoding.latin_words import Token
 from mtlint.text.document import Document
@@ -39,6 +41,7 @@ BARE_MAX_ENGLISH = 1.0  # ... and (almost) never written in English (zipf)
 BARE_CHAR_MIN = 4.0  # a bare lone word in no table: trigram ratio at least this ...
 BARE_CHAR_MAX_LETTERS = 12  # ... and at most this long (longer ones are user names and identifiers)
 DATE_LABEL_LOOKBACK = 60  # characters before a date searched for its foreign label
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,13 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
     masked = doc.is_masked if doc.format == "markdown" else None
     spans = []
     for block in doc.blocks:
-        found = _dates(text, block.start, block.end, lists) if any(c.isdigit() for c in block.text) else []
+        found = _dates(text, block.start, block.end, lists) if _has_digit(block.text) else []
+        if not latin_scores.may_hold_foreign(text, block.start, block.end, lists):
+            spans += _merge(found)
+            continue
         toks = latin_words.tokens(text, raw, block.start, block.end, masked)
         latin_words.mark_names(text, toks, lists)
-        latin_words.score(toks, lists)
+        latin_scores.score(toks, lists)
         candidates = [t for t in toks if t.foreign]
         if len(candidates) >= 2 or (candidates and _may_stand_alone(candidates[0], doc, block.start, block.end)):
             latin_words.mark_loans(toks, lists)
@@ -77,6 +83,12 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
         key = _stem(m.group())
         counts[key] = counts.get(key, 0) + 1
     return [sp for sp in spans if sp.kind != "word" or counts.get(_stem(text[sp.start : sp.end]), 0) < 2]
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `text` has a character str.isdigit accepts; the `regex` search first spares a Python-level
+    look at every character of the many blocks without any digit (a date needs a `\\d` all the same)."""
+    return _DIGIT.search(text) is not None and any(c.isdigit() for c in text)
 
 
 def _may_stand_alone(tok: Token, doc: Document, start: int, end: int) -> bool:
@@ -234,7 +246,7 @@ def _dates(text: str, start: int, end: int, lists: WordLists) -> list[Span]:
         s = m.start()
         for w in reversed(list(latin_words.WORD.finditer(text, max(start, s - DATE_LABEL_LOOKBACK), s))):
             entry = latin_data.foreign_entry(w.group().lower())
-            label = (entry is not None and entry.margin >= 1.0) or latin_words.MARKED.search(w.group().lower())
+            label = (entry is not None and entry.margin >= 1.0) or latin_scores.MARKED.search(w.group().lower())
             if text[w.end() : s].strip(" :–-,\u00a0") or not label:
                 break
             s = w.start()
