@@ -24,8 +24,9 @@ import regex
 
 from mtlint.rules.encoding import latin_data, latin_scores, latin_words
 from mtlint.rules.encoding.latin_data import WordLists
+from mtlint.rules.encoding.latin_scores import Judgement
 from mtlint.rules.encoding.latin_words import Token
-from mtlint.text.document import Document
+from mtlint.text.document import Block, Document
 
 SPLIT_ENGLISH = 3.0  # consecutive non-foreign words adding up to this much English end a run
 MIN_STRONG = 2.0  # a run needs one word at least this foreign
@@ -61,7 +62,7 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
     spans = []
     for block in doc.blocks:
         found = _dates(text, block.start, block.end, lists) if _has_digit(block.text) else []
-        if not latin_scores.may_hold_foreign(text, block.start, block.end, lists):
+        if not _may_report(latin_scores.possibly_foreign(text, block.start, block.end, lists), doc, block, lists):
             spans += _merge(found)
             continue
         toks = latin_words.tokens(text, raw, block.start, block.end, masked)
@@ -86,14 +87,26 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
 
 
 def _has_digit(text: str) -> bool:
-    """Whether `text` has a character str.isdigit accepts; the `regex` search first spares a Python-level
-    look at every character of the many blocks without any digit (a date needs a `\\d` all the same)."""
-    return _DIGIT.search(text) is not None and any(c.isdigit() for c in text)
+    """Whether `text` has a character str.isdigit accepts. A date needs a `\\d`, so a text without one has
+    no date whatever str.isdigit says; the search in C spares a look at each character of the many blocks
+    without a digit, and the character it finds is one str.isdigit accepts (unless Python's Unicode
+    tables are older than the `regex` module's)."""
+    m = _DIGIT.search(text)
+    return m is not None and (m.group().isdigit() or any(c.isdigit() for c in text))
 
 
-def _may_stand_alone(tok: Token, doc: Document, start: int, end: int) -> bool:
+def _may_report(possible: list[str], doc: Document, block: Block, lists: WordLists) -> bool:
+    """Whether a block may hold a run or a lone word, from the words that could count as foreign in it
+    (most blocks of English have none): a run needs two, and a single one must be able to stand alone."""
+    if len(possible) != 1:
+        return bool(possible)
+    judgement = latin_scores.judge(latin_scores.key(possible[0]), lists.elisions)
+    return _may_stand_alone(judgement, doc, block.start, block.end)
+
+
+def _may_stand_alone(tok: Token | Judgement, doc: Document, start: int, end: int) -> bool:
     """Whether a block's one foreign word could be reported alone (marked letters, strong enough bare,
-    or quoted or italic)."""
+    or quoted or italic); its token or, before the block is tokenised, its judgement tells."""
     if tok.marked or (tok.char is None and tok.score >= BARE_MIN_SCORE and tok.english <= BARE_MAX_ENGLISH):
         return True
     if (tok.char or 0.0) >= BARE_CHAR_MIN or latin_words.QUOTE_OPEN.search(doc.prose, start, end):

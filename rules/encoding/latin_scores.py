@@ -5,8 +5,9 @@
   its letter-trigram ratio, clipped to ±CHAR_CAP, or OOV_MARKED when it has letters English never uses.
 
 A word's judgement depends on the word alone, so it is worked out once per process and cached; and since
-most blocks of English hold no word that could count as foreign, a block is first asked whether it has one
-(`may_hold_foreign`) before its tokens are built (mtlint.rules.encoding.latin_words) and scored.
+most blocks of English hold no word that could count as foreign (or one that could not be reported alone),
+a block's words are first asked whether they could (`possibly_foreign`) before its tokens are built
+(mtlint.rules.encoding.latin_words) and scored.
 """
 
 from __future__ import annotations
@@ -70,21 +71,26 @@ def judge(word: str, elisions: frozenset[str]) -> Judgement:
     return Judgement(value, 0.0, language, margin, False, False)
 
 
+def key(word: str) -> str:
+    """The form of a word the tables are read with (as latin_words.tokens makes `Token.lower`)."""
+    return word.lower().replace("’", "'")
+
+
 @lru_cache(maxsize=65536)
 def may_be_foreign(word: str, elisions: frozenset[str]) -> bool:
     """Whether `word`, as the text writes it, could count as foreign in some place (`score` below): a
     capitalised word only as a first word the foreign-word table knows, a single letter never."""
-    lower = word.lower().replace("’", "'")
+    lower = key(word)
     if len(lower) == 1:
         return False
     judgement = judge(lower, elisions)
     return judgement.score >= MIN_WORD_SCORE and (judgement.known or not word[0].isupper())
 
 
-def may_hold_foreign(text: str, start: int, end: int, lists: WordLists) -> bool:
-    """Whether any word of `text[start:end]` could count as foreign. Most blocks of English have none, and
-    then they have no run and no lone word to report, so their tokens need not be built."""
-    return any(may_be_foreign(word, lists.elisions) for word in WORD.findall(text, start, end))
+def possibly_foreign(text: str, start: int, end: int, lists: WordLists) -> list[str]:
+    """The words of `text[start:end]` that could count as foreign somewhere, as written."""
+    elisions = lists.elisions
+    return [word for word in WORD.findall(text, start, end) if may_be_foreign(word, elisions)]
 
 
 def score(toks: list[Token], lists: WordLists) -> None:
