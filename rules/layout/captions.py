@@ -66,7 +66,14 @@ class Vocabulary:
     entries: tuple[PackEntry, ...]
 
     def tagged(self, tag: str) -> tuple[PackEntry, ...]:
-        return tuple(e for e in self.entries if tag in e.tags)
+        found = self._tagged.get(tag)
+        if found is None:
+            found = self._tagged[tag] = tuple(e for e in self.entries if tag in e.tags)
+        return found
+
+    @cached_property
+    def _tagged(self) -> dict[str, tuple[PackEntry, ...]]:
+        return {}  # tag -> entries: asked for on every line with a caption word or a bracket
 
     @cached_property
     def _keys(self) -> frozenset[str] | None:
@@ -170,6 +177,8 @@ def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[
 
 def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
     out: list[Hit] = []
+    if "©" not in b.text:
+        return out
     for m in regex.finditer(r"©", b.text):
         if _COPYRIGHT_HERE.match(b.text, m.end()):
             continue  # a site copyright line: boilerplate, not a credit

@@ -21,6 +21,8 @@ _DATE_OR_TIME = regex.compile(
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{N}\W]+$")
 _TRAIL_PUNCT = regex.compile(r"[\s.:!?,;…–—\-]*$")
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_NUMBER = regex.compile(r"\p{N}")
+_LETTERS = regex.compile(r"\p{L}+")
 _SEGMENT = r"[\p{L}][\p{L}&'’\-]*(?:\s+[\p{L}&'’\-]+){0,2}"
 _BREADCRUMB = regex.compile(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
 # One-word lines above an article that are datelines or a document's own sections, not site labels.
@@ -147,12 +149,12 @@ def _structure(b: Block, body: int, last: int, duration_set: Sequence[int]) -> s
     if (b.index < body or b.index > last) and _COUNTER.match(text) and not _DATE_OR_TIME.search(text):
         return "a counter (comments, views, reading time)"
     n = len(WORD.findall(text))
-    if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
+    if n <= 8 and not _NUMBER.search(text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
     if (
         b.index < min(body, 6)
         and n == 1
-        and regex.fullmatch(r"\p{L}+", text)
+        and _LETTERS.fullmatch(text)
         and not _ALL_CAPS.match(text)
         and not _NOT_LABEL.match(text)
     ):
@@ -185,7 +187,7 @@ def _menu_item(doc: Document, b: Block) -> bool:
     if b.kind is BlockKind.PARAGRAPH or (doc.format == "markdown" and b.kind is not BlockKind.LINE):
         return False
     n = len(WORD.findall(text))
-    return 1 <= n <= 3 and not SENTENCE_END.search(text) and not regex.search(r"\p{N}", text) and not BYLINE.match(text)
+    return 1 <= n <= 3 and not SENTENCE_END.search(text) and not _NUMBER.search(text) and not BYLINE.match(text)
 
 
 def _masthead(doc: Document, out: dict[int, Hit]) -> None:
