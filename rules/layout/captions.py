@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from mtlint.engine.packs import PackEntry, phrase_regex
+from mtlint.engine.packs import EntryPrefilter, PackEntry, phrase_regex
 from mtlint.rules.layout.shared import (
     FAST_WORD,
     SENTENCE_END,
@@ -86,10 +86,22 @@ class Vocabulary:
             return True
         return not keys.isdisjoint(FAST_WORD.findall(text.casefold()))
 
+    @cached_property
+    def _quick(self) -> EntryPrefilter:
+        return prefilter(self.entries)
+
+    @cached_property
+    def _replacement_safe(self) -> bool:
+        """Whether the prefilter's answer for a text also holds for what only_vocabulary leaves of it: a
+        match replaced by a space joins no two pieces into a literal, unless a literal holds a space."""
+        return not any(" " in lit for p in self._quick.patterns for c in p.conditions or () for lit in c)
+
     def only_vocabulary(self, text: str) -> bool:
         """Whether `text` is made of caption words alone (with fillers, separators and numbers)."""
         rest, hits = text, 0
-        for entry in self.entries:
+        # The entries that can match in the text, in order (the others cannot match what is left of it).
+        entries = self._quick.entries_in(text) if self._replacement_safe else self.entries
+        for entry in entries:
             for m in reversed(search(entry, rest)):
                 rest = rest[: m.start()] + " " + rest[m.end() :]
                 hits += 1
@@ -100,11 +112,15 @@ class Vocabulary:
 
     def only_topics(self, text: str) -> bool:
         """Whether every caption word of `text` could also title a section (`Social media`)."""
-        others = [e for e in self.entries if "topic" not in e.tags]
-        return not any(search(e, text) for e in others)
+        return not any(search(e, text) for e in self._quick.entries_in(text) if "topic" not in e.tags)
 
     def agency_ends(self, text: str) -> list[int]:
-        return sorted(m.end() for e in self.tagged("agency") for m in search(e, text))
+        agencies = self._agencies.entries_in(text)
+        return sorted(m.end() for e in agencies for m in search(e, text))
+
+    @cached_property
+    def _agencies(self) -> EntryPrefilter:
+        return prefilter(self.tagged("agency"))
 
 
 @lru_cache(maxsize=16)
@@ -140,7 +156,7 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
         return []  # an author's own Markdown heading is never a caption
     if "©" not in text and "(" not in text and not vocab.mentions(text):
         return _structural(doc, b, max_words)
-    n = len(WORD.findall(text))
+    n = b.word_count
     if (n <= 8 and not SENTENCE_END.search(text)) or n <= 3:
         if "©" not in text and vocab.only_vocabulary(text):
             if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
@@ -228,7 +244,7 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
             if m.start() > 0 and not m.group(0)[:1].isupper():
                 continue  # "the photo: ..." inside a sentence; credits are capitalised or open the line
             if m.start() == 0 and _LEAD_CREDIT.match(b.text, m.end()):
-                if len(WORD.findall(b.text)) <= 40 and sentence_count(b.text) <= 2:
+                if b.word_count <= 40 and sentence_count(b.text) <= 2:
                     out.append(Hit(b.index, b.start, b.end, True, False, "a caption or credit line"))
                     continue
             c = _CREDIT_BODY.match(b.text, m.end())
@@ -274,7 +290,7 @@ def _structural(doc: Document, b: Block, max_words: int) -> list[Hit]:
     """A short label between slideshow bullets or under an image: a caption by position alone."""
     if b.kind is not BlockKind.LINE or SENTENCE_END.search(b.text):
         return []
-    if not 1 <= len(WORD.findall(b.text)) <= max_words:
+    if not 1 <= b.word_count <= max_words:
         return []
     prev, nxt = neighbours(doc, b.index)
     between_items = all(
