@@ -251,7 +251,8 @@ def _next_capitalised(text: str, pos: int, end: int, floor: int) -> regex.Match[
         p = m.start()
         start = _word_start(text, p, floor) if _LETTER.match(text, p) else None
         if start is None:  # not a word's first letter: go on after the word it is in
-            pos = max(p + 1, _REST_OF_WORD.match(text, p, end).end())
+            rest = _REST_OF_WORD.match(text, p, end)  # always a match, maybe empty
+            pos = max(p + 1, rest.end() if rest is not None else p)
             continue
         w = _WORD.match(text, start, end)
         if w is not None and _capitalised(w.group()):
