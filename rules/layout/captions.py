@@ -115,12 +115,20 @@ class Vocabulary:
         return not any(search(e, text) for e in self._quick.entries_in(text) if "topic" not in e.tags)
 
     def agency_ends(self, text: str) -> list[int]:
-        agencies = self._agencies.entries_in(text)
+        agencies = self.tagged_filter("agency").entries_in(text)
         return sorted(m.end() for e in agencies for m in search(e, text))
 
+    def tagged_filter(self, tag: str) -> EntryPrefilter:
+        """The literal prefilter of the entries with `tag`, kept: finding the cached automaton by the tuple
+        of entries would hash every entry again on every line."""
+        found = self._filters.get(tag)
+        if found is None:
+            found = self._filters[tag] = prefilter(self.tagged(tag))
+        return found
+
     @cached_property
-    def _agencies(self) -> EntryPrefilter:
-        return prefilter(self.tagged("agency"))
+    def _filters(self) -> dict[str, EntryPrefilter]:
+        return {}
 
 
 @lru_cache(maxsize=16)
@@ -227,7 +235,7 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     """`Photo: X`, `Image: AP file`, `(Photo: X)`, `Photograph: Name/Paper`."""
     out: list[Hit] = []
     markers = vocab.tagged("marker")
-    if not markers or not prefilter(markers).search(b.text):  # one pass instead of one per marker
+    if not markers or not vocab.tagged_filter("marker").search(b.text):  # one pass instead of one per marker
         return out
     for entry in markers:
         for m in search(entry, b.text):

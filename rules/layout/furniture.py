@@ -104,10 +104,11 @@ def find_furniture(
                 out[b.index] = Hit(b.index, b.start, b.end, True, False, why, placed=True)
                 if b.index in durations:
                     tails.append(b.index)
+    quick_suffix = prefilter(suffix)
     for b in lines:
         if b.index in out or b.kind not in (BlockKind.HEADING, BlockKind.LINE):
             continue
-        for e in suffix if prefilter(suffix).search(b.text) else ():
+        for e in suffix if quick_suffix.search(b.text) else ():
             found = search(e, b.text)
             if found and found[-1].start() > 0:
                 m = found[-1]
