@@ -24,6 +24,16 @@ def test_repeated_word_prefilter_passes_every_repeat(pieces) -> None:
         assert repeated_word._PAIR.search(fold_case(text))
 
 
+ASCII = ["the", "to", "theory", "a", "an", " ", "  ", "\t", "\n", ",", "2", "_", "'", "-", "x", "xx"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ASCII), min_size=1, max_size=8))
+def test_repeated_word_ascii_prefilter_is_the_same_test(pieces) -> None:
+    folded = fold_case("".join(pieces))
+    assert repeated_word._may_repeat(folded) == bool(repeated_word._PAIR.search(folded))
+
+
 DANGLING = ["the", "The", "THE", "its", "İTS", "ıts", "ſuch aſ", "such as", "prior to", "PRIOR TO", "is", "very",
             "definitely", "DEFİNİTELY", " ", "\t", ",", ".", ";", "!", "?", ":", "x", "\n"]  # fmt: skip
 

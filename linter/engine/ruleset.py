@@ -31,6 +31,8 @@ class RuleSet:
 
     def for_path(self, path: str) -> tuple[Rule, ...]:
         """The rules that apply to `path` after per-file-ignores."""
+        if not self.config.per_file_ignores:
+            return self.rules  # no pattern to match: spare resolving the path (a warm run asks per file)
         ignored: list[str] = []
         rel = _relative(path, self.config.root)
         for glob, selectors in self.config.per_file_ignores:

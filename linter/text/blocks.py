@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from functools import cached_property
 
 from mtlint.text.words import WORD
 
@@ -42,6 +43,11 @@ class Block:
     @property
     def words(self) -> list[str]:
         return WORD.findall(self.text)
+
+    @cached_property
+    def word_count(self) -> int:
+        """len(words), counted once: the layout rules ask it of every block several times."""
+        return len(WORD.findall(self.text))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ which mentions to trust. A mention is the name part of a capitalised run after a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -184,16 +185,21 @@ def _is_title(word: str) -> bool:
 
 
 def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
-    """Yield lists of consecutive capitalised words (with inner particles) in `block`."""
-    text = doc.prose
-    words = list(_WORD.finditer(text, block.start, block.end))
-    if block.kind in (BlockKind.HEADING, BlockKind.LINE) and _title_case_block(block, words):
-        return
+    """Yield lists of consecutive capitalised words (with inner particles) in `block`.
+
+    The words are those `_WORD.finditer` cuts from the block. A run can only start at a capitalised word,
+    so between runs the scan jumps from one capitalised word to the next (`_next_capitalised`) instead of
+    stepping through every lower-case word; inside a run it reads the following words one by one.
+    """
+    text, end = doc.prose, block.end
+    if block.kind in (BlockKind.HEADING, BlockKind.LINE):
+        if _title_case_block(block, list(_WORD.finditer(text, block.start, end))):
+            return
+    w = _next_capitalised(text, block.start, end, block.start)
     run: list = []
-    for i, w in enumerate(words):
+    while w is not None:
         token = w.group()
-        if not run and not token[0].isupper() and token[0] not in "ae":
-            continue  # not capitalised (no article either), and no run for it to end or join
+        nxt = None  # the word after `w`, when already read
         if _capitalised(token):
             if run:
                 prev = run[-1]
@@ -203,24 +209,78 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
                     yield run
                     run = []
             run.append(w)
-        elif (
-            run
-            and token.lower() in PARTICLES
-            and i + 1 < len(words)
-            and _capitalised(words[i + 1].group())
-            and _SPACE.fullmatch(text[run[-1].end() : w.start()])
-            and _SPACE.fullmatch(text[w.end() : words[i + 1].start()])
-        ):
-            run.append(w)
-        else:
-            if run:
+        elif run and token.lower() in PARTICLES:
+            nxt = _WORD.search(text, w.end(), end)
+            if (
+                nxt is not None
+                and _capitalised(nxt.group())
+                and _SPACE.fullmatch(text[run[-1].end() : w.start()])
+                and _SPACE.fullmatch(text[w.end() : nxt.start()])
+            ):
+                run.append(w)
+            else:
                 yield run
+                run = []
+        elif run:
+            yield run
             run = []
         if run and token.endswith(_POSSESSIVE_ENDINGS):
             yield run
             run = []
+        if run:
+            w = nxt if nxt is not None else _WORD.search(text, w.end(), end)
+        else:  # no run to end or join: only a capitalised word matters now
+            w = _next_capitalised(text, w.end(), end, block.start)
     if run:
         yield run
+
+
+# A character that may start a capitalised word, scanned for with the standard library's engine (several
+# times faster than `regex` at this): a superset of the capitals, since every character str.isupper accepts
+# is a word character, and neither a digit, an underscore nor a-z.
+_MAYBE_CAPITAL = re.compile(r"[^\W\d_a-z]")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")  # what _WORD's words are made of
+_JOINERS = "-‐'’"
+_REST_OF_WORD = regex.compile(r"[\p{L}\p{M}]*(?:[-‐'’][\p{L}\p{M}]+)*")
+
+
+def _next_capitalised(text: str, pos: int, end: int, floor: int) -> regex.Match[str] | None:
+    """The first capitalised word (`_capitalised`) of those `_WORD.finditer(text, floor, end)` cuts, at or
+    after `pos` (the block's start, `floor`, or the end of one of those words)."""
+    while (m := _MAYBE_CAPITAL.search(text, pos, end)) is not None:
+        p = m.start()
+        start = _word_start(text, p, floor) if _LETTER.match(text, p) else None
+        if start is None:  # not a word's first letter: go on after the word it is in
+            rest = _REST_OF_WORD.match(text, p, end)  # always a match, maybe empty
+            pos = max(p + 1, rest.end() if rest is not None else p)
+            continue
+        w = _WORD.match(text, start, end)
+        if w is not None and _capitalised(w.group()):
+            return w
+        pos = w.end() if w is not None else p + 1
+    return None
+
+
+def _word_start(text: str, i: int, floor: int) -> int | None:
+    """Where the word whose letter text[i] may be its capital starts: at i, or at a lower-case article
+    joined to it ("al-Assad"); None when text[i] is inside a word."""
+    if _starts_word(text, i, floor):
+        return i
+    if text[i - 1] in "-‐":
+        for j in (i - 3, i - 4):  # "al-", "ash-"
+            if j >= floor and _ARTICLE.fullmatch(text, j, i) and _starts_word(text, j, floor):
+                return j
+    return None
+
+
+def _starts_word(text: str, i: int, floor: int) -> bool:
+    """Whether a word of `_WORD.finditer(text, floor, ...)` starts at letter text[i]: not after a letter,
+    nor after a letter and a joiner (which `_WORD` reads on into the next letters)."""
+    if i == floor:
+        return True
+    if i < floor or _LETTER.match(text, i - 1):
+        return False
+    return not (text[i - 1] in _JOINERS and i - 2 >= floor and _LETTER.match(text, i - 2))
 
 
 T = TypeVar("T")

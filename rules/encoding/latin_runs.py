@@ -1,7 +1,7 @@
 """Runs of foreign words, lone foreign words and foreign dates in a document's Latin-script prose.
 
-The second half of untranslated-script's Latin-script path (mtlint.rules.encoding.latin_words scores the
-words). Per block:
+The second half of untranslated-script's Latin-script path (mtlint.rules.encoding.latin_words and latin_scores
+read and score the words). Per block:
 
 - runs: Kadane's maximal-sum runs of the word scores, cut where non-foreign words add up to SPLIT_ENGLISH
   of English; a run is reported with two distinct foreign words, one of them MIN_STRONG or more, and a
@@ -20,10 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mtlint.rules.encoding import latin_data, latin_words
+import regex
+
+from mtlint.rules.encoding import latin_data, latin_scores, latin_words
 from mtlint.rules.encoding.latin_data import WordLists
+from mtlint.rules.encoding.latin_scores import Judgement
 from mtlint.rules.encoding.latin_words import Token
-from mtlint.text.document import Document
+from mtlint.text.document import Block, Document
 
 SPLIT_ENGLISH = 3.0  # consecutive non-foreign words adding up to this much English end a run
 MIN_STRONG = 2.0  # a run needs one word at least this foreign
@@ -39,6 +42,7 @@ BARE_MAX_ENGLISH = 1.0  # ... and (almost) never written in English (zipf)
 BARE_CHAR_MIN = 4.0  # a bare lone word in no table: trigram ratio at least this ...
 BARE_CHAR_MAX_LETTERS = 12  # ... and at most this long (longer ones are user names and identifiers)
 DATE_LABEL_LOOKBACK = 60  # characters before a date searched for its foreign label
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,13 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
     masked = doc.is_masked if doc.format == "markdown" else None
     spans = []
     for block in doc.blocks:
-        found = _dates(text, block.start, block.end, lists) if any(c.isdigit() for c in block.text) else []
+        found = _dates(text, block.start, block.end, lists) if _has_digit(block.text) else []
+        if not _may_report(latin_scores.possibly_foreign(text, block.start, block.end, lists), doc, block, lists):
+            spans += _merge(found)
+            continue
         toks = latin_words.tokens(text, raw, block.start, block.end, masked)
         latin_words.mark_names(text, toks, lists)
-        latin_words.score(toks, lists)
+        latin_scores.score(toks, lists)
         candidates = [t for t in toks if t.foreign]
         if len(candidates) >= 2 or (candidates and _may_stand_alone(candidates[0], doc, block.start, block.end)):
             latin_words.mark_loans(toks, lists)
@@ -79,9 +86,27 @@ def find(doc: Document, min_score: float, lone_words: bool = True, allowed: tupl
     return [sp for sp in spans if sp.kind != "word" or counts.get(_stem(text[sp.start : sp.end]), 0) < 2]
 
 
-def _may_stand_alone(tok: Token, doc: Document, start: int, end: int) -> bool:
+def _has_digit(text: str) -> bool:
+    """Whether `text` has a character str.isdigit accepts. A date needs a `\\d`, so a text without one has
+    no date whatever str.isdigit says; the search in C spares a look at each character of the many blocks
+    without a digit, and the character it finds is one str.isdigit accepts (unless Python's Unicode
+    tables are older than the `regex` module's)."""
+    m = _DIGIT.search(text)
+    return m is not None and (m.group().isdigit() or any(c.isdigit() for c in text))
+
+
+def _may_report(possible: list[str], doc: Document, block: Block, lists: WordLists) -> bool:
+    """Whether a block may hold a run or a lone word, from the words that could count as foreign in it
+    (most blocks of English have none): a run needs two, and a single one must be able to stand alone."""
+    if len(possible) != 1:
+        return bool(possible)
+    judgement = latin_scores.judge(latin_scores.key(possible[0]), lists.elisions)
+    return _may_stand_alone(judgement, doc, block.start, block.end)
+
+
+def _may_stand_alone(tok: Token | Judgement, doc: Document, start: int, end: int) -> bool:
     """Whether a block's one foreign word could be reported alone (marked letters, strong enough bare,
-    or quoted or italic)."""
+    or quoted or italic); its token or, before the block is tokenised, its judgement tells."""
     if tok.marked or (tok.char is None and tok.score >= BARE_MIN_SCORE and tok.english <= BARE_MAX_ENGLISH):
         return True
     if (tok.char or 0.0) >= BARE_CHAR_MIN or latin_words.QUOTE_OPEN.search(doc.prose, start, end):
@@ -234,7 +259,7 @@ def _dates(text: str, start: int, end: int, lists: WordLists) -> list[Span]:
         s = m.start()
         for w in reversed(list(latin_words.WORD.finditer(text, max(start, s - DATE_LABEL_LOOKBACK), s))):
             entry = latin_data.foreign_entry(w.group().lower())
-            label = (entry is not None and entry.margin >= 1.0) or latin_words.MARKED.search(w.group().lower())
+            label = (entry is not None and entry.margin >= 1.0) or latin_scores.MARKED.search(w.group().lower())
             if text[w.end() : s].strip(" :–-,\u00a0") or not label:
                 break
             s = w.start()

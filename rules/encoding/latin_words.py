@@ -1,10 +1,8 @@
-"""Words of a block, each scored by how far it belongs to a source language rather than to English.
+"""Words of a block, and which of them are names, loanwords, titles or code.
 
-The first half of untranslated-script's Latin-script path (mtlint.rules.encoding.latin_runs is the second):
+The first half of untranslated-script's Latin-script path (mtlint.rules.encoding.latin_scores scores the
+words, mtlint.rules.encoding.latin_runs finds the runs):
 
-- a word's score is log10 of how much more frequent it is in its best source language than in English,
-  clipped to ±CAP; an English common word scores negative; a word in neither table gets CHAR_WEIGHT times
-  its letter-trigram ratio, clipped to ±CHAR_CAP, or OOV_MARKED when it has letters English never uses;
 - names (capitalised words inside a sentence, and the particles joining them: `Banco do Brasil`), ALL-CAPS
   words, loanwords in English use, allowed terms, short capitalised or introduced quotations (titles) and
   single letters are neutral (0);
@@ -23,13 +21,6 @@ import regex
 from mtlint.rules.encoding import latin_data
 from mtlint.rules.encoding.latin_data import WordLists
 
-CAP = 3.0  # a word's score is clipped to [-CAP, CAP]
-DEFAULT_ENGLISH = 1.5  # an English common word scores at most -DEFAULT_ENGLISH
-CHAR_WEIGHT = 0.5  # a word in no table scores this times its trigram ratio ...
-CHAR_CAP = 2.0  # ... clipped to [-CHAR_CAP, CHAR_CAP]
-OOV_MARKED = 2.5  # a word in no table with letters English never uses scores at least this
-MIN_WORD_SCORE = 1.0  # a word counts as foreign at this score or more
-MIN_STRONG = 2.0  # what an elided word (`l'énergie`) scores at least
 TITLE_MAX_WORDS = 6  # a quotation this short that starts with a capital is a title or a name
 
 # A word: letters and marks, with inner apostrophes (d'état). Hyphens split words.
@@ -42,8 +33,6 @@ _SEGMENT_BREAK = regex.compile(r"[`|\[\]]")
 # Markdown emphasis in the raw text: *x*, **x**, _x_, __x__ (not inside a word).
 EMPHASIS = regex.compile(r"(?<![\w*])(\*\*?|__?)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
-# Letters English does not use: a word in no table that has one is foreign (`launçamento`, `lütfediy`).
-MARKED = regex.compile(r"[ñãõçğşıßœåøæąęłżśćńőűřčšžěůșțăđäöü]")
 _SENTENCE_PUNCT = frozenset(".!?:;…")
 _OPENERS = frozenset(" \t\u00a0\"'“‘«„‚¿¡([{-–—•*_")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "”": "”"}
@@ -185,48 +174,6 @@ def _leads_to_name(text: str, toks: list[Token], i: int, particles: frozenset[st
         if tok.shape != "lower" or tok.lower not in particles:
             return False
     return False
-
-
-def score(toks: list[Token], lists: WordLists) -> None:
-    """Give each lower-case, non-neutral word its score and decide whether it counts as foreign."""
-    previous = ""
-    for tok in toks:
-        if tok.neutral or tok.shape != "lower":
-            previous = ""
-            continue
-        word = tok.lower
-        if word == previous or len(word) == 1:
-            continue  # `que que`, `la la la` count once; `y`, `e`: too short to tell, or spelled-out letters
-        previous = word
-        entry = latin_data.foreign_entry(word)
-        if entry is None and "'" in word:
-            head, _, rest = word.partition("'")
-            if head not in lists.elisions:
-                tok.score = -CAP  # an English contraction: don't, it's
-                continue
-            tail = latin_data.foreign_entry(rest)
-            entry = (
-                latin_data.Entry(MIN_STRONG, 0.0, "fi")
-                if tail is None
-                else tail._replace(margin=max(tail.margin, MIN_STRONG))
-            )
-        if entry is None and tok.was_cap:
-            tok.neutral = True  # a capitalised first word in no table is a name
-            continue
-        if entry is not None:
-            tok.score = max(-CAP, min(CAP, entry.margin))
-            tok.english, tok.languages = entry.english, entry.languages
-        elif (gap := latin_data.english_gap(word)) is not None:
-            tok.score = -min(CAP, max(DEFAULT_ENGLISH, gap))
-        elif word in latin_data.lookalikes():
-            tok.score = 0.0  # English in use, though its letters look foreign
-        else:
-            margin, language = latin_data.char_margin(word)
-            tok.char, tok.languages = margin, language
-            tok.score = max(-CHAR_CAP, min(CHAR_CAP, CHAR_WEIGHT * margin))
-            if margin > 0 and MARKED.search(word):
-                tok.score, tok.marked = max(tok.score, OOV_MARKED), True
-        tok.foreign = tok.score >= MIN_WORD_SCORE
 
 
 def mark_loans(toks: list[Token], lists: WordLists) -> None:

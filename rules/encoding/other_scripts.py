@@ -65,6 +65,8 @@ _ENDONYMS = frozenset(
 
 def runs(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """Runs of letters of other scripts in `text[start:end]`."""
+    if text[start:end].isascii():
+        return iter(())  # every ASCII letter is Latin: most blocks need no scan
     return _RUN.finditer(text, start, end)
 
 

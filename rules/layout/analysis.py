@@ -132,7 +132,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
 
 def _story_credit(doc: Document, b: Block) -> bool:
     """A short credit right under the story's last paragraph: the story's own, like a byline."""
-    return len(b.words) <= STORY_CREDIT_WORDS and has_credit(b.text) and closes_story(doc, b)
+    return b.word_count <= STORY_CREDIT_WORDS and has_credit(b.text) and closes_story(doc, b)
 
 
 def _model_may_report(roles: LineRoles, i: int) -> bool:

@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from mtlint.engine.packs import PackEntry, phrase_regex
+from mtlint.engine.packs import EntryPrefilter, PackEntry, phrase_regex
 from mtlint.rules.layout.shared import (
     FAST_WORD,
     SENTENCE_END,
@@ -66,7 +66,14 @@ class Vocabulary:
     entries: tuple[PackEntry, ...]
 
     def tagged(self, tag: str) -> tuple[PackEntry, ...]:
-        return tuple(e for e in self.entries if tag in e.tags)
+        found = self._tagged.get(tag)
+        if found is None:
+            found = self._tagged[tag] = tuple(e for e in self.entries if tag in e.tags)
+        return found
+
+    @cached_property
+    def _tagged(self) -> dict[str, tuple[PackEntry, ...]]:
+        return {}  # tag -> entries: asked for on every line with a caption word or a bracket
 
     @cached_property
     def _keys(self) -> frozenset[str] | None:
@@ -79,10 +86,22 @@ class Vocabulary:
             return True
         return not keys.isdisjoint(FAST_WORD.findall(text.casefold()))
 
+    @cached_property
+    def _quick(self) -> EntryPrefilter:
+        return prefilter(self.entries)
+
+    @cached_property
+    def _replacement_safe(self) -> bool:
+        """Whether the prefilter's answer for a text also holds for what only_vocabulary leaves of it: a
+        match replaced by a space joins no two pieces into a literal, unless a literal holds a space."""
+        return not any(" " in lit for p in self._quick.patterns for c in p.conditions or () for lit in c)
+
     def only_vocabulary(self, text: str) -> bool:
         """Whether `text` is made of caption words alone (with fillers, separators and numbers)."""
         rest, hits = text, 0
-        for entry in self.entries:
+        # The entries that can match in the text, in order (the others cannot match what is left of it).
+        entries = self._quick.entries_in(text) if self._replacement_safe else self.entries
+        for entry in entries:
             for m in reversed(search(entry, rest)):
                 rest = rest[: m.start()] + " " + rest[m.end() :]
                 hits += 1
@@ -93,11 +112,23 @@ class Vocabulary:
 
     def only_topics(self, text: str) -> bool:
         """Whether every caption word of `text` could also title a section (`Social media`)."""
-        others = [e for e in self.entries if "topic" not in e.tags]
-        return not any(search(e, text) for e in others)
+        return not any(search(e, text) for e in self._quick.entries_in(text) if "topic" not in e.tags)
 
     def agency_ends(self, text: str) -> list[int]:
-        return sorted(m.end() for e in self.tagged("agency") for m in search(e, text))
+        agencies = self.tagged_filter("agency").entries_in(text)
+        return sorted(m.end() for e in agencies for m in search(e, text))
+
+    def tagged_filter(self, tag: str) -> EntryPrefilter:
+        """The literal prefilter of the entries with `tag`, kept: finding the cached automaton by the tuple
+        of entries would hash every entry again on every line."""
+        found = self._filters.get(tag)
+        if found is None:
+            found = self._filters[tag] = prefilter(self.tagged(tag))
+        return found
+
+    @cached_property
+    def _filters(self) -> dict[str, EntryPrefilter]:
+        return {}
 
 
 @lru_cache(maxsize=16)
@@ -133,7 +164,7 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
         return []  # an author's own Markdown heading is never a caption
     if "©" not in text and "(" not in text and not vocab.mentions(text):
         return _structural(doc, b, max_words)
-    n = len(WORD.findall(text))
+    n = b.word_count
     if (n <= 8 and not SENTENCE_END.search(text)) or n <= 3:
         if "©" not in text and vocab.only_vocabulary(text):
             if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
@@ -170,6 +201,8 @@ def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[
 
 def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
     out: list[Hit] = []
+    if "©" not in b.text:
+        return out
     for m in regex.finditer(r"©", b.text):
         if _COPYRIGHT_HERE.match(b.text, m.end()):
             continue  # a site copyright line: boilerplate, not a credit
@@ -202,7 +235,7 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     """`Photo: X`, `Image: AP file`, `(Photo: X)`, `Photograph: Name/Paper`."""
     out: list[Hit] = []
     markers = vocab.tagged("marker")
-    if not markers or not prefilter(markers).search(b.text):  # one pass instead of one per marker
+    if not markers or not vocab.tagged_filter("marker").search(b.text):  # one pass instead of one per marker
         return out
     for entry in markers:
         for m in search(entry, b.text):
@@ -219,7 +252,7 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
             if m.start() > 0 and not m.group(0)[:1].isupper():
                 continue  # "the photo: ..." inside a sentence; credits are capitalised or open the line
             if m.start() == 0 and _LEAD_CREDIT.match(b.text, m.end()):
-                if len(WORD.findall(b.text)) <= 40 and sentence_count(b.text) <= 2:
+                if b.word_count <= 40 and sentence_count(b.text) <= 2:
                     out.append(Hit(b.index, b.start, b.end, True, False, "a caption or credit line"))
                     continue
             c = _CREDIT_BODY.match(b.text, m.end())
@@ -265,7 +298,7 @@ def _structural(doc: Document, b: Block, max_words: int) -> list[Hit]:
     """A short label between slideshow bullets or under an image: a caption by position alone."""
     if b.kind is not BlockKind.LINE or SENTENCE_END.search(b.text):
         return []
-    if not 1 <= len(WORD.findall(b.text)) <= max_words:
+    if not 1 <= b.word_count <= max_words:
         return []
     prev, nxt = neighbours(doc, b.index)
     between_items = all(

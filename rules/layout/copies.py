@@ -39,18 +39,38 @@ class CopyPolicy:
     def __init__(self, doc: Document, debris: Collection[int]) -> None:
         self.doc = doc
         self.debris = debris
+        self._tokens: dict[int, tuple[str, ...]] = {}
+        self._negation_counts: dict[int, int] = {}
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        return [line_key(b.text) for b in self.doc.blocks]
 
     @cached_property
     def _counts(self) -> Counter[str]:
-        return Counter(line_key(b.text) for b in self.doc.blocks)
+        return Counter(self._keys)
+
+    def tokens(self, block: Block) -> tuple[str, ...]:
+        """The block's word tokens (`shared.tokens`), cut once however often the block is compared."""
+        toks = self._tokens.get(block.index)
+        if toks is None:
+            toks = self._tokens[block.index] = tokens(block.text)
+        return toks
+
+    def _negations(self, block: Block) -> int:
+        """How many negations the block has (an original may be compared with many near copies)."""
+        count = self._negation_counts.get(block.index)
+        if count is None:
+            count = self._negation_counts[block.index] = _negations(self.tokens(block))
+        return count
 
     def copy(self, block: Block, original: Block, near: bool = False, prefix: bool = False) -> bool:
         """Whether `block`, which repeats `original` (nearly, or as its first words), is a copy."""
-        if block.index in self.debris or self._counts[line_key(block.text)] >= TEMPLATE_COPIES:
+        if block.index in self.debris or self._counts[self._keys[block.index]] >= TEMPLATE_COPIES:
             return False
-        if not prefix and _label_like(block.text) and original.index != block.index - 1:
+        if not prefix and _label_like(block.text, self.tokens(block)) and original.index != block.index - 1:
             return False
-        if near and _negations(block.text) != _negations(original.text):
+        if near and self._negations(block) != self._negations(original):
             return False
         return self.doc.format != "markdown" or self._markdown_copy(block, original)
 
@@ -74,9 +94,9 @@ class CopyPolicy:
         return True
 
 
-def _label_like(text: str) -> bool:
-    return len(tokens(text)) <= LABEL_MAX_WORDS and not SENTENCE_END.search(text)
+def _label_like(text: str, toks: tuple[str, ...]) -> bool:
+    return len(toks) <= LABEL_MAX_WORDS and not SENTENCE_END.search(text)
 
 
-def _negations(text: str) -> int:
-    return sum(t in _NEGATION or t.endswith("n't") for t in tokens(text))
+def _negations(toks: tuple[str, ...]) -> int:
+    return sum(t in _NEGATION or t.endswith("n't") for t in toks)

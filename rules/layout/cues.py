@@ -88,9 +88,10 @@ TAIL = 90  # characters at a line's end in which a trailing credit is looked for
 
 def has_image_ref(text: str) -> bool:
     """An image file name or image address (a cheap look for the hints first: this runs on every line)."""
-    low = text[:40].casefold()
-    if not (low.startswith(_CAMERA_PREFIXES) or "/" in text or any(x in text.casefold() for x in _IMAGE_EXTENSIONS)):
-        return False
+    if "/" not in text and not text[:40].casefold().startswith(_CAMERA_PREFIXES):
+        folded = text.casefold()  # once, not once per extension
+        if not any(x in folded for x in _IMAGE_EXTENSIONS):
+            return False
     return bool(IMAGE_REF.search(text))
 
 

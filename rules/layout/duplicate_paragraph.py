@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.analysis import layout_debris
 from mtlint.rules.layout.copies import CopyPolicy
 from mtlint.rules.layout.settings import LayoutSettings
-from mtlint.rules.layout.shared import token_ends, tokens
+from mtlint.rules.layout.shared import token_ends
 from mtlint.text.document import Block, Document
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
             if block.index in skip:
                 previous = None
                 continue
-            toks = tokens(block.text)
+            toks = policy.tokens(block)
             short = len(toks) < min_words
             if short:
                 if (
@@ -160,11 +161,9 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
 
     def _nearest(self, toks, shingles, postings, seen, threshold):  # type: ignore[no-untyped-def]
         """The most similar earlier paragraph at or above `threshold`, from sketch candidates."""
-        counts: Counter[int] = Counter()
-        for sh in shingles:
-            ids = postings.get(sh)
-            if ids and len(ids) <= STOP_POSTINGS:
-                counts.update(ids)
+        # One count over all the postings (not one update per shingle): the same counts, first seen first.
+        lists = [ids for ids in map(postings.get, shingles) if ids and len(ids) <= STOP_POSTINGS]
+        counts = Counter(itertools.chain.from_iterable(lists))
         need = 1 if len(shingles) < 6 else 2
         best = None
         for idx, shared in counts.most_common(MAX_CANDIDATES):

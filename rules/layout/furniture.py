@@ -8,7 +8,7 @@ import regex
 
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
 from mtlint.rules.layout.cues import BYLINE
-from mtlint.rules.layout.shared import SENTENCE_END, WORD, Hit, first_body, last_body, prefilter, search
+from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
 from mtlint.text.document import Block, BlockKind, Document
 
 MENU_MIN_ITEMS = 3
@@ -21,6 +21,8 @@ _DATE_OR_TIME = regex.compile(
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{N}\W]+$")
 _TRAIL_PUNCT = regex.compile(r"[\s.:!?,;…–—\-]*$")
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_NUMBER = regex.compile(r"\p{N}")
+_LETTERS = regex.compile(r"\p{L}+")
 _SEGMENT = r"[\p{L}][\p{L}&'’\-]*(?:\s+[\p{L}&'’\-]+){0,2}"
 _BREADCRUMB = regex.compile(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
 # One-word lines above an article that are datelines or a document's own sections, not site labels.
@@ -102,10 +104,11 @@ def find_furniture(
                 out[b.index] = Hit(b.index, b.start, b.end, True, False, why, placed=True)
                 if b.index in durations:
                     tails.append(b.index)
+    quick_suffix = prefilter(suffix)
     for b in lines:
         if b.index in out or b.kind not in (BlockKind.HEADING, BlockKind.LINE):
             continue
-        for e in suffix if prefilter(suffix).search(b.text) else ():
+        for e in suffix if quick_suffix.search(b.text) else ():
             found = search(e, b.text)
             if found and found[-1].start() > 0:
                 m = found[-1]
@@ -146,13 +149,13 @@ def _structure(b: Block, body: int, last: int, duration_set: Sequence[int]) -> s
         return ""  # breadcrumbs and labels are short
     if (b.index < body or b.index > last) and _COUNTER.match(text) and not _DATE_OR_TIME.search(text):
         return "a counter (comments, views, reading time)"
-    n = len(WORD.findall(text))
-    if n <= 8 and not regex.search(r"\p{N}", text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
+    n = b.word_count
+    if n <= 8 and not _NUMBER.search(text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
     if (
         b.index < min(body, 6)
         and n == 1
-        and regex.fullmatch(r"\p{L}+", text)
+        and _LETTERS.fullmatch(text)
         and not _ALL_CAPS.match(text)
         and not _NOT_LABEL.match(text)
     ):
@@ -171,7 +174,7 @@ def _menus(doc: Document, out: dict[int, Hit], captions: frozenset[int], body: i
         if b is not None and (_menu_item(doc, b) or (b.index in out and out[b.index].whole)):
             run.append(b)
             continue
-        single = sum(len(WORD.findall(x.text)) == 1 for x in run)
+        single = sum(x.word_count == 1 for x in run)
         if len(run) >= MENU_MIN_ITEMS and 2 * single >= len(run):
             why = "an item of a site menu above the article"
             for x in run:
@@ -184,8 +187,8 @@ def _menu_item(doc: Document, b: Block) -> bool:
     text = b.text
     if b.kind is BlockKind.PARAGRAPH or (doc.format == "markdown" and b.kind is not BlockKind.LINE):
         return False
-    n = len(WORD.findall(text))
-    return 1 <= n <= 3 and not SENTENCE_END.search(text) and not regex.search(r"\p{N}", text) and not BYLINE.match(text)
+    n = b.word_count
+    return 1 <= n <= 3 and not SENTENCE_END.search(text) and not _NUMBER.search(text) and not BYLINE.match(text)
 
 
 def _masthead(doc: Document, out: dict[int, Hit]) -> None:
@@ -194,12 +197,12 @@ def _masthead(doc: Document, out: dict[int, Hit]) -> None:
     if len(blocks) < 2 or 0 in out or 1 not in out or not out[1].whole:
         return
     first = blocks[0]
-    if len(WORD.findall(first.text)) <= 3 and not SENTENCE_END.search(first.text):
+    if first.word_count <= 3 and not SENTENCE_END.search(first.text):
         out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation", placed=True)
 
 
 def _is_short(b: Block) -> bool:
-    n = len(WORD.findall(b.text))
+    n = b.word_count
     return n <= 10 or (n <= 15 and not SENTENCE_END.search(b.text))
 
 

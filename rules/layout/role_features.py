@@ -226,9 +226,29 @@ def _prefix_of_another(key: str, keys: list[str]) -> bool:
     j = bisect.bisect_right(keys, key)
     if j < len(keys) and keys[j].startswith(key):
         return True
-    j = bisect.bisect_left(keys, key[:15])
-    while j < len(keys) and keys[j] < key:
-        if key.startswith(keys[j]):
+    # A shorter line that starts this one sorts just below it, and every line between the two starts with
+    # it too. So the nearest line below either starts this one, or shares with it a shorter beginning in
+    # which the search goes on: a few bisections, where a scan of every line sharing the first 15
+    # characters made a long document of similar lines quadratic.
+    target, j = key, bisect.bisect_left(keys, key)
+    while j > 0:
+        below = keys[j - 1]
+        if target.startswith(below):
             return True
-        j += 1
+        if not below.startswith(target[:15]):
+            return False  # what they share is shorter than any of the lines
+        target = target[: _common_length(target, below)]
+        j = bisect.bisect_right(keys, target)
     return False
+
+
+def _common_length(a: str, b: str) -> int:
+    """The length of the longest common beginning of `a` and `b` (bisected: near copies share long ones)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.startswith(b[:mid]):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

@@ -43,7 +43,7 @@ def token_ends(text: str) -> list[int]:
 
 def is_body(block: Block) -> bool:
     """A paragraph or list item long enough to be article prose rather than a label."""
-    n = len(WORD.findall(block.text))
+    n = block.word_count
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or n < BODY_MIN_WORDS:
         return False
     return n >= 25 or bool(SENTENCE_END.search(block.text))
