@@ -110,15 +110,17 @@ def find_furniture(
             continue
         for e in suffix if quick_suffix.search(b.text) else ():
             found = search(e, b.text)
-            if found and found[-1].start() > 0:
-                m = found[-1]
+            m = found[-1] if found else None
+            # A suffix after the headline, or a prefix before it (`Site | Section | Headline`): never the
+            # whole line, whose words would all go with it.
+            if m is not None and (m.start() > 0 or m.end() < len(b.text.rstrip())):
                 out[b.index] = Hit(
                     b.index,
                     b.start + m.start(),
                     b.start + m.end(),
                     False,
                     False,
-                    e.note or "a suffix glued to the headline",
+                    e.note or ("a suffix glued to the headline" if m.start() else "a prefix glued to the headline"),
                 )
                 break
     _menus(doc, out, captions, body)
