@@ -34,6 +34,25 @@ _NOT_LABEL = regex.compile(
 )
 
 
+# ISO 639-1 language codes, and the country codes sites also use to switch language (ua, cn, jp ...).
+_LANGUAGE_CODES = frozenset(
+    "aa ab af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii "
+    "ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi "
+    "mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw "
+    "sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk "
+    "ur uz ve vi vo wa wo xh yi yo za zh zu ua cn jp kr gr cz dk vn il ir gb us".split()
+)
+_SWITCH_SEPARATORS = regex.compile(r"[\s|/•·]+")
+
+
+def is_language_switcher(text: str) -> bool:
+    """A line of language codes that includes English (`ua en ru`, `EN | AR`): an English page's switch
+    to its other editions. Without `en` among them, two-letter words are read as words (`so am I`)."""
+    codes = [t.casefold() for t in _SWITCH_SEPARATORS.split(text.strip()) if t]
+    return 2 <= len(codes) <= 12 and "en" in codes and all(len(c) == 2 and c in _LANGUAGE_CODES for c in codes)
+
+
 def is_section_name(text: str) -> bool:
     """A one-word line that names a document's own section (Introduction, Sources) or a date, not a label
     the site put there."""
@@ -151,6 +170,8 @@ def _structure(b: Block, body: int, last: int, duration_set: Sequence[int]) -> s
         return ""  # breadcrumbs and labels are short
     if (b.index < body or b.index > last) and _COUNTER.match(text) and not _DATE_OR_TIME.search(text):
         return "a counter (comments, views, reading time)"
+    if b.index < body and is_language_switcher(text):
+        return "a language switcher above the article"
     n = b.word_count
     if n <= 8 and not _NUMBER.search(text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
