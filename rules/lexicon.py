@@ -52,6 +52,19 @@ def is_proper_use(key: str) -> bool:
     return key in word_lists()["proper-uses"]
 
 
+@lru_cache(maxsize=1)
+def _proper_nouns() -> frozenset[str]:
+    text = resources.files("mtlint.rules").joinpath("data/proper_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_proper_noun(key: str) -> bool:
+    """A frequent word English writes only as a name ("Germany", "Moscow", "Christmas"), by WordNet
+    (rules/data/proper_nouns.txt, built by scripts/build_proper_nouns.py). wordfreq, folding case, takes
+    it for a common word, and one spelt differently abroad even for a distinctly English one."""
+    return key in _proper_nouns()
+
+
 def introduces_name(key: str) -> bool:
     """A word after which a capitalised word names a work, team or thing ("the film Parasite")."""
     return key in word_lists()["name-introducers"]

@@ -60,8 +60,9 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     Spanish, Italian and Portuguese text, where names keep their spelling); when the document does not
     write them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more
     than once); when they do not follow a determiner (`the Taliban`) or `known as`; and when they are not
-    plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`) or nouns English
-    capitalises as short names (`Parliament`, `the South`, `Congress`).
+    plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns English
+    capitalises as short names (`Parliament`, `the South`, `Congress`) or words English writes only as
+    names (`talks in Germany and`, `Christmas`: WordNet knows no lower-case sense of them).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -175,7 +176,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
             return False  # "known as Hope", "such as Target"
         if key.endswith("s") and not key.endswith("ss"):
             return False  # plural capitals are mostly teams and groups ("beat Spurs on Sunday")
-        if lex.is_proper_use(key) or lex.is_calendar(key) or lex.looks_like_demonym(key):
+        if lex.is_proper_use(key) or lex.is_proper_noun(key) or lex.is_calendar(key) or lex.looks_like_demonym(key):
             return False
         if lex.is_english_common_word(key, self.options.min_frequency, self.options.min_englishness):
             return True

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Generate rules/data/proper_nouns.txt: frequent English words that WordNet knows only as names.
+
+wordfreq folds case, so a word such as "Germany" or "Moscow" looks to the casing rules like any frequent
+English word, and one that is spelt differently in other languages ("Deutschland", "Moskau") even looks
+distinctly English: the stray-capital test would take it for a common word capitalised by mistake. WordNet
+writes every lemma with its case, so it can say which words English only ever capitalises. A word is kept
+when it is frequent in English (wordfreq zipf >= MIN_ZIPF), is not a closed-class word, and either
+- every noun sense of it is written with a capital and it has no adjective, verb or adverb sense
+  ("Germany", "Christmas", "Buddhism"), or
+- its most frequent noun sense is a capitalised place (noun.location), or one of its senses is a country
+  ("China", "Brazil", "Oxford"; "Turkey" and "Chad" beside the bird and the name), and it has no other
+  part of speech;
+and it is not the inflected form of a frequent common word (WordNet's exception lists, or -s, -es, -ed,
+-ing on a lower-case lemma): "Banks", "Judges" and "Drew" are names, but also plain English.
+
+Input: the WordNet 3.0 database files as installed by Debian's wordnet-base package
+(`apt-get install wordnet-base`, /usr/share/wordnet) or any WordNet 3.0 distribution.
+
+    python scripts/build_proper_nouns.py [--wordnet /usr/share/wordnet]   # rewrites rules/data/proper_nouns.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import regex
+from wordfreq import zipf_frequency
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_role_nouns import NOTICE, _index, _synsets
+
+from mtlint.rules.lexicon import is_closed_class
+
+LOCATION_LEXFILE = 15  # noun.location in WordNet's lexnames
+MIN_ZIPF = 3.0
+OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "proper_nouns.txt"
+# A country among a word's senses ("Turkey", "Chad", "Guinea"), though a common noun comes first.
+COUNTRY = regex.compile(r"\b(?:republic|country|kingdom|sultanate|emirate|principality)\b")
+SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+
+
+def proper_nouns(wordnet: Path) -> list[str]:
+    """Every word kept by the criteria of the module docstring, sorted."""
+    nouns, synsets = _index(wordnet / "index.noun"), _synsets(wordnet / "data.noun")
+    other: set[str] = set()
+    for pos in ("adj", "verb", "adv"):
+        other |= set(_index(wordnet / f"index.{pos}"))
+    exceptions: dict[str, str] = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        for line in (wordnet / f"{pos}.exc").read_text(encoding="latin-1").splitlines():
+            form, base, *_ = line.split()
+            exceptions.setdefault(form, base)
+
+    def written(lemma: str, offset: str) -> tuple[int, str | None]:
+        lexfile, words, _gloss = synsets[offset]
+        return lexfile, next((w for w in words if w.lower().split("(")[0] == lemma), None)
+
+    def common(lemma: str) -> bool:
+        """A frequent lemma that WordNet writes in lower case (first noun sense) or that is not a noun."""
+        if zipf_frequency(lemma, "en") < MIN_ZIPF:
+            return False
+        if lemma in nouns:
+            _lexfile, w = written(lemma, nouns[lemma][1][0])
+            return w is not None and not w[0].isupper()
+        return lemma in other
+
+    def inflected(word: str) -> bool:
+        if word in exceptions and common(exceptions[word]):
+            return True
+        return any(
+            word.endswith(suffix) and len(word) > len(suffix) + 2 and common(word[: -len(suffix)] + stem)
+            for suffix, stem in SUFFIXES
+        )
+
+    kept = []
+    for lemma, (_tagged, offsets) in nouns.items():
+        if not lemma.isalpha() or lemma in other or is_closed_class(lemma):
+            continue
+        if zipf_frequency(lemma, "en") < MIN_ZIPF:
+            continue
+        senses = [written(lemma, o) for o in offsets]
+        capitalised = [w is not None and w[0].isupper() for _lexfile, w in senses]
+        only_names = all(capitalised)
+        place = (capitalised[0] and senses[0][0] == LOCATION_LEXFILE) or any(
+            c and synsets[o][0] == LOCATION_LEXFILE and COUNTRY.search(synsets[o][2])
+            for c, o in zip(capitalised, offsets)
+        )
+        if (only_names or place) and not inflected(lemma):
+            kept.append(lemma)
+    return sorted(kept)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    words = proper_nouns(args.wordnet)
+    header = (
+        f"# generated by scripts/build_proper_nouns.py from WordNet 3.0 (words written only with a capital, "
+        f"or first a place) and wordfreq {metadata.version('wordfreq')} (zipf >= {MIN_ZIPF})"
+    )
+    args.out.write_text("\n".join([header, NOTICE, *words]) + "\n", encoding="utf-8")
+    print(f"{args.out}: {len(words)} words")
+
+
+if __name__ == "__main__":
+    main()
