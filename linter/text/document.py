@@ -35,7 +35,12 @@ class CrossFileEvidence(Protocol):
 
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
-_BULLET = regex.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+", regex.M)
+# A list item's marker: a bullet, a number, a lower-case letter or roman numeral (`a)`, `iv.`), or any of
+# them in brackets (`(b)`, `(2)`), as licences, e-mails and other plain text number their items.
+_BULLET = regex.compile(
+    r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)]|\((?:\d{1,3}|[a-zA-Z]|[ivx]{1,5})\))[ \t]+",
+    regex.M,
+)
 # Matched backwards from the end ((?r)): the same answer without trying every position of a paragraph.
 _SENTENCE_END = regex.compile(r"""(?r)[.!?…:;,]["'”’»)\]]*$""")
 HEADING_MAX_WORDS = 20
@@ -132,6 +137,15 @@ class Document:
         return any(s < end and start < e for s, e in spans[max(i, 0) : i + 2])
 
     # -- structure ---------------------------------------------------------------------------
+    @cached_property
+    def hard_wrapped(self) -> bool:
+        """Whether the text is plain text wrapped by hand (e-mail, licences: most lines 50 to 100
+        characters, each paragraph over several lines) rather than one paragraph per line."""
+        if self.format == "markdown":
+            return False
+        lines = [self.line_span(i + 1) for i in range(self.line_count)]
+        return _looks_hard_wrapped(self, lines)
+
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
         """Paragraphs, headings, list items and standalone lines, in order."""
@@ -232,7 +246,7 @@ def fold_case(text: str) -> str:
 def _plain_blocks(doc: Document) -> list[Block]:
     """Split plain text into blocks: one per line, or per run of lines when the text is hard-wrapped."""
     lines = [(i + 1, *doc.line_span(i + 1)) for i in range(doc.line_count)]
-    wrapped = _looks_hard_wrapped(doc, lines)
+    wrapped = doc.hard_wrapped
     groups: list[list[tuple[int, int, int, int]]] = []
     current: list[tuple[int, int, int, int]] = []
     for entry in lines:
@@ -310,9 +324,9 @@ def _more_words(text: str, n: int) -> bool:
     return len(list(itertools.islice(WORD.finditer(text), n + 1))) > n
 
 
-def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int, int]]) -> bool:
+def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int]]) -> bool:
     """Whether consecutive lines are wrapped parts of one paragraph (e-mail style) rather than paragraphs."""
-    lengths = [e - s for _, s, e, _ in lines if e > s and doc.text[s:e].strip()]
+    lengths = [e - s for s, e, _ in lines if e > s and doc.text[s:e].strip()]
     if len(lengths) < 4 or max(lengths) > 100:
         return False
     return sum(50 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)

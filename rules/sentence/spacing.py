@@ -45,6 +45,9 @@ class Spacing(Rule[NoOptions]):
     abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names);
     spaces or tabs at the end of a line.
 
+    Left alone in plain text wrapped by hand (e-mail, licences: most lines 50 to 100 characters), doubled
+    spaces, which align its columns (`Boston, MA  02110`).
+
     Left alone in Markdown: doubled spaces and spaces at line ends, which rendering collapses (and two
     spaces at a line end are Markdown's hard line break), so a reader never sees them; and a space before
     the colon after a short label that opens a block (`fix : bug fix`, `CLI :`), a house style of
@@ -65,10 +68,12 @@ class Spacing(Rule[NoOptions]):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         rendered = doc.format == "markdown"  # whitespace runs collapse when the page is rendered
+        # In text wrapped by hand, runs of spaces align columns and follow full stops by typing convention.
+        aligned = rendered or doc.hard_wrapped
         if not rendered:
             yield from self._trailing(doc)
         for block in doc.blocks:
-            if block.kind in _RUNNING and not rendered and text.find("  ", block.start, block.end) >= 0:
+            if block.kind in _RUNNING and not aligned and text.find("  ", block.start, block.end) >= 0:
                 for m in _DOUBLE.finditer(text, block.start, block.end):
                     if not doc.is_masked(m.start(), m.end()):
                         yield self.finding(
