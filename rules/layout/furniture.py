@@ -12,6 +12,7 @@ from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body,
 from mtlint.text.document import Block, BlockKind, Document
 
 MENU_MIN_ITEMS = 3
+MIDDLE_LIST_MAX = 5  # titles a related-links box between two paragraphs of the article holds at most
 # A number with a word or two: comment, view and share counters, reading times ("12 views", "3 min read").
 _COUNTER = regex.compile(r"^\d+(?:[.,]\d+)*\s*[kKmM]?(?:\s+\p{L}+\.?){1,2}$|^\d{1,6}$")
 _DATE_OR_TIME = regex.compile(
@@ -144,7 +145,7 @@ def find_furniture(
                 break
     _menus(doc, out, captions, body)
     _masthead(doc, out)
-    _related_lists(doc, out, captions, lists)
+    _related_lists(doc, out, captions, lists, body, last)
     _footer_zone(doc, out, captions, [t for t in tails if t > body])
     # Then what other evidence found: it keeps its own reason, and opens lists and footer zones of its own.
     lists, tails = [], []
@@ -156,7 +157,7 @@ def find_furniture(
             tails.append(i)
         if blocks[i].text.rstrip().endswith((":", "：")):
             lists.append(i)
-    _related_lists(doc, out, captions, lists)
+    _related_lists(doc, out, captions, lists, body, last)
     _footer_zone(doc, out, captions, [t for t in tails if t > body])
     return out
 
@@ -229,15 +230,23 @@ def _is_short(b: Block) -> bool:
     return n <= 10 or (n <= 15 and not SENTENCE_END.search(b.text))
 
 
-def _related_lists(doc: Document, out: dict[int, Hit], captions: frozenset[int], heads: list[int]) -> None:
-    """The short title lines right under a related-links heading ("Related articles", "Most read")."""
+def _related_lists(
+    doc: Document, out: dict[int, Hit], captions: frozenset[int], heads: list[int], body: int, last: int
+) -> None:
+    """The short title lines right under a related-links heading ("Related articles", "Most read").
+    Between two paragraphs of the article the box is small and holds titles only: a line that ends a
+    sentence there ("Written by ...") is the article's own again, and so is what follows it."""
     blocks = doc.blocks
     for head in heads:
-        for i in range(head + 1, len(blocks)):
+        inside = body < head < last
+        stop = min(head + 1 + MIDDLE_LIST_MAX, len(blocks)) if inside else len(blocks)
+        for i in range(head + 1, stop):
             b = blocks[i]
             if i in captions or i in out:
                 continue
             if not _is_short(b) or (b.kind is BlockKind.HEADING and doc.format == "markdown"):
+                break
+            if inside and SENTENCE_END.search(b.text):
                 break
             out[i] = Hit(i, b.start, b.end, True, False, "a title in a related-articles list", placed=True)
 
