@@ -1,4 +1,4 @@
-"""MT304 glued-capital (prototype): a sentence or name glued to the word before it (`the mayorHe said`)."""
+"""MT304 glued-capital: a sentence or name glued to the word before it (`the mayorHe said`)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ class GluedCapital(Rule[NoOptions]):
     document writes both parts as separate words elsewhere (`Mazon ... MazonHe`; plain text only, since
     Markdown documentation writes identifiers in CamelCase: `devDependencies`). Not flagged: name
     prefixes (`McCain`, `DiCaprio`, `LeBron`), code identifiers (digits, underscores, several steps,
-    a closed-class first part such as `forEach`), headings and short lines.
+    a closed-class first part such as `forEach`, a capital at both steps such as `ImportError`, a call
+    such as `readPlist()`), headings and short lines.
 
     Fix (unsafe: a full stop may also be missing): insert a space.
     """
@@ -76,6 +77,8 @@ class GluedCapital(Rule[NoOptions]):
                     pass  # `mayorHe said`: a clause opener, then the clause
                 elif doc.format == "markdown":
                     continue  # CamelCase is how documentation writes identifiers (`devDependencies`)
+                elif left[0].isupper() or prose.startswith("(", m.end()):
+                    continue  # `ImportError`, `TestCase`, `readPlist()`: an identifier or a call, not two words
                 else:
                     if standalone is None:
                         standalone = {w.group() for w in doc.words()}

@@ -42,7 +42,8 @@ class Spacing(Rule[NoOptions]):
     Finds: two or more spaces between words inside a sentence (in paragraphs and list items; two spaces
     after a full stop are a typing convention and left alone); spaces before `, ; : ! ?` or a full stop
     (not an ellipsis ` ...` or a decimal ` .5`); a sentence end glued to the next word (`end.Next`; not
-    abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names);
+    abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names,
+    code such as `typing.NamedTuple` or `threading.Thread(`);
     spaces or tabs at the end of a line.
 
     Left alone in plain text wrapped by hand (e-mail, licences: most lines 50 to 100 characters), doubled
@@ -91,7 +92,7 @@ class Spacing(Rule[NoOptions]):
                     yield found
             glued = _MARK_BEFORE_CAPITAL.search(text, block.start, block.end) is not None
             for m in _GLUED.finditer(text, block.start, block.end) if glued else ():
-                if doc.format == "markdown" and _dotted_name(doc, text, m.start(1), block.start, block.end):
+                if _dotted_name(doc, text, m.start(1), block.start, block.end):
                     continue  # `httpx.StatusCodes`, `Knex.Promise`: documentation names code by module.Member
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
                     yield self.finding(
@@ -140,7 +141,12 @@ _MEMBER = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
 
 def _dotted_name(doc: Document, text: str, dot: int, start: int, end: int) -> bool:
     """Whether `left.Right` at `dot` names code (module.Member): the member is CamelCase or is called or
-    indexed (`Client#`, `Options<`, `Visitor(`), or the left part is written as code elsewhere."""
+    indexed (`Client#`, `Options<`, `Visitor(`), or (in Markdown) the left part is written as code
+    elsewhere. A sentence glued to the next never starts with such a word."""
+    if _MEMBER.match(text, dot + 1, end) is not None:
+        return True
+    if doc.format != "markdown":
+        return False
     left = text.rfind(" ", start, dot) + 1 or start
     word = text[max(left, start) : dot].strip("([{\"'“‘`*_")
-    return _MEMBER.match(text, dot + 1, end) is not None or word.casefold() in doc.code_words
+    return word.casefold() in doc.code_words
