@@ -8,6 +8,7 @@ import regex
 
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.rules import lexicon as lex
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.words import LOWERCASE_ABBREVIATIONS
@@ -40,7 +41,9 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     handles, web addresses), name particles before a name (`de Klerk`, `van Gogh`), lower-case
     abbreviations (`approx.`, `hrs.`), sentences that open with a quote or bracket, paragraphs of fewer
     than four words and one-word sentences, a paragraph repeated inside another block (a caption cut off
-    by page extraction), headings (see lowercase-heading) and short standalone lines.
+    by page extraction), a line that goes on with the sentence the line above left open (it ends with
+    `:`, `,`, `;` or a word such as `as`, `that`, `the`), a function named by its call (`join() is`),
+    headings (see lowercase-heading) and short standalone lines.
 
     Fix (unsafe, since the full stop before may be the real error): capitalise the first letter.
     """
@@ -77,6 +80,10 @@ class LowercaseSentenceStart(Rule[NoOptions]):
                 continue
             if _not_a_start(doc, block, sentence.start, m.group(), first_in_block):
                 continue
+            if prose.startswith("(", m.end()):
+                continue  # `join() is a string method`: a function named by its call, written as code is
+            if first_in_block and _continues_previous(doc, block):
+                continue
             if not first_in_block and not _after_sentence_end(prose, block.start, sentence.start):
                 continue
             if first_in_block and _repeated_fragment(doc, block):
@@ -107,6 +114,23 @@ def _not_a_start(doc: Document, block: Block, start: int, word: str, first_in_bl
     if doc.opens_with_markup(start, block.outer_start) or word.casefold() in doc.code_words:
         return True
     return written_lower_always(doc, word)
+
+
+_LAST_WORD = regex.compile(r"([\p{L}]+)\W*$")
+
+
+def _continues_previous(doc: Document, block: Block) -> bool:
+    """Whether the block above leaves its sentence open, so this line goes on with it: it ends with a
+    colon, comma or semicolon (an introduction, an item of a list) or with a word no sentence ends on
+    (`may be as simple as`, `easy to see that`), as text saved from a page with its code or list markup
+    stripped does."""
+    if block.index == 0:
+        return False
+    above = doc.blocks[block.index - 1].text.rstrip()
+    if above.endswith((":", ",", ";")):
+        return True
+    m = _LAST_WORD.search(above[-40:])
+    return m is not None and m.group(0) == m.group(1) and lex.is_closed_class(m.group(1).casefold())
 
 
 def _plain_lowercase(word: str) -> bool:
