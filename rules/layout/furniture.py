@@ -31,7 +31,9 @@ _NOT_LABEL = regex.compile(
     r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december)$|^(?:introduction|background|summary|overview|abstract|contents"
     r"|preface|foreword|prologue|epilogue|conclusions?|methods?|results|discussion|references|sources|notes"
-    r"|acknowledge?ments|appendix|glossary|chapter|part|section|update|correction|editorial)$"
+    r"|acknowledge?ments|appendix|glossary|chapter|part|section|update|correction|editorial"
+    r"|ingredients|method|directions|instructions|steps|equipment|requirements|prerequisites|installation"
+    r"|usage|tips|nutrition)$"
 )
 
 
@@ -99,6 +101,7 @@ def find_furniture(
         for b in lines
         if _DURATION.match(b.text) and (b.index + 1 == len(blocks) or _is_short(blocks[b.index + 1]))
     ]
+    quantities = _quantity_runs(blocks)
     out: dict[int, Hit] = {}
     tails: list[int] = []
     lists: list[int] = []
@@ -119,7 +122,7 @@ def find_furniture(
         else:
             # An author's own Markdown heading is structure, not a label left by the page.
             md_heading = doc.format == "markdown" and b.kind is BlockKind.HEADING
-            why = "" if md_heading else _structure(b, body, last, durations)
+            why = "" if md_heading else _structure(b, body, last, durations, quantities)
             if why:
                 out[b.index] = Hit(b.index, b.start, b.end, True, False, why, placed=True)
                 if b.index in durations:
@@ -162,14 +165,38 @@ def find_furniture(
     return out
 
 
-def _structure(b: Block, body: int, last: int, duration_set: Sequence[int]) -> str:
+QUANTITY_RUN = 3  # lines in a row that each open with a number: a list of amounts, not counters
+
+
+def _quantity_runs(blocks: Sequence[Block]) -> frozenset[int]:
+    """Blocks in runs of QUANTITY_RUN or more short lines that each open with a number (`2 lemons`,
+    `4 cloves garlic`): a list of ingredients, results or parts belongs to the text. A page's counters
+    stand alone or in pairs."""
+    out: set[int] = set()
+    run: list[int] = []
+    for b in [*blocks, None]:
+        if b is not None and b.text[:1].isdigit() and b.word_count <= 6:
+            run.append(b.index)
+            continue
+        if len(run) >= QUANTITY_RUN:
+            out.update(run)
+        run = []
+    return frozenset(out)
+
+
+def _structure(b: Block, body: int, last: int, duration_set: Sequence[int], quantities: frozenset[int]) -> str:
     durations = len(duration_set)
     text = b.text
     if durations >= 2 and _DURATION.match(text) and b.index in duration_set:
         return "a video duration from a related-videos list"
     if len(text) > 100:
         return ""  # breadcrumbs and labels are short
-    if (b.index < body or b.index > last) and _COUNTER.match(text) and not _DATE_OR_TIME.search(text):
+    if (
+        (b.index < body or b.index > last)
+        and b.index not in quantities
+        and _COUNTER.match(text)
+        and not _DATE_OR_TIME.search(text)
+    ):
         return "a counter (comments, views, reading time)"
     if b.index < body and is_language_switcher(text):
         return "a language switcher above the article"
