@@ -324,12 +324,28 @@ def _more_words(text: str, n: int) -> bool:
     return len(list(itertools.islice(WORD.finditer(text), n + 1))) > n
 
 
+_CLOSED_END = regex.compile(r"[.!?:;\"”’)]\s*$")
+WRAP_WIDTH = 100  # characters: a wrapped line is never longer (one paragraph per line mostly is)
+
+
 def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int]]) -> bool:
-    """Whether consecutive lines are wrapped parts of one paragraph (e-mail style) rather than paragraphs."""
-    lengths = [e - s for s, e, _ in lines if e > s and doc.text[s:e].strip()]
-    if len(lengths) < 4 or max(lengths) > 100:
+    """Whether consecutive lines are wrapped parts of one paragraph (e-mail style) rather than paragraphs:
+    every line fits the width and most fill it, or (a README with a long command or address here and
+    there) few lines pass the width and several break off mid-sentence to go on in lower case below."""
+    texts = [doc.text[s:e] for s, e, _ in lines]
+    lengths = [len(t) for t in texts if t.strip()]
+    if len(lengths) < 4:
         return False
-    return sum(50 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
+    if max(lengths) <= WRAP_WIDTH and sum(50 <= n <= WRAP_WIDTH for n in lengths) >= 0.6 * len(lengths):
+        return True
+    if sum(n > WRAP_WIDTH for n in lengths) > max(1.0, 0.1 * len(lengths)):
+        return False  # paragraphs, one per line
+    pairs = continued = 0
+    for above, below in itertools.pairwise(texts):
+        if above.strip() and below.strip():
+            pairs += 1
+            continued += len(above) >= 40 and not _CLOSED_END.search(above) and below.lstrip()[:1].islower()
+    return continued >= 2 and continued >= 0.1 * pairs
 
 
 __all__ = ["Block", "BlockKind", "CrossFileEvidence", "Document", "Sentence"]

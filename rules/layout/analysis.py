@@ -94,6 +94,10 @@ def _analyser(settings: LayoutSettings) -> Callable[[Document], Debris]:
 
 def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     roles = line_roles(doc, settings.boilerplate.min_files)
+    if doc.hard_wrapped:
+        # Text wrapped by hand (an e-mail, a README, a licence) was typed, not extracted from a page:
+        # it has no captions or page furniture, and its short lines are its own headings and lists.
+        return Debris({}, {}, roles)
     captions = dict(find_captions(doc, settings.vocabulary, settings.captions.max_words))
     learned_captions: dict[int, tuple[Hit, ...]] = {}
     learned_furniture: dict[int, Hit] = {}

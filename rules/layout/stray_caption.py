@@ -68,7 +68,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     (`CAIRO (Reuters) -`), and the story's own credit (a bare `© AGENCY` line after the last
     paragraph, `(AP)` closing a paragraph), which are like bylines; in Markdown, the author's structure
     (headings, list items, prose with code or links) and lines the model reads as article text, and in
-    documentation (Markdown with code) every finding of the model's own. A line with any word outside
+    documentation (Markdown with code) every finding of the model's own; plain text wrapped by hand (an
+    e-mail, a README), which has no captions. A line with any word outside
     the vocabulary, or with sentence punctuation, needs a credit shape (or the model's confidence).
 
     Options:
