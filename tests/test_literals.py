@@ -8,8 +8,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtlint.engine.literals import required_literals
-from mtlint.engine.packs import check_pattern, load_builtin_pack
+from mtlint.engine.literals import literal_conditions, required_literals
+from mtlint.engine.packs import check_pattern, load_builtin_pack, stored_literals
 from mtlint.engine.patterns import PackPattern, Prefilter
 from tests.helpers import FIXTURES
 
@@ -69,6 +69,17 @@ def test_builtin_pack_patterns_compile_and_have_literals(pack) -> None:
         check_pattern(e.regex, f"{pack}: entry {i + 1}")
     without = [e.source for e in entries if e.regex.literals is None]
     assert len(without) <= 1, without  # the copyright sign is not ASCII: that entry is always run
+
+
+def test_stored_literals_are_what_the_analysis_finds() -> None:
+    """Runs read the built-in packs' literals from rules/packs/literals.json instead of from the patterns;
+    after editing a built-in pack or literals.py, rerun scripts/build_pack_literals.py."""
+    stored = stored_literals()
+    assert set(stored) == {e.regex.pattern for pack in BUILTIN_PACKS for e in load_builtin_pack(pack).entries}
+    for pattern, conditions in stored.items():
+        assert conditions == literal_conditions(pattern), pattern
+    entry = load_builtin_pack("literal-idiom.toml").entries[0]
+    assert "conditions" in entry.regex.__dict__  # known before any text is searched
 
 
 def _fixture_lines() -> list[str]:

@@ -21,6 +21,7 @@ name>"`, adds entries to the vocabulary of an existing rule that reads packs (su
 from __future__ import annotations
 
 import bisect
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from typing import Any, ClassVar
 import regex
 from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
+from mtlint.engine.literals import Condition
 from mtlint.engine.patterns import PATTERN_TIMEOUT, PackPattern, PatternTimeout, Prefilter
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
@@ -211,12 +213,33 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(data, str(p))
 
 
+BUILTIN_LITERALS = "literals.json"  # in rules/packs/: see stored_literals
+
+
 @cache
 def load_builtin_pack(filename: str) -> Pack:
     """Load a pack shipped in rules/packs/ (its patterns are compiled when first used)."""
     ref = resources.files("mtlint.rules") / "packs" / filename
     data = tomllib.loads(ref.read_text(encoding="utf-8"))
-    return parse_pack(data, f"rules/packs/{filename}", compile_patterns=False)
+    pack = parse_pack(data, f"rules/packs/{filename}", compile_patterns=False)
+    stored = stored_literals()
+    for entry in pack.entries:
+        if entry.regex.pattern in stored:
+            entry.regex.know_conditions(stored[entry.regex.pattern])
+    return pack
+
+
+@cache
+def stored_literals() -> dict[str, tuple[Condition, ...] | None]:
+    """The literal conditions of the built-in packs' patterns, by pattern (rules/packs/literals.json).
+
+    Reading them from every pattern's source costs a one-file run more than linting most files; the
+    table is written by scripts/build_pack_literals.py, and a test holds it equal to what
+    literal_conditions gives. A pattern missing from it (a pack edited since) is read as usual.
+    """
+    ref = resources.files("mtlint.rules") / "packs" / BUILTIN_LITERALS
+    table = json.loads(ref.read_text(encoding="utf-8"))["patterns"]
+    return {p: None if c is None else tuple(frozenset(x) for x in c) for p, c in table.items()}
 
 
 class PackRule(Rule[NoOptions]):

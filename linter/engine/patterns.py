@@ -88,6 +88,11 @@ class PackPattern:
         """Sets of case-folded strings; every match holds one string of each (None: nothing known)."""
         return literal_conditions(self.pattern)
 
+    def know_conditions(self, conditions: tuple[Condition, ...] | None) -> None:
+        """Take `conditions` as what literal_conditions gives for this pattern (read from a table made
+        beforehand, which spares reading the pattern in every run)."""
+        self.__dict__["conditions"] = conditions  # where cached_property keeps its value
+
     @property
     def literals(self) -> Condition | None:
         """The most selective condition: one of these strings is in every match."""
