@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtlint.engine.literals import literal_conditions, required_literals
+from mtlint.engine.literals import literal_prefixes, pattern_literals, required_literals
 from mtlint.engine.packs import check_pattern, load_builtin_pack, stored_literals
 from mtlint.engine.patterns import PackPattern, Prefilter
 from tests.helpers import FIXTURES
@@ -76,10 +76,10 @@ def test_stored_literals_are_what_the_analysis_finds() -> None:
     after editing a built-in pack or literals.py, rerun scripts/build_pack_literals.py."""
     stored = stored_literals()
     assert set(stored) == {e.regex.pattern for pack in BUILTIN_PACKS for e in load_builtin_pack(pack).entries}
-    for pattern, conditions in stored.items():
-        assert conditions == literal_conditions(pattern), pattern
+    for pattern, found in stored.items():
+        assert found == pattern_literals(pattern), pattern
     entry = load_builtin_pack("literal-idiom.toml").entries[0]
-    assert "conditions" in entry.regex.__dict__  # known before any text is searched
+    assert "literals_found" in entry.regex.__dict__  # known before any text is searched
 
 
 def _fixture_lines() -> list[str]:
@@ -100,6 +100,13 @@ def test_prefilter_never_hides_a_match_in_the_fixtures(pack) -> None:
             if e.regex.compiled.search(line):
                 assert i in possible, (e.source, line)
                 assert e.regex.search(line) is not None
+            for pos in _word_starts(line):
+                if e.regex.compiled.match(line, pos):
+                    assert e.regex.match(line, pos) is not None, (e.source, line, pos)
+
+
+def _word_starts(line: str) -> list[int]:
+    return [0] + [m.start() for m in regex.finditer(r"(?<=\s)\S", line)][:8]
 
 
 @settings(max_examples=300, deadline=None)
@@ -117,6 +124,44 @@ def test_prefilter_agrees_with_the_compiled_patterns_on_odd_text(pieces) -> None
     for i, e in enumerate(entries):
         if e.regex.compiled.search(text):
             assert i in possible and e.regex.may_match(text)
+        for pos in range(len(text)):
+            if e.regex.compiled.match(text, pos):
+                assert e.regex.match(text, pos) is not None, (e.source, text, pos)
+
+
+@pytest.mark.parametrize(
+    "pattern,prefixes",
+    [
+        (r"(?<![\p{L}\p{N}])in\s+the\s+wind(?![\p{L}\p{N}])", {"in"}),
+        (r"(?:also\s+read|read\s+more|see\s+also)\s*[:>]", {"also", "read", "see"}),
+        (r"\bPhoto\b", {"photo"}),
+        (r"(?:ab)+c", {"ab"}),
+        (r"x?y", {"xy", "y"}),
+        (r"(?i:Foo|bar)baz", {"foobaz", "barbaz"}),
+        (r"a{2,3}b", {"a"}),
+        (r"x*y", None),
+        (r"\s*foo", None),
+        (r"©foo", None),
+        (r"(?:a|)b", {"ab", "b"}),
+        (r"(?:a|.)b", None),
+    ],
+)
+def test_literal_prefixes(pattern, prefixes) -> None:
+    found = literal_prefixes(pattern)
+    assert found == (None if prefixes is None else tuple(sorted(prefixes)))
+    for sample in _samples(pattern):
+        m = regex.match(pattern, sample, regex.I)
+        if m and found:
+            assert any(sample.casefold().startswith(p) for p in found), sample
+
+
+def test_a_match_is_tried_only_where_a_prefix_starts() -> None:
+    p = PackPattern(r"\b(?:read|see)\s+more\b", regex.I | regex.V0)
+    assert p.match("You should read more") is None
+    assert "compiled" not in p.__dict__
+    assert p.match("You should read more", 11) is not None
+    assert p.match("SEE more") is not None
+    assert p.fullmatch("Read  More") is not None
 
 
 def test_a_pattern_is_compiled_only_when_its_literal_is_present() -> None:

@@ -33,7 +33,7 @@ from typing import Any, ClassVar
 import regex
 from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
-from mtlint.engine.literals import Condition
+from mtlint.engine.literals import Literals
 from mtlint.engine.patterns import PATTERN_TIMEOUT, PackPattern, PatternTimeout, Prefilter
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
@@ -225,21 +225,27 @@ def load_builtin_pack(filename: str) -> Pack:
     stored = stored_literals()
     for entry in pack.entries:
         if entry.regex.pattern in stored:
-            entry.regex.know_conditions(stored[entry.regex.pattern])
+            entry.regex.know_literals(stored[entry.regex.pattern])
     return pack
 
 
 @cache
-def stored_literals() -> dict[str, tuple[Condition, ...] | None]:
-    """The literal conditions of the built-in packs' patterns, by pattern (rules/packs/literals.json).
+def stored_literals() -> dict[str, Literals]:
+    """The literals of the built-in packs' patterns, by pattern (rules/packs/literals.json).
 
     Reading them from every pattern's source costs a one-file run more than linting most files; the
     table is written by scripts/build_pack_literals.py, and a test holds it equal to what
-    literal_conditions gives. A pattern missing from it (a pack edited since) is read as usual.
+    pattern_literals gives. A pattern missing from it (a pack edited since) is read as usual.
     """
     ref = resources.files("mtlint.rules") / "packs" / BUILTIN_LITERALS
     table = json.loads(ref.read_text(encoding="utf-8"))["patterns"]
-    return {p: None if c is None else tuple(frozenset(x) for x in c) for p, c in table.items()}
+    return {
+        pattern: Literals(
+            None if conditions is None else tuple(frozenset(c) for c in conditions),
+            None if prefixes is None else tuple(prefixes),
+        )
+        for pattern, (conditions, prefixes) in table.items()
+    }
 
 
 class PackRule(Rule[NoOptions]):
