@@ -25,6 +25,8 @@ NEVER_FOR_PLAIN_TEXT = {
     "markdown_it",  # Markdown only
     "mtlint.text.markdown_syntax",  # its patterns too
     "ftfy",  # only for a line that holds what mojibake is made of
+    "importlib.metadata",  # only when a plug-in may be installed (or a rule fails)
+    "email",
     "wordfreq",  # the rules read precomputed tables; wordfreq only below their floors
     "langcodes",
     "tqdm",  # a progress bar only on a terminal
