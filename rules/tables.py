@@ -78,7 +78,6 @@ class ChunkedLines(SortedLines):
         return chunk.row(key)
 
 
-
 @lru_cache(maxsize=8)
 def table(resource: str) -> SortedLines:
     """A gzipped table shipped in mtlint.rules (`data/...tsv.gz`), chunked (see write_table) or not."""

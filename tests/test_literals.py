@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from mtlint.engine.literals import literal_prefixes, pattern_literals, required_literals
 from mtlint.engine.packs import check_pattern, load_builtin_pack, stored_literals
-from mtlint.engine.patterns import PackPattern, Prefilter
+from mtlint.engine.patterns import LazyPattern, PackPattern, Prefilter
 from tests.helpers import FIXTURES
 
 BUILTIN_PACKS = ("boilerplate.toml", "caption-words.toml", "literal-idiom.toml")
@@ -178,3 +178,10 @@ def test_ranges_of_a_text_whose_case_folding_changes_length() -> None:
     assert p.search(text, 7) is not None
     assert p.search(text, 0, 9) is None
     assert list(p.finditer(text, 9, len(text)))
+
+
+def test_a_lazy_pattern_compiles_on_first_use() -> None:
+    p = LazyPattern(r"\p{L}+", regex.V0)
+    assert "compiled" not in p.__dict__
+    assert p.findall("ab 12 cd") == ["ab", "cd"] and p.sub("x", "ab 1") == "x 1"
+    assert "compiled" in p.__dict__ and p.groups == 0  # other attributes come from the compiled pattern

@@ -5,7 +5,8 @@ most patterns cannot match a given text at all. A `PackPattern` holds the patter
 it only when asked to search a text that holds one of the pattern's required literals (see literals.py),
 and, for a match anchored at the start of the search, that starts with one of its prefixes; it answers
 "no match" at once otherwise. A `Prefilter` scans a text once for the literals of many
-entries (an Aho-Corasick automaton) and says which of them can match there.
+entries (an Aho-Corasick automaton) and says which of them can match there. A `LazyPattern` is a rule's
+own pattern, compiled when first used.
 """
 
 from __future__ import annotations
@@ -52,6 +53,53 @@ def _holds(conditions: tuple[Condition, ...], text: str, pos: int, endpos: int |
         else:
             return False
     return True
+
+
+class LazyPattern:
+    """A `regex` pattern compiled on first use, for a rule's module-level pattern that most texts never
+    reach (one run behind a cheaper test, or for rare scripts or markup).
+
+    Importing the rules compiled every such pattern, which cost a one-file run several milliseconds
+    for patterns it never ran. The methods are those of `regex.Pattern`; anything else is read from the
+    compiled pattern.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        return regex.compile(self.pattern, self.flags)
+
+    def match(self, *args: Any, **kw: Any) -> regex.Match[str] | None:
+        return self.compiled.match(*args, **kw)
+
+    def fullmatch(self, *args: Any, **kw: Any) -> regex.Match[str] | None:
+        return self.compiled.fullmatch(*args, **kw)
+
+    def search(self, *args: Any, **kw: Any) -> regex.Match[str] | None:
+        return self.compiled.search(*args, **kw)
+
+    def finditer(self, *args: Any, **kw: Any) -> Iterator[regex.Match[str]]:
+        return self.compiled.finditer(*args, **kw)
+
+    def findall(self, *args: Any, **kw: Any) -> list[Any]:
+        return self.compiled.findall(*args, **kw)
+
+    def split(self, *args: Any, **kw: Any) -> list[Any]:
+        return self.compiled.split(*args, **kw)
+
+    def sub(self, *args: Any, **kw: Any) -> str:
+        return self.compiled.sub(*args, **kw)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
 
 
 class PackPattern:

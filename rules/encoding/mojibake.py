@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
@@ -20,13 +21,13 @@ if TYPE_CHECKING:
 # have no such pair, and importing ftfy costs a one-file run more than most rules' whole work.
 _MAYBE_BAD = regex.compile(r"[\x80-\x9fŒœÂÃ]|[^\x00-\x7f]{2}")
 # A finding covers whole words: extend a changed span over adjacent non-space characters.
-_WORD_CHAR = regex.compile(r"[^\s\"'“”‘’«»()\[\]{}<>.,;:!?]")
+_WORD_CHAR = LazyPattern(r"[^\s\"'“”‘’«»()\[\]{}<>.,;:!?]")
 _REPLACEMENT = "\ufffd"
 # Whitespace-separated words that contain non-ASCII characters, in runs; a lead byte of a two-byte UTF-8
 # sequence (Â..ß) takes the spaces and word after it: one space may be a mangled no-break space
 # (`Ã  la` = `à la`).
 _TOKEN = r"\S*[^\x00-\x7f]\S*(?:(?<=[\u00c2-\u00df])[ \u00a0]{1,2}\S+)?"
-_RUN = regex.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
+_RUN = LazyPattern(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
 # An HTML character reference left in plain text by a pipeline that escaped the page twice (`&quot;`,
 # `&#39;`), sometimes pulled apart by a translation engine that read it as words (`& # 39;`).
 _ENTITY = regex.compile(
