@@ -3,13 +3,20 @@ that cannot match. It must never hide a match, so these tests compare it with th
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtlint.engine.literals import literal_prefixes, pattern_literals, required_literals
-from mtlint.engine.packs import check_pattern, load_builtin_pack, stored_literals
+from mtlint.engine.packs import _parsed, check_pattern, load_builtin_pack, stored_literals
 from mtlint.engine.patterns import LazyPattern, PackPattern, Prefilter
 from tests.helpers import FIXTURES
 
@@ -71,9 +78,33 @@ def test_builtin_pack_patterns_compile_and_have_literals(pack) -> None:
     assert len(without) <= 1, without  # the copyright sign is not ASCII: that entry is always run
 
 
+def test_parsed_packs_are_current() -> None:
+    """Runs read the built-in packs from rules/packs/parsed.json instead of their TOML; after editing a
+    built-in pack, rerun scripts/build_parsed_packs.py."""
+    import zlib
+
+    from tests.helpers import ROOT
+
+    stored = _parsed()["packs"]
+    assert set(stored) == set(BUILTIN_PACKS)
+    for name in BUILTIN_PACKS:
+        text = (ROOT / "rules" / "packs" / name).read_text(encoding="utf-8")
+        assert stored[name]["crc32"] == zlib.crc32(text.encode("utf-8")), name
+        assert stored[name]["data"] == tomllib.loads(text), name
+
+
+def test_a_pack_edited_since_it_was_stored_is_read_from_its_toml(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtlint.engine import packs
+
+    stale = {"packs": {"boilerplate.toml": {"crc32": 0, "data": {"entry": []}}}, "patterns": {}}
+    monkeypatch.setattr(packs, "_parsed", lambda: stale)
+    fresh = packs.load_builtin_pack.__wrapped__("boilerplate.toml")
+    assert [e.source for e in fresh.entries] == [e.source for e in load_builtin_pack("boilerplate.toml").entries]
+
+
 def test_stored_literals_are_what_the_analysis_finds() -> None:
-    """Runs read the built-in packs' literals from rules/packs/literals.json instead of from the patterns;
-    after editing a built-in pack or literals.py, rerun scripts/build_pack_literals.py."""
+    """Runs read the built-in packs' literals from rules/packs/parsed.json instead of from the patterns;
+    after editing a built-in pack or literals.py, rerun scripts/build_parsed_packs.py."""
     stored = stored_literals()
     assert set(stored) == {e.regex.pattern for pack in BUILTIN_PACKS for e in load_builtin_pack(pack).entries}
     for pattern, found in stored.items():

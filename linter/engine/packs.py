@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -213,38 +214,50 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(data, str(p))
 
 
-BUILTIN_LITERALS = "literals.json"  # in rules/packs/: see stored_literals
+BUILTIN_PARSED = "parsed.json"  # in rules/packs/: see _parsed
 
 
 @cache
 def load_builtin_pack(filename: str) -> Pack:
     """Load a pack shipped in rules/packs/ (its patterns are compiled when first used)."""
-    ref = resources.files("mtlint.rules") / "packs" / filename
-    data = tomllib.loads(ref.read_text(encoding="utf-8"))
+    text = (resources.files("mtlint.rules") / "packs" / filename).read_text(encoding="utf-8")
+    stored = _parsed()["packs"].get(filename)
+    if stored is not None and stored["crc32"] == zlib.crc32(text.encode("utf-8")):
+        data = stored["data"]
+    else:  # edited since parsed.json was written
+        data = tomllib.loads(text)
     pack = parse_pack(data, f"rules/packs/{filename}", compile_patterns=False)
-    stored = stored_literals()
+    literals = stored_literals()
     for entry in pack.entries:
-        if entry.regex.pattern in stored:
-            entry.regex.know_literals(stored[entry.regex.pattern])
+        if entry.regex.pattern in literals:
+            entry.regex.know_literals(literals[entry.regex.pattern])
     return pack
 
 
 @cache
-def stored_literals() -> dict[str, Literals]:
-    """The literals of the built-in packs' patterns, by pattern (rules/packs/literals.json).
+def _parsed() -> dict[str, Any]:
+    """rules/packs/parsed.json: the built-in packs as parsed from their TOML, each with the CRC-32 of
+    its text, and the literals of their patterns (written by scripts/build_parsed_packs.py).
 
-    Reading them from every pattern's source costs a one-file run more than linting most files; the
-    table is written by scripts/build_pack_literals.py, and a test holds it equal to what
-    pattern_literals gives. A pattern missing from it (a pack edited since) is read as usual.
+    Parsing the packs' TOML and reading the literals from every pattern's source cost a one-file run
+    about 15 ms; reading this costs well under one. A pack whose text no longer has the stored CRC is
+    parsed from its TOML, and a pattern missing from the table is read as usual, so a stale file costs
+    time, never a finding; a test holds it current.
     """
-    ref = resources.files("mtlint.rules") / "packs" / BUILTIN_LITERALS
-    table = json.loads(ref.read_text(encoding="utf-8"))["patterns"]
+    ref = resources.files("mtlint.rules") / "packs" / BUILTIN_PARSED
+    parsed: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))
+    return parsed
+
+
+@cache
+def stored_literals() -> dict[str, Literals]:
+    """The literals of the built-in packs' patterns, by pattern (see _parsed)."""
     return {
         pattern: Literals(
             None if conditions is None else tuple(frozenset(c) for c in conditions),
             None if prefixes is None else tuple(prefixes),
         )
-        for pattern, (conditions, prefixes) in table.items()
+        for pattern, (conditions, prefixes) in _parsed()["patterns"].items()
     }
 
 
