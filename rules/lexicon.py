@@ -23,12 +23,7 @@ from importlib import resources
 
 import regex
 
-from mtlint.rules.tables import SortedLines, table
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+from mtlint.rules.tables import SortedLines, read_toml, table
 
 # Languages whose large wordfreq lists give the "written the same everywhere" baseline. Romance and
 # Germanic languages with Latin script carry foreign names unchanged and borrow few English words.
@@ -39,7 +34,7 @@ FLOOR = 1.0  # zipf assumed for a word missing from a list
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The lists in rules/data/casing.toml, by name."""
-    data = tomllib.loads(resources.files("mtlint.rules").joinpath("data/casing.toml").read_text(encoding="utf-8"))
+    data = read_toml("data/casing.toml")
     return {name: frozenset(words) for name, words in data.items()}
 
 

@@ -80,7 +80,7 @@ def test_builtin_pack_patterns_compile_and_have_literals(pack) -> None:
 
 def test_parsed_packs_are_current() -> None:
     """Runs read the built-in packs from rules/packs/parsed.json instead of their TOML; after editing a
-    built-in pack, rerun scripts/build_parsed_packs.py."""
+    built-in pack, rerun scripts/build_parsed.py."""
     import zlib
 
     from tests.helpers import ROOT
@@ -104,7 +104,7 @@ def test_a_pack_edited_since_it_was_stored_is_read_from_its_toml(monkeypatch: py
 
 def test_stored_literals_are_what_the_analysis_finds() -> None:
     """Runs read the built-in packs' literals from rules/packs/parsed.json instead of from the patterns;
-    after editing a built-in pack or literals.py, rerun scripts/build_parsed_packs.py."""
+    after editing a built-in pack or literals.py, rerun scripts/build_parsed.py."""
     stored = stored_literals()
     assert set(stored) == {e.regex.pattern for pack in BUILTIN_PACKS for e in load_builtin_pack(pack).entries}
     for pattern, found in stored.items():

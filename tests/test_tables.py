@@ -39,3 +39,27 @@ def test_a_written_table_reads_back_whole_or_chunked() -> None:
         assert whole.row(key) == chunked.row(key), key
     plain = gzip.compress(b"# header\n" + "\n".join(lines).encode() + b"\n")
     assert isinstance(read_table(plain), SortedLines) and read_table(plain).row("ç") == ["ç", "6"]
+
+
+def test_the_parsed_toml_files_are_current(monkeypatch) -> None:
+    """The rules read their TOML word lists from rules/data/parsed.json; after editing one, rerun
+    scripts/build_parsed.py. A file edited since is read from its TOML."""
+    import sys
+    import zlib
+
+    from mtlint.rules import tables
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    files = sorted((ROOT / "rules" / "data").glob("*.toml"))
+    stored = tables._parsed_toml()
+    assert set(stored) == {f"data/{f.name}" for f in files}
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert stored[f"data/{f.name}"]["crc32"] == zlib.crc32(text.encode("utf-8")), f.name
+        assert tables.read_toml(f"data/{f.name}") == tomllib.loads(text), f.name
+    monkeypatch.setattr(tables, "_parsed_toml", lambda: {"data/casing.toml": {"crc32": 0, "data": {}}})
+    assert tables.read_toml("data/casing.toml") == tomllib.loads((ROOT / "rules/data/casing.toml").read_text("utf-8"))

@@ -237,7 +237,7 @@ def load_builtin_pack(filename: str) -> Pack:
 @cache
 def _parsed() -> dict[str, Any]:
     """rules/packs/parsed.json: the built-in packs as parsed from their TOML, each with the CRC-32 of
-    its text, and the literals of their patterns (written by scripts/build_parsed_packs.py).
+    its text, and the literals of their patterns (written by scripts/build_parsed.py).
 
     Parsing the packs' TOML and reading the literals from every pattern's source cost a one-file run
     about 15 ms; reading this costs well under one. A pack whose text no longer has the stored CRC is

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,11 +26,7 @@ from typing import NamedTuple
 import regex
 
 from mtlint.rules import lexicon
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+from mtlint.rules.tables import read_toml
 
 FOREIGN_WORDS = "data/foreign_words.tsv.gz"
 CHAR_TRIGRAMS = "data/char_trigrams.tsv.gz"
@@ -174,7 +169,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def word_lists(allowed: tuple[str, ...] = ()) -> WordLists:
     """The word lists, with the terms a project allows (`allow-words`) added to the loanwords."""
-    data = tomllib.loads(_read(WORD_LISTS))
+    data = read_toml(WORD_LISTS)
     loans: dict[str, list[tuple[str, ...]]] = {}
     for phrase in (*data["loanwords"], *allowed):
         key = phrase_key(phrase)
