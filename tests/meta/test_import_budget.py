@@ -27,6 +27,8 @@ NEVER_FOR_PLAIN_TEXT = {
     "ftfy",  # only for a line that holds what mojibake is made of
     "importlib.metadata",  # only when a plug-in may be installed (or a rule fails)
     "email",
+    "sqlite3",  # the result cache only (these runs pass --no-cache)
+    "hashlib",
     "wordfreq",  # the rules read precomputed tables; wordfreq only below their floors
     "langcodes",
     "tqdm",  # a progress bar only on a terminal
