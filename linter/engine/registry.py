@@ -86,6 +86,8 @@ def _where(r: type[Rule]) -> str:
 
 @dataclass(frozen=True)
 class _Dist:
+    """The distribution an entry point comes from, as far as error messages name it."""
+
     name: str
 
 

@@ -33,6 +33,8 @@ ALL = "*"
 
 @dataclass(frozen=True)
 class Directive:
+    """An inline `mtlint:` comment: what it does, on which line, to which rules."""
+
     line: int
     verb: str
     rules: frozenset[str]  # lower-case codes/names, or {"*"}

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class _Draft:
+    """A block found by the Markdown parser, before its prose span is known."""
+
     kind: str
     first_line: int  # 1-based
     last_line: int
@@ -30,6 +32,8 @@ class _Draft:
 
 @dataclass(frozen=True)
 class ParsedMarkdown:
+    """A Markdown text's prose view, masked spans and blocks."""
+
     prose: str
     masked: tuple[tuple[int, int], ...]
     drafts: tuple[_Draft, ...]

@@ -44,6 +44,8 @@ _LINK = LazyPattern(r"(?<!\\)\[([^\[\]\n]{1,400})\](?=[(\[])")  # a Markdown lin
 
 @dataclass(slots=True)
 class Token:
+    """A word of a block, with what the tables and its place say about it."""
+
     start: int
     end: int
     text: str

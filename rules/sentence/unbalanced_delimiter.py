@@ -42,6 +42,8 @@ _LABEL = LazyPattern(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
 
 @dataclass(frozen=True)
 class _Open:
+    """An opening delimiter not yet closed."""
+
     offset: int
     char: str
     family: str  # the closer that ends it: ")", "]", "}", "»" or '"' for double quotes
