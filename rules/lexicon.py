@@ -14,21 +14,16 @@ same way, from wordfreq's English list kept as data down to zipf 2.0 (rules/data
 
 from __future__ import annotations
 
-import gzip
 import math
 import sys
 import unicodedata
+import zlib
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
-from mtlint.rules.tables import SortedLines, table
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+from mtlint.rules.tables import SortedLines, read_toml, table
 
 # Languages whose large wordfreq lists give the "written the same everywhere" baseline. Romance and
 # Germanic languages with Latin script carry foreign names unchanged and borrow few English words.
@@ -39,7 +34,7 @@ FLOOR = 1.0  # zipf assumed for a word missing from a list
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The lists in rules/data/casing.toml, by name."""
-    data = tomllib.loads(resources.files("mtlint.rules").joinpath("data/casing.toml").read_text(encoding="utf-8"))
+    data = read_toml("data/casing.toml")
     return {name: frozenset(words) for name, words in data.items()}
 
 
@@ -143,19 +138,55 @@ def tokens_for_table(key: str) -> list[str] | None:
     return parts
 
 
-@lru_cache(maxsize=4)
-def _bands(max_band: int) -> dict[str, int]:
-    """The table's words whose band is at most `max_band` (the more frequent part of the list)."""
-    raw = gzip.decompress(resources.files("mtlint.rules").joinpath(ENGLISH_ZIPF).read_bytes()).decode("utf-8")
-    table: dict[str, int] = {}
-    for line in raw.splitlines():
-        if line.startswith("#"):
-            continue
-        band, words = line.split("\t")
-        if int(band) > max_band:
-            break
-        table.update(dict.fromkeys(words.split(" "), int(band)))
-    return table
+class _ZipfBands:
+    """The English table's words and their bands, decompressed from the start of the file only as far
+    as the bands asked for: the lines run from the most frequent band down, one band a line, and the
+    casing rules ask about zipf 3 and more, a fifth of the words. Reading (and splitting) all of it
+    cost a one-file run more than the casing rules' work."""
+
+    CHUNK = 1 << 14  # compressed bytes inflated at a time
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+        self._read = 0
+        self._inflate = zlib.decompressobj(wbits=31)  # a gzip file
+        self._rest = b""  # the start of a line not yet whole
+        self.upto = -1  # every word of a band up to this one is in `words`
+        self.words: dict[str, int] = {}
+
+    def band(self, word: str, max_band: int) -> int | None:
+        """`word`'s band if it is at most `max_band`, else None."""
+        while self.upto < max_band and self._more():
+            pass
+        found = self.words.get(word)
+        return found if found is not None and found <= max_band else None
+
+    def _more(self) -> bool:
+        """Read the next lines; False at the end of the table."""
+        if self._read >= len(self._raw):
+            if self._rest:
+                self._add(self._rest)
+                self._rest = b""
+            self.upto = sys.maxsize
+            return False
+        chunk = self._inflate.decompress(self._raw[self._read : self._read + self.CHUNK])
+        self._read += self.CHUNK
+        *lines, self._rest = (self._rest + chunk).split(b"\n")
+        for line in lines:
+            self._add(line)
+        return True
+
+    def _add(self, line: bytes) -> None:
+        if not line or line.startswith(b"#"):
+            return
+        band, words = line.decode("utf-8").split("\t")
+        self.words.update(dict.fromkeys(words.split(" "), int(band)))
+        self.upto = int(band)
+
+
+@lru_cache(maxsize=1)
+def _zipf_bands() -> _ZipfBands:
+    return _ZipfBands(resources.files("mtlint.rules").joinpath(ENGLISH_ZIPF).read_bytes())
 
 
 def zipf_of_bands(bands: list[int]) -> float:
@@ -179,8 +210,8 @@ def is_frequent_in_english(key: str, min_zipf: float) -> bool:
     if tokens is None:
         return english_frequency(key) >= min_zipf
     # A key is never more frequent than its rarest token, so only bands at or above the threshold matter.
-    table = _bands(math.floor((9 - min_zipf) * 100 + 1e-6))
-    bands = [table.get(t) for t in tokens]
+    table, max_band = _zipf_bands(), math.floor((9 - min_zipf) * 100 + 1e-6)
+    bands = [table.band(t, max_band) for t in tokens]
     if any(b is None for b in bands):
         return False
     return zipf_of_bands([b for b in bands if b is not None]) >= min_zipf

@@ -113,6 +113,21 @@ def test_englishness_table_agrees_with_wordfreq() -> None:
     assert lex.is_english_common_word("taliban", 3.0, 0.5)  # below the table's floor: asks wordfreq
 
 
+def test_english_frequency_table_lists_each_word_once_by_band() -> None:
+    """The table is read from its start only as far as the bands asked for: one line a band, the most
+    frequent first, and each word in one band."""
+    import gzip
+
+    from tests.helpers import ROOT
+
+    raw = gzip.decompress((ROOT / "rules" / "data" / "english_zipf.tsv.gz").read_bytes()).decode("utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if not line.startswith("#")]
+    bands = [int(band) for band, _ in rows]
+    assert bands == sorted(set(bands))
+    words = [w for _, line in rows for w in line.split(" ")]
+    assert len(words) == len(set(words))
+
+
 def test_english_frequency_table_agrees_with_wordfreq() -> None:
     """The casing rules read English frequency from a table (no wordfreq load per process); its answers
     are wordfreq's, for plain words, possessives, hyphenated pairs and keys it leaves to wordfreq."""
@@ -126,7 +141,9 @@ def test_english_frequency_table_agrees_with_wordfreq() -> None:
 
     word = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
     keys = {w.casefold() for p in sorted(FIXTURES.rglob("*.txt")) for w in word.findall(p.read_text("utf-8"))}
-    listed = sorted(lex._bands(700))
+    table = lex._zipf_bands()
+    table.band("", 700)  # read to the end
+    listed = sorted(table.words)
     sample = random.Random(7).sample(listed, 600)
     keys |= set(sample) | {w + "'s" for w in sample[:100]} | {w + "’s" for w in sample[100:150]}
     keys |= {a + "-" + b for a, b in zip(sample[:100], sample[100:200])}

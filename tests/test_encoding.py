@@ -203,6 +203,8 @@ def test_generated_tables_carry_provenance_and_unique_words() -> None:
             body = body[: body.index("")]
         words = [line.split("\t")[0] for line in body]
         assert len(words) == len(set(words)), name
+        if name == "foreign_words.tsv.gz":
+            assert words == sorted(words)  # looked up by bisection
 
 
 def test_tables_hold_what_the_rule_relies_on() -> None:
@@ -224,3 +226,51 @@ def test_version_and_building_the_rules_load_no_untranslated_data() -> None:
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split("\n")[-2] == "[0, 0, 0, 0] False"
+
+
+def _badness_characters() -> list[str]:
+    """Every non-ASCII character ftfy's badness pattern names, ranges spelt out."""
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    chars = {c for c in BADNESS_RE.pattern if not c.isascii()}
+    for members in MOJIBAKE_CATEGORIES.values():
+        for m in regex.finditer(r"(.)-(.)|.", members, regex.DOTALL):
+            low, high = (m.group(1), m.group(2)) if m.group(1) else (m.group(), m.group())
+            chars.update(chr(i) for i in range(ord(low), ord(high) + 1))
+    return sorted(chars - {c for c in chars if c.isascii()})
+
+
+def test_the_mojibake_pretest_passes_every_line_ftfy_calls_bad() -> None:
+    # The rule imports ftfy only for a line _MAYBE_BAD accepts; what ftfy calls bad must pass it. Pairs of
+    # non-ASCII characters always do, so try each of them alone and apart, among ASCII neighbours.
+    import random
+
+    from ftfy.badness import is_bad
+
+    from mtlint.rules.encoding.mojibake import _MAYBE_BAD
+
+    chars = _badness_characters()
+    ascii_sides = ["", "a", "Z", " ", ".", "1", "a ", "? "]
+    for c in chars:
+        for left in ascii_sides:
+            for right in ascii_sides:
+                text = left + c + right
+                assert not is_bad(text) or _MAYBE_BAD.search(text), repr(text)
+    rng = random.Random(7)
+    for _ in range(20000):
+        parts = [rng.choice(chars) + rng.choice(["", " ", "a", ". ", "Zb"]) for _ in range(rng.randint(2, 4))]
+        text = rng.choice(ascii_sides) + "".join(p if p[1:] else p + " " for p in parts)
+        assert not is_bad(text) or _MAYBE_BAD.search(text), repr(text)
+
+
+def test_a_plain_line_does_not_load_ftfy() -> None:
+    probe = (
+        "import sys\nfrom mtlint.api import lint_text\n"
+        "lint_text('He said “no” — twice, at 5 °C.\\n', select=['mojibake'])\n"
+        "print('ftfy' in sys.modules)\n"
+        "lint_text('CafÃ© au lait\\n', select=['mojibake'])\n"
+        "print('ftfy' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]

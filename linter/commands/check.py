@@ -30,6 +30,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are skipped with a warning (se
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """The options of `mtlint check`, one field per command-line option."""
+
     paths: tuple[str, ...] = (".",)
     fix: bool = False
     unsafe_fixes: bool = False

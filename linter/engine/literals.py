@@ -7,6 +7,10 @@ gives no literal (None), and such an entry is always run. Literals are case-fold
 `literal in text.casefold()` is a sound test whatever the entry's case flags: under the `regex`
 module's case-insensitive matching, an ASCII letter matches only characters whose case-folded form is
 that letter (K and the Kelvin sign, s and the long s), so the match's text, case-folded, holds it.
+
+The same reading gives a pattern's prefixes: strings one of which every match starts with. A match
+anchored where a search starts (`match`, as the layout rules read each line's beginning) can then be
+ruled out by a look at the text there, without compiling the pattern.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 
 MAX_SET = 24  # exact sets larger than this are dropped (a requirement is kept instead)
 MAX_CONDITIONS = 4  # a text is checked against at most this many conditions of one pattern
+MAX_PREFIXES = 64  # a pattern with more possible beginnings than this gets no prefixes
 _ANY_ESCAPES = frozenset("dDwWsShHvVXRNpPC")  # \d, \w, \p{..}, ...: one (or more) unknown characters
 _EMPTY_ESCAPES = frozenset("bBAZzGKmM")  # zero-width: word edges, text edges
 _PLAIN_RUN = re.compile(r"[^\\()\[\]{}|.*+?^$]+")  # characters that stand for themselves
@@ -36,10 +41,41 @@ class _Info:
 
     exact: frozenset[str] | None
     required: tuple[Condition, ...] = ()
+    prefix: frozenset[str] | None = None  # when `exact` is None: every match starts with one of these
+
+
+def _starts(info: _Info) -> frozenset[str] | None:
+    """Strings one of which every match of `info` starts with (None: unknown)."""
+    return info.exact if info.exact is not None else info.prefix
+
+
+@dataclass(frozen=True)
+class Literals:
+    """What every match of a pattern holds and starts with, case-folded (see literal_conditions and
+    literal_prefixes)."""
+
+    conditions: tuple[Condition, ...] | None
+    prefixes: tuple[str, ...] | None  # sorted (a tuple, as str.startswith takes)
 
 
 _ANY = _Info(None)
 _EMPTY = _Info(frozenset({""}))
+
+
+def pattern_literals(pattern: str) -> Literals:
+    """The conditions and the prefixes of `pattern` (one reading of it for both)."""
+    try:
+        parser = _Parser(pattern)
+        info = parser.alternation()
+        if parser.pos != len(pattern):
+            raise _Unsupported("unbalanced parenthesis")
+    except (_Unsupported, IndexError):
+        return Literals(None, None)
+    found = sorted(_conditions(info), key=_score, reverse=True)
+    # Conditions of common words or single letters hold in almost every text: keep only the best of them.
+    found = found[:1] + [c for c in found[1:MAX_CONDITIONS] if _score(c)[0] > 2]
+    prefixes = _starts(info)
+    return Literals(tuple(found) or None, tuple(sorted(prefixes)) if prefixes and "" not in prefixes else None)
 
 
 def literal_conditions(pattern: str) -> tuple[Condition, ...] | None:
@@ -48,17 +84,13 @@ def literal_conditions(pattern: str) -> tuple[Condition, ...] | None:
     Each condition is a set of case-folded strings one of which the match contains; a text can hold a
     match only if it meets them all.
     """
-    try:
-        parser = _Parser(pattern)
-        info = parser.alternation()
-        if parser.pos != len(pattern):
-            raise _Unsupported("unbalanced parenthesis")
-    except (_Unsupported, IndexError):
-        return None
-    found = sorted(_conditions(info), key=_score, reverse=True)
-    # Conditions of common words or single letters hold in almost every text: keep only the best of them.
-    found = found[:1] + [c for c in found[1:MAX_CONDITIONS] if _score(c)[0] > 2]
-    return tuple(found) or None
+    return pattern_literals(pattern).conditions
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Case-folded strings one of which every match of `pattern` starts with; None when unknown (or
+    when a match may start with anything)."""
+    return pattern_literals(pattern).prefixes
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -104,6 +136,7 @@ def _concat(parts: list[_Info]) -> _Info:
     exact: frozenset[str] | None = frozenset({""})
     required: list[Condition] = []
     run: frozenset[str] = frozenset({""})
+    prefix = _leading(parts)
     for part in parts:
         required.extend(part.required)
         if part.exact is None:
@@ -119,7 +152,21 @@ def _concat(parts: list[_Info]) -> _Info:
         if exact is not None:
             exact = _product(exact, part.exact)
     required.append(run)
-    return _Info(exact, tuple(dict.fromkeys(c for c in required if _useful(c))))
+    return _Info(exact, tuple(dict.fromkeys(c for c in required if _useful(c))), prefix)
+
+
+def _leading(parts: list[_Info]) -> frozenset[str]:
+    """How a sequence's matches start: the exact parts up to the first other one, and that one's prefix."""
+    start = frozenset({""})
+    for part in parts:
+        own = _starts(part)
+        longer = None if own is None else _product(start, own)
+        if longer is None:  # unknown, or too many combinations: what is known so far still holds
+            break
+        start = longer
+        if part.exact is None:  # the part goes on past its prefix
+            break
+    return start
 
 
 def _product(left: frozenset[str] | None, right: frozenset[str]) -> frozenset[str] | None:
@@ -132,14 +179,19 @@ def _union(branches: list[_Info]) -> _Info:
     """Alternatives: exact strings if few; one condition, each branch's best condition put together."""
     exact: frozenset[str] | None = frozenset()
     either: set[str] | None = set()
+    prefix: set[str] | None = set()
     for b in branches:
+        own_start = _starts(b)
+        prefix = None if own_start is None or prefix is None else prefix | own_start
         if exact is not None and b.exact is not None and len(exact | b.exact) <= MAX_SET:
             exact = exact | b.exact
         else:
             exact = None
         own = _best(_conditions(b))
         either = None if own is None or either is None else either | own
-    return _Info(exact, (frozenset(either),) if either else ())
+    if prefix is not None and len(prefix) > MAX_PREFIXES:
+        prefix = None
+    return _Info(exact, (frozenset(either),) if either else (), None if prefix is None else frozenset(prefix))
 
 
 def _repeat(info: _Info, low: int, high: int | None) -> _Info:
@@ -149,7 +201,7 @@ def _repeat(info: _Info, low: int, high: int | None) -> _Info:
         return _EMPTY if high == 0 else _ANY
     if low == high == 1:
         return info
-    return _Info(None, tuple(_conditions(info)))
+    return _Info(None, tuple(_conditions(info)), _starts(info))  # the first repetition starts the match
 
 
 class _Parser:

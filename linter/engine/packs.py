@@ -21,7 +21,9 @@ name>"`, adds entries to the vocabulary of an existing rule that reads packs (su
 from __future__ import annotations
 
 import bisect
+import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -32,6 +34,7 @@ from typing import Any, ClassVar
 import regex
 from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
+from mtlint.engine.literals import Literals
 from mtlint.engine.patterns import PATTERN_TIMEOUT, PackPattern, PatternTimeout, Prefilter
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
@@ -211,12 +214,51 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(data, str(p))
 
 
+BUILTIN_PARSED = "parsed.json"  # in rules/packs/: see _parsed
+
+
 @cache
 def load_builtin_pack(filename: str) -> Pack:
     """Load a pack shipped in rules/packs/ (its patterns are compiled when first used)."""
-    ref = resources.files("mtlint.rules") / "packs" / filename
-    data = tomllib.loads(ref.read_text(encoding="utf-8"))
-    return parse_pack(data, f"rules/packs/{filename}", compile_patterns=False)
+    text = (resources.files("mtlint.rules") / "packs" / filename).read_text(encoding="utf-8")
+    stored = _parsed()["packs"].get(filename)
+    if stored is not None and stored["crc32"] == zlib.crc32(text.encode("utf-8")):
+        data = stored["data"]
+    else:  # edited since parsed.json was written
+        data = tomllib.loads(text)
+    pack = parse_pack(data, f"rules/packs/{filename}", compile_patterns=False)
+    literals = stored_literals()
+    for entry in pack.entries:
+        if entry.regex.pattern in literals:
+            entry.regex.know_literals(literals[entry.regex.pattern])
+    return pack
+
+
+@cache
+def _parsed() -> dict[str, Any]:
+    """rules/packs/parsed.json: the built-in packs as parsed from their TOML, each with the CRC-32 of
+    its text, and the literals of their patterns (written by scripts/build_parsed.py).
+
+    Parsing the packs' TOML and reading the literals from every pattern's source cost a one-file run
+    about 15 ms; reading this costs well under one. A pack whose text no longer has the stored CRC is
+    parsed from its TOML, and a pattern missing from the table is read as usual, so a stale file costs
+    time, never a finding; a test holds it current.
+    """
+    ref = resources.files("mtlint.rules") / "packs" / BUILTIN_PARSED
+    parsed: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))
+    return parsed
+
+
+@cache
+def stored_literals() -> dict[str, Literals]:
+    """The literals of the built-in packs' patterns, by pattern (see _parsed)."""
+    return {
+        pattern: Literals(
+            None if conditions is None else tuple(frozenset(c) for c in conditions),
+            None if prefixes is None else tuple(prefixes),
+        )
+        for pattern, (conditions, prefixes) in _parsed()["patterns"].items()
+    }
 
 
 class PackRule(Rule[NoOptions]):

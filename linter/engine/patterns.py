@@ -3,8 +3,10 @@
 Compiling every pattern of the built-in packs costs a one-file run more than linting the file does, and
 most patterns cannot match a given text at all. A `PackPattern` holds the pattern's source; it compiles
 it only when asked to search a text that holds one of the pattern's required literals (see literals.py),
-and answers "no match" at once otherwise. A `Prefilter` scans a text once for the literals of many
-entries (an Aho-Corasick automaton) and says which of them can match there.
+and, for a match anchored at the start of the search, that starts with one of its prefixes; it answers
+"no match" at once otherwise. A `Prefilter` scans a text once for the literals of many
+entries (an Aho-Corasick automaton) and says which of them can match there. A `LazyPattern` is a rule's
+own pattern, compiled when first used.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 import regex
 
-from mtlint.engine.literals import Condition, literal_conditions
+from mtlint.engine.literals import Condition, Literals, pattern_literals
 from mtlint.model import RuleError
 from mtlint.text.document import fold_case
 
@@ -53,6 +55,53 @@ def _holds(conditions: tuple[Condition, ...], text: str, pos: int, endpos: int |
     return True
 
 
+class LazyPattern:
+    """A `regex` pattern compiled on first use, for a rule's module-level pattern that most texts never
+    reach (one run behind a cheaper test, or for rare scripts or markup).
+
+    Importing the rules compiled every such pattern, which cost a one-file run several milliseconds
+    for patterns it never ran. The methods are those of `regex.Pattern`; anything else is read from the
+    compiled pattern.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        return regex.compile(self.pattern, self.flags)
+
+    def match(self, *args: Any, **kw: Any) -> regex.Match[str] | None:
+        return self.compiled.match(*args, **kw)
+
+    def fullmatch(self, *args: Any, **kw: Any) -> regex.Match[str] | None:
+        return self.compiled.fullmatch(*args, **kw)
+
+    def search(self, *args: Any, **kw: Any) -> regex.Match[str] | None:
+        return self.compiled.search(*args, **kw)
+
+    def finditer(self, *args: Any, **kw: Any) -> Iterator[regex.Match[str]]:
+        return self.compiled.finditer(*args, **kw)
+
+    def findall(self, *args: Any, **kw: Any) -> list[Any]:
+        return self.compiled.findall(*args, **kw)
+
+    def split(self, *args: Any, **kw: Any) -> list[Any]:
+        return self.compiled.split(*args, **kw)
+
+    def sub(self, *args: Any, **kw: Any) -> str:
+        return self.compiled.sub(*args, **kw)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+
 class PackPattern:
     """A `regex` pattern compiled on first use; searches skip texts that lack its required literals.
 
@@ -84,9 +133,19 @@ class PackPattern:
         return regex.compile(self.pattern, self.flags)
 
     @cached_property
+    def literals_found(self) -> Literals:
+        """What every match holds and starts with (see literals.py)."""
+        return pattern_literals(self.pattern)
+
+    def know_literals(self, found: Literals) -> None:
+        """Take `found` as what pattern_literals gives for this pattern (read from a table made
+        beforehand, which spares reading the pattern in every run)."""
+        self.__dict__["literals_found"] = found  # where cached_property keeps its value
+
+    @property
     def conditions(self) -> tuple[Condition, ...] | None:
         """Sets of case-folded strings; every match holds one string of each (None: nothing known)."""
-        return literal_conditions(self.pattern)
+        return self.literals_found.conditions
 
     @property
     def literals(self) -> Condition | None:
@@ -98,13 +157,23 @@ class PackPattern:
         conditions = self.conditions
         return conditions is None or _holds(conditions, text, pos, endpos)
 
+    def may_start(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False when no match can start at `pos` (the text there begins with none of the prefixes)."""
+        prefixes = self.literals_found.prefixes
+        if prefixes is None:
+            return True
+        full, aligned = folded(text)
+        if not aligned:
+            return True  # the folded text's offsets are not the text's: nothing to compare
+        return full.startswith(prefixes, pos, endpos)
+
     def match(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> regex.Match[str] | None:
-        if not self.may_match(text, pos, endpos):
+        if not self.may_start(text, pos, endpos) or not self.may_match(text, pos, endpos):
             return None
         return self.compiled.match(text, pos, endpos, **kw)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> regex.Match[str] | None:
-        if not self.may_match(text, pos, endpos):
+        if not self.may_start(text, pos, endpos) or not self.may_match(text, pos, endpos):
             return None
         return self.compiled.fullmatch(text, pos, endpos, **kw)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +40,8 @@ def run_rules(doc: Document, rules: Sequence[Rule]) -> LintResult:
 
 def failure(rule: Rule, exc: Exception) -> RuleFailure:
     """Describe `exc`, raised by `rule`, as a value a report can carry."""
+    import traceback  # lazy: only a failing rule needs it (with textwrap, about 1 ms of every run)
+
     frames = traceback.extract_tb(exc.__traceback__)
     where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
     bug = not isinstance(exc, RuleError)

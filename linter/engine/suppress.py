@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding
 from mtlint.text.document import Document
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = LazyPattern(
     r"mtlint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<rules>[\w\-]+(?:\s*,\s*[\w\-]+)*))?"
 )
-_MD_COMMENT = regex.compile(r"<!--(?P<body>.*?)-->", regex.S)
+_MD_COMMENT = LazyPattern(r"<!--(?P<body>.*?)-->", regex.S)
 _TEXT_LINE = regex.compile(r"^[ \t]*(?:#|//|<!--)?[ \t]*(?P<body>mtlint:[^\r\n]*?)[ \t]*(?:-->)?[ \t]*$", regex.M)
 
 ALL = "*"
@@ -32,6 +33,8 @@ ALL = "*"
 
 @dataclass(frozen=True)
 class Directive:
+    """An inline `mtlint:` comment: what it does, on which line, to which rules."""
+
     line: int
     verb: str
     rules: frozenset[str]  # lower-case codes/names, or {"*"}
@@ -91,7 +94,7 @@ def _silenced(doc: Document, found: list[Directive], f: Finding, line: int) -> b
 
 
 # -- baseline -------------------------------------------------------------------------------------
-_SPACE = regex.compile(r"\s+")
+_SPACE = LazyPattern(r"\s+")
 BASELINE_VERSION = 1
 
 

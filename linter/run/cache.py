@@ -16,14 +16,13 @@ MAX_BYTES, are pruned when a run writes.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtlint.engine.config import Config
 from mtlint.engine.packs import PackRule
@@ -32,6 +31,12 @@ from mtlint.rule import Rule
 from mtlint.run.evidence import CorpusStats
 from mtlint.text.document import Document
 from mtlint.version import __version__
+
+# hashlib and sqlite3 are imported where they are used: a run without the cache (--no-cache, the API)
+# never needs them, and importing them cost such a run about 3 ms.
+if TYPE_CHECKING:
+    import hashlib
+    import sqlite3
 
 CACHE_DIR_NAME = ".mtlint_cache"
 CACHE_FILE = "results.sqlite3"
@@ -118,6 +123,8 @@ class Fingerprints:
     """Hashes of everything besides the file itself that decides cached findings, per rule set."""
 
     def __init__(self, config: Config) -> None:
+        import hashlib
+
         h = hashlib.sha256()
         h.update(f"mtlint {__version__} entry {ENTRY_VERSION}\0".encode())
         neutral = replace(config, cache_dir=None, source=None, root=Path("."))
@@ -130,6 +137,8 @@ class Fingerprints:
         self._memo: dict[tuple[int, ...], str] = {}
 
     def of(self, rules: Sequence[Rule]) -> str:
+        import hashlib
+
         ident = tuple(id(r) for r in rules)
         if ident not in self._memo:
             h = hashlib.sha256(self._base.encode())
@@ -142,6 +151,8 @@ class Fingerprints:
 
 
 def document_key(fprint: str, doc: Document) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     for part in (fprint, doc.path, doc.format):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
@@ -278,6 +289,8 @@ def _load_evidence(raw: str) -> Evidence:
 def run_digest(keys: Sequence[str]) -> str:
     """What identifies a run's set of documents (and rules): cross-file findings computed or checked
     under one digest hold for every later run with the same one."""
+    import hashlib
+
     h = hashlib.sha256()
     for key in sorted(keys):
         h.update(key.encode("ascii"))
@@ -316,6 +329,8 @@ class Cache:
     # -- the database -------------------------------------------------------------------------
     def _open(self, create: bool) -> sqlite3.Connection | None:
         """The connection (None when there is no cache to read and `create` is false)."""
+        import sqlite3
+
         if self._db is not None:
             return self._db
         if not create and not self.path.is_file():
@@ -370,6 +385,8 @@ class Cache:
     # -- reading ------------------------------------------------------------------------------
     def get_many(self, keys: Sequence[str]) -> list[Entry | None]:
         """The entry of each key, or None (missing or unreadable: the caller lints again and rewrites it)."""
+        import sqlite3
+
         found: dict[str, tuple[str, str | None, int]] = {}
         try:
             db = self._open(create=False)
@@ -416,6 +433,8 @@ class Cache:
     def details(self, keys: Sequence[str]) -> dict[str, tuple[frozenset[str] | None, Evidence | None]]:
         """The stored line set and cross-file evidence of each of `keys` (read only when a run must
         gather the evidence again, so a settled warm run never parses them)."""
+        import sqlite3
+
         out: dict[str, tuple[frozenset[str] | None, Evidence | None]] = {}
         try:
             db = self._open(create=False)
@@ -441,6 +460,8 @@ class Cache:
 
     def mark_run(self, keys: Sequence[str], run: str) -> None:
         """Record that the cross-file findings of `keys` were found valid under `run` (see run_digest)."""
+        import sqlite3
+
         if not self.writable or not keys:
             return
         try:
@@ -467,6 +488,8 @@ class Cache:
 
     def _touch(self, keys: list[str], today: int) -> None:
         """Record that `keys` were used today (once a day per entry), so pruning keeps them."""
+        import sqlite3
+
         if not self.writable:
             return
         try:
@@ -484,6 +507,8 @@ class Cache:
     # -- writing ------------------------------------------------------------------------------
     def put_many(self, items: Iterable[tuple[str, Entry]]) -> None:
         """Store entries in one transaction and prune old ones; on an error, stop caching for this run."""
+        import sqlite3
+
         if not self.writable:
             return
         today = _today()
@@ -524,6 +549,8 @@ class Cache:
 
     def clean(self) -> CacheInfo:
         """Delete the cache file (and the cache folder when nothing else is in it); return what it held."""
+        import sqlite3
+
         try:
             held = self.info()
         except sqlite3.DatabaseError:

@@ -18,41 +18,11 @@ from mtlint.text.blocks import Block, BlockKind
 if TYPE_CHECKING:
     from mtlint.text.document import Document
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-_FRONT_MATTER = regex.compile(
-    r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S
-)
-_CONTAINER = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+)?", regex.M)
-_ATX = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)", regex.M)
-_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
-_INLINE_MASKS = [
-    regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S),  # code spans
-    regex.compile(r"<!--.*?-->", regex.S),  # HTML comments
-    regex.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"),  # autolinks
-    regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
-    regex.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"),  # ](destination "title")
-    regex.compile(r"\]\[[^\]]*\]"),  # ][reference]
-    regex.compile(r"!?\[(?=[^\]]*\])"),  # opening bracket of a link or image
-    regex.compile(r"(?<![\p{L}\p{N}\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\p{L}\p{N}])"),  # emphasis
-    regex.compile(r"~~"),
-    regex.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
-    # bare URLs; a closing parenthesis or final punctuation belongs to the prose around, unless balanced
-    regex.compile(r"\bhttps?://(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])"),
-]
-
-
-# Indexes into _INLINE_MASKS of markup that can stand before a sentence's first prose word: code spans,
-# autolinks, inline HTML, link destinations and references, link brackets, emphasis, bare URLs
-# (not HTML comments, strikethrough or backslash escapes).
-_LEADING_MARKUP = (0, 2, 3, 4, 5, 6, 7, 10)
-_ADMONITION = regex.compile(
-    r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:!!!|\?\?\?\+?|:{3,})[ \t]*\{?[\w-]+\}?(?=[ \t]|$)|===\+?(?=[ \t]+[\"']))"
-)  # also pymdown tabs: `=== "Tab title"`
-_CODE_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}_\-]*")
-
 
 @dataclass(frozen=True)
 class _Draft:
+    """A block found by the Markdown parser, before its prose span is known."""
+
     kind: str
     first_line: int  # 1-based
     last_line: int
@@ -62,6 +32,8 @@ class _Draft:
 
 @dataclass(frozen=True)
 class ParsedMarkdown:
+    """A Markdown text's prose view, masked spans and blocks."""
+
     prose: str
     masked: tuple[tuple[int, int], ...]
     drafts: tuple[_Draft, ...]
@@ -101,13 +73,11 @@ class ParsedMarkdown:
         return out
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-
 def parse_markdown(text: str) -> ParsedMarkdown:
     """Parse `text` as Markdown and return its prose view, masked spans and block drafts."""
-    starts = _line_starts(text)
+    from mtlint.text import markdown_syntax as syntax  # lazy: plain-text runs never compile its patterns
+
+    starts = [0] + [m.end() for m in syntax.NEWLINE.finditer(text)]
     n_lines = len(starts)
 
     def span(line0: int) -> tuple[int, int]:
@@ -124,11 +94,11 @@ def parse_markdown(text: str) -> ParsedMarkdown:
             mask[i] = 1
 
     source = text
-    fm = _FRONT_MATTER.match(text)
+    fm = syntax.FRONT_MATTER.match(text)
     if fm:
         blank(0, fm.end())
         # Parse with the front matter as blank lines so line maps stay those of the file.
-        source = _NEWLINE.sub(lambda m: m.group(0), regex.sub(r"[^\r\n]", " ", fm.group(0))) + text[fm.end() :]
+        source = syntax.NEWLINE.sub(lambda m: m.group(0), regex.sub(r"[^\r\n]", " ", fm.group(0))) + text[fm.end() :]
 
     from markdown_it import MarkdownIt  # lazy: about 30 ms to import, and plain-text runs never need it
 
@@ -159,26 +129,26 @@ def parse_markdown(text: str) -> ParsedMarkdown:
                 last -= 1
             for ln in range(first, last + 1):
                 s, e = span(ln)
-                m = _ATX.match(text, s, e) if not setext else _CONTAINER.match(text, s, e)
+                m = syntax.ATX.match(text, s, e) if not setext else syntax.CONTAINER.match(text, s, e)
                 if m:
                     blank(s, m.end())
-                c = _ATX_CLOSE.search(text, s, e)
+                c = syntax.ATX_CLOSE.search(text, s, e)
                 if c and not setext:
                     blank(c.start(), e)
                 prose_lines.add(ln)
-            drafts.append(_Draft("heading", first + 1, last + 1, _ATX))
+            drafts.append(_Draft("heading", first + 1, last + 1, syntax.ATX))
         elif tok.type == "paragraph_open":
             in_list = any(c != "blockquote_open" for c in containers)
             for ln in range(first, last + 1):
                 s, e = span(ln)
-                m = _CONTAINER.match(text, s, e)
+                m = syntax.CONTAINER.match(text, s, e)
                 if m:
                     blank(s, m.end())
                 prose_lines.add(ln)
             kind = "list-item" if in_list and tokens[i - 1].type == "list_item_open" else "paragraph"
             if kind == "paragraph" and first == last and not in_list:
                 kind = _single_line_kind(tokens, i)
-            drafts.append(_Draft(kind, first + 1, last + 1, _CONTAINER, after_code=after_code))
+            drafts.append(_Draft(kind, first + 1, last + 1, syntax.CONTAINER, after_code=after_code))
             after_code = False
         elif tok.type in ("tr_open",):
             s, e = span(first)
@@ -188,13 +158,13 @@ def parse_markdown(text: str) -> ParsedMarkdown:
                     for k in range(s + cell.start(), s + cell.end()):
                         mask[k] = 0
             prose_lines.add(first)
-            drafts.append(_Draft("table-cell", first + 1, first + 1, _CONTAINER))
+            drafts.append(_Draft("table-cell", first + 1, first + 1, syntax.CONTAINER))
     # Admonition and directive markers (`!!! note "Title"`, `??? tip`, `::: warning`, `:::{note}`): the
     # marker and its type word are syntax, not the first words of a sentence.
     admonitions: list[tuple[int, int]] = []
     for ln in prose_lines:
         s, e = span(ln)
-        m = _ADMONITION.match(text, s, e)
+        m = syntax.ADMONITION.match(text, s, e)
         if m:
             blank(s, m.end())
             admonitions.append((s, m.end()))
@@ -206,14 +176,14 @@ def parse_markdown(text: str) -> ParsedMarkdown:
     # Inline syntax inside prose lines.
     inline: list[tuple[int, int]] = list(admonitions)
     code_words: set[str] = set()
-    for n, pattern in enumerate(_INLINE_MASKS):
+    for n, pattern in enumerate(syntax.INLINE_MASKS):
         for m in pattern.finditer(text):
             if not mask[m.start()] or pattern.pattern.startswith("<!--"):
                 blank(m.start(), m.end())
-                if n in _LEADING_MARKUP:
+                if n in syntax.LEADING_MARKUP:
                     inline.append((m.start(), m.end()))
                 if n == 0:
-                    code_words.update(w.casefold() for w in _CODE_WORD.findall(m.group()))
+                    code_words.update(w.casefold() for w in syntax.CODE_WORD.findall(m.group()))
 
     chars = list(text)
     masked: list[tuple[int, int]] = []

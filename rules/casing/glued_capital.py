@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
@@ -13,10 +14,10 @@ from mtlint.text.document import BlockKind, Document
 
 # A run of letters with exactly one lower-to-upper step inside: `mayorHe`, `MazonHe`, `governmentThe`.
 # The part after the step is a capitalised word of two or more letters (`SpaceX`, `macOS` never match).
-_GLUED = regex.compile(
+_GLUED = LazyPattern(
     r"(?<![\p{L}\p{M}\p{N}_'’\-./@#])(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_'’\-/@]|\.\p{L})"
 )
-_NEXT = regex.compile(r" (\p{Ll})")
+_NEXT = LazyPattern(r" (\p{Ll})")
 _CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")  # every _GLUED match holds one
 # Words that open a clause or a noun phrase. Particles (`In`, `On`, `Up`, `Out`, `Off`) are left out:
 # brands and identifiers end in them (`LinkedIn`, `AddOn`, `PopUp`, `setUp`).

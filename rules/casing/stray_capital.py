@@ -28,6 +28,8 @@ _CONNECTORS = frozenset("of and for the de del da di la le al el on in at to y v
 
 @dataclass(frozen=True)
 class StrayCapitalOptions(RuleOptions):
+    """Options of stray-capital."""
+
     min_englishness: float = 1.9
     min_frequency: float = 3.5
     # for a word the same document also writes in lower case (and never as a name)

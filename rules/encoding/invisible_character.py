@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
@@ -22,14 +23,14 @@ CANDIDATES = regex.compile(
     "[" + regex.escape("".join(sorted(BIDI_FORMATTING | BIDI_MARKS | OTHER | {ZWSP, ZWNJ, ZWJ, FFFD}))) + "]+"
 )
 # Scripts whose spelling uses ZWNJ/ZWJ (Persian, Urdu, the Indic scripts, Sinhala, Mongolian...).
-_JOINING_SCRIPT = regex.compile(
+_JOINING_SCRIPT = LazyPattern(
     r"[\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}"
     r"\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Mongolian}\p{Khmer}\p{Myanmar}\p{Tibetan}]"
 )
 # Scripts written without spaces, where ZWSP marks a word boundary.
-_UNSPACED_SCRIPT = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\N{VARIATION SELECTOR-16}]")
-_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_UNSPACED_SCRIPT = LazyPattern(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
+_EMOJI = LazyPattern(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\N{VARIATION SELECTOR-16}]")
+_RTL = LazyPattern(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
 
 class InvisibleCharacter(Rule[NoOptions]):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.text.document import Document
 
 # Latin-script languages machine translation is commonly run from, plus English itself. Fewer candidate
@@ -67,7 +68,7 @@ def load_detector() -> Detector | None:
     return detect
 
 
-_LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’\-]*", regex.V1)
+_LATIN_WORD = LazyPattern(r"\p{Latin}[\p{Latin}\p{M}'’\-]*", regex.V1)
 # English function words that other Latin-script languages rarely use ("a", "no", "me" and "on" are left
 # out: Spanish, Italian or French use them too). An English sentence of eight words or more almost always
 # has several; a sentence in another language has next to none. This guards the language identifier, which
@@ -83,7 +84,7 @@ _ENGLISH_WORDS = frozenset(
 )
 MAX_ENGLISH_SHARE = 0.1
 # URLs, e-mail addresses, paths and file names are not language: drop them before identification.
-_NOT_PROSE = regex.compile(r"\S*(?:[/@\\]|://|\w\.\w)\S*")
+_NOT_PROSE = LazyPattern(r"\S*(?:[/@\\]|://|\w\.\w)\S*")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The data untranslated-script reads to find Latin-script text left in a source language.
 
-Every table loads on first use (about 60 ms in all), never at import, so `mtlint --version` and runs
+Every table loads on first use (about 15 ms in all), never at import, so `mtlint --version` and runs
 without MT403 never pay for them. Generated from wordfreq by scripts/ (see each file's header):
 
 - data/foreign_words.tsv.gz: the 5,000 most frequent words of es pt fr it de tr id nl, each with how much
@@ -15,8 +15,8 @@ Written for the project: data/untranslated.toml (loanwords, name particles, titl
 
 from __future__ import annotations
 
+import bisect
 import gzip
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,11 +26,7 @@ from typing import NamedTuple
 import regex
 
 from mtlint.rules import lexicon
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+from mtlint.rules.tables import read_toml
 
 FOREIGN_WORDS = "data/foreign_words.tsv.gz"
 CHAR_TRIGRAMS = "data/char_trigrams.tsv.gz"
@@ -52,6 +48,7 @@ _MODELS = "xepfidtnl"  # columns of the trigram table: x = English, then the sou
 _FLOOR = 4.0  # cost of a trigram missing from the table (the generator's floor)
 # A day number, optionally `de`, before a month name: `12 Mayıs 2024`, `3 de mayo`, `5. März`.
 _DATE_DAY = r"(?<![\p{L}\p{N}])[0-3]?\d(?:\.|º|°)?\s+(?:de\s+)?"
+_PHRASE_SPLIT = regex.compile(r"[\s\-]+")
 
 
 class Entry(NamedTuple):
@@ -89,18 +86,21 @@ def _body(raw: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _foreign_words() -> dict[str, str]:
+def _foreign_words() -> tuple[list[str], list[str]]:
+    """The table's words (sorted) and their values, line by line: a run looks up a few hundred words,
+    and bisecting the sorted list spares building a dict of all of them (a third of loading the table)."""
     words, values = _body(_read(FOREIGN_WORDS)).rstrip("\n").split("\n\n", 1)
-    return dict(zip(words.split("\n"), values.split("\n")))
+    return words.split("\n"), values.split("\n")
 
 
 @lru_cache(maxsize=16384)
 def foreign_entry(word: str) -> Entry | None:
     """The foreign-word table's entry for lower-case `word`, or None."""
-    value = _foreign_words().get(word)
-    if value is None:
+    words, values = _foreign_words()
+    i = bisect.bisect_left(words, word)
+    if i == len(words) or words[i] != word:
         return None
-    margin, english, languages = value.split("\t")
+    margin, english, languages = values[i].split("\t")
     return Entry(int(margin) / 10, int(english) / 10 if english else 0.0, languages)
 
 
@@ -112,24 +112,30 @@ def english_gap(word: str) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def _trigrams() -> dict[str, tuple[float, ...]]:
-    table = {}
-    for line in _body(_read(CHAR_TRIGRAMS)).splitlines():
-        gram, costs = line.split("\t")
-        table[gram] = tuple(-int(c) / 10 for c in costs.split())
-    return table
+def _trigrams() -> dict[str, str]:
+    """Each trigram's line of costs, as written: a run reads a few hundred of the table's thousands, so
+    each is parsed when first read (see _costs)."""
+    return dict(line.split("\t", 1) for line in _body(_read(CHAR_TRIGRAMS)).splitlines())
+
+
+_FLOOR_COSTS = (-_FLOOR,) * len(_MODELS)
+
+
+@lru_cache(maxsize=16384)
+def _costs(gram: str) -> tuple[float, ...]:
+    """A trigram's log10 probability under each model (the floor for one the table lacks)."""
+    costs = _trigrams().get(gram)
+    return _FLOOR_COSTS if costs is None else tuple(-int(c) / 10 for c in costs.split())
 
 
 @lru_cache(maxsize=16384)
 def char_margin(word: str) -> tuple[float, str]:
     """Log10 likelihood ratio of `word`'s letters, best source language against English, and that
     language's letter."""
-    table = _trigrams()
-    floor = (-_FLOOR,) * len(_MODELS)
     padded = "^^" + word + "$"
     totals = [0.0] * len(_MODELS)
     for i in range(len(padded) - 2):
-        for j, cost in enumerate(table.get(padded[i : i + 3], floor)):
+        for j, cost in enumerate(_costs(padded[i : i + 3])):
             totals[j] += cost
     best = max(range(1, len(totals)), key=totals.__getitem__)
     return totals[best] - totals[0], _MODELS[best]
@@ -157,13 +163,13 @@ def fold(word: str) -> str:
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The folded words of a loanword or allowed term, as the rule's words are cut: hyphens and spaces
     separate words, and an apostrophe ending one is not part of it (`maître d'`)."""
-    return tuple(fold(t).strip("'") for t in regex.split(r"[\s\-]+", phrase) if t.strip("'’"))
+    return tuple(fold(t).strip("'") for t in _PHRASE_SPLIT.split(phrase) if t.strip("'’"))
 
 
 @lru_cache(maxsize=8)
 def word_lists(allowed: tuple[str, ...] = ()) -> WordLists:
     """The word lists, with the terms a project allows (`allow-words`) added to the loanwords."""
-    data = tomllib.loads(_read(WORD_LISTS))
+    data = read_toml(WORD_LISTS)
     loans: dict[str, list[tuple[str, ...]]] = {}
     for phrase in (*data["loanwords"], *allowed):
         key = phrase_key(phrase)

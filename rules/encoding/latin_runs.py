@@ -47,6 +47,8 @@ _DIGIT = regex.compile(r"\d")
 
 @dataclass(frozen=True)
 class Span:
+    """A stretch of prose left in another language: a run of words, a lone word or a date."""
+
     start: int
     end: int
     language: str  # English name of the likeliest language, or "" when unknown

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.encoding import latin_data
 from mtlint.rules.encoding.latin_data import WordLists
 
@@ -31,18 +32,20 @@ _MARKUP = frozenset("*_")  # emphasis markers: code only inside a word (`f**a**c
 # A code span, a table-cell border or a link's bracket between two words: each cell and link is its own unit.
 _SEGMENT_BREAK = regex.compile(r"[`|\[\]]")
 # Markdown emphasis in the raw text: *x*, **x**, _x_, __x__ (not inside a word).
-EMPHASIS = regex.compile(r"(?<![\w*])(\*\*?|__?)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+EMPHASIS = LazyPattern(r"(?<![\w*])(\*\*?|__?)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _SENTENCE_PUNCT = frozenset(".!?:;…")
 _OPENERS = frozenset(" \t\u00a0\"'“‘«„‚¿¡([{-–—•*_")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "”": "”"}
 QUOTE_OPEN = regex.compile(r"[“«„‘\"‹”]")
 _MAX_QUOTE = 400  # characters; a longer "quotation" is a stray quote mark
-_LINK = regex.compile(r"(?<!\\)\[([^\[\]\n]{1,400})\](?=[(\[])")  # a Markdown link's text, in the raw text
+_LINK = LazyPattern(r"(?<!\\)\[([^\[\]\n]{1,400})\](?=[(\[])")  # a Markdown link's text, in the raw text
 
 
 @dataclass(slots=True)
 class Token:
+    """A word of a block, with what the tables and its place say about it."""
+
     start: int
     end: int
     text: str

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
-import difflib
-import html
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import ftfy
 import regex
-from ftfy.badness import BADNESS_RE, is_bad
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
 
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+if TYPE_CHECKING:
+    import re
+
+# What ftfy's badness measure can find at all: every sequence it counts holds two adjacent non-ASCII
+# characters, save a few that hold one of these (a C1 control, Œ or œ before a non-letter, Â or Ã
+# before a space). A line with neither is passed over before ftfy is imported: most lines of English
+# have no such pair, and importing ftfy costs a one-file run more than most rules' whole work.
+_MAYBE_BAD = regex.compile(r"[\x80-\x9fŒœÂÃ]|[^\x00-\x7f]{2}")
 # A finding covers whole words: extend a changed span over adjacent non-space characters.
-_WORD_CHAR = regex.compile(r"[^\s\"'“”‘’«»()\[\]{}<>.,;:!?]")
+_WORD_CHAR = LazyPattern(r"[^\s\"'“”‘’«»()\[\]{}<>.,;:!?]")
 _REPLACEMENT = "\ufffd"
 # Whitespace-separated words that contain non-ASCII characters, in runs; a lead byte of a two-byte UTF-8
 # sequence (Â..ß) takes the spaces and word after it: one space may be a mangled no-break space
 # (`Ã  la` = `à la`).
 _TOKEN = r"\S*[^\x00-\x7f]\S*(?:(?<=[\u00c2-\u00df])[ \u00a0]{1,2}\S+)?"
-_RUN = regex.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
+_RUN = LazyPattern(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
 # An HTML character reference left in plain text by a pipeline that escaped the page twice (`&quot;`,
 # `&#39;`), sometimes pulled apart by a translation engine that read it as words (`& # 39;`).
 _ENTITY = regex.compile(
@@ -67,7 +72,7 @@ class Mojibake(Rule[NoOptions]):
                 start, end, _ = doc.line_span(line)
                 start, end = max(start, block.start), min(end, block.end)
                 segment = text[start:end]
-                if start < end and _NON_ASCII.search(segment) and is_bad(segment):
+                if start < end and _MAYBE_BAD.search(segment) and _is_bad(segment):
                     yield from self._check_line(text, start, segment)
         if doc.format != "markdown":
             yield from self._entities(doc)
@@ -76,6 +81,8 @@ class Mojibake(Rule[NoOptions]):
         text = doc.prose
         for block in doc.blocks:
             for m in _ENTITY.finditer(text, block.start, block.end):
+                import html  # lazy: few texts hold a character reference
+
                 raw = m.group()
                 compact = regex.sub(r"[ \t]", "", raw)
                 char = html.unescape(compact)
@@ -94,11 +101,13 @@ class Mojibake(Rule[NoOptions]):
     def _check_line(self, text: str, offset: int, line: str) -> Iterator[Finding]:
         # Decode each run of non-ASCII words on its own: correct text elsewhere on the line (a well-spelt
         # `Erdoğan`) must not stop ftfy from re-decoding the broken run.
+        import ftfy  # lazy: see _MAYBE_BAD
+
         for run in _RUN.finditer(line):
             chunk = run.group(0)
             fixed = ftfy.fix_encoding_and_explain(chunk)
             if fixed.explanation and fixed.text != chunk:
-                confident = not is_bad(fixed.text) and fixed.text.count(_REPLACEMENT) <= chunk.count(_REPLACEMENT)
+                confident = not _is_bad(fixed.text) and fixed.text.count(_REPLACEMENT) <= chunk.count(_REPLACEMENT)
                 for a0, a1, b0, b1 in _changes(chunk, fixed.text):
                     old, new = chunk[a0:a1], fixed.text[b0:b1]
                     s, e = offset + run.start() + a0, offset + run.start() + a1
@@ -110,8 +119,8 @@ class Mojibake(Rule[NoOptions]):
                         fix=fix,
                         fixed=new,
                     )
-            elif is_bad(chunk):
-                for m in BADNESS_RE.finditer(chunk):
+            elif _is_bad(chunk):
+                for m in _badness_re().finditer(chunk):
                     a0, a1 = _widen(chunk, m.start(), m.end())
                     s = offset + run.start()
                     yield self.finding(
@@ -120,8 +129,24 @@ class Mojibake(Rule[NoOptions]):
                     break
 
 
+def _is_bad(text: str) -> bool:
+    """ftfy's test for mojibake (imported on first use: see _MAYBE_BAD)."""
+    from ftfy.badness import is_bad
+
+    return is_bad(text)
+
+
+def _badness_re() -> re.Pattern[str]:
+    """ftfy's pattern of mojibake sequences (a stdlib `re` pattern)."""
+    from ftfy.badness import BADNESS_RE
+
+    return BADNESS_RE
+
+
 def _changes(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
     """Changed spans between `old` and `new`, widened to whole words on both sides."""
+    import difflib  # lazy: only a line ftfy re-decodes is compared
+
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     spans: list[list[int]] = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():

@@ -9,13 +9,15 @@ from collections.abc import Iterator
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
+
 # A letter of any script but Latin; marks (vowel signs, harakat) ride along with their letter.
 _FOREIGN = r"[\p{L}--\p{Latin}--\p{Common}][\p{M}]*"
 # A run: foreign letters, possibly across spaces, digits, punctuation and joiners (ZWNJ), but never across
 # a Latin letter or a line break.
-_RUN = regex.compile(rf"{_FOREIGN}(?:[\p{{M}}\p{{Lm}}\p{{Cf}}\p{{N}}\p{{P}}\p{{S}}\p{{Zs}}]*{_FOREIGN})*", regex.V1)
-_FOREIGN_WORD = regex.compile(rf"(?:{_FOREIGN})+", regex.V1)
-_LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’\-]*", regex.V1)
+_RUN = LazyPattern(rf"{_FOREIGN}(?:[\p{{M}}\p{{Lm}}\p{{Cf}}\p{{N}}\p{{P}}\p{{S}}\p{{Zs}}]*{_FOREIGN})*", regex.V1)
+_FOREIGN_WORD = LazyPattern(rf"(?:{_FOREIGN})+", regex.V1)
+_LATIN_WORD = LazyPattern(r"\p{Latin}[\p{Latin}\p{M}'’\-]*", regex.V1)
 # Quotes and spaces that may stand between a name and its parenthesised gloss.
 _QUOTES = " \t\u00a0\"'“”‘’«»「」『』"
 _SCRIPTS = (
@@ -47,13 +49,13 @@ _SCRIPTS = (
     "Thaana",
     "Tibetan",
 )
-_SCRIPT_RE = {name: regex.compile(rf"\p{{Script={name}}}") for name in _SCRIPTS}
-_PERSIAN = regex.compile(r"[پچژگ]")  # letters Persian (and Urdu) add to the Arabic alphabet
-_URDU = regex.compile(r"[ٹڈڑںےھ]")
+_SCRIPT_RE = {name: LazyPattern(rf"\p{{Script={name}}}") for name in _SCRIPTS}
+_PERSIAN = LazyPattern(r"[پچژگ]")  # letters Persian (and Urdu) add to the Arabic alphabet
+_URDU = LazyPattern(r"[ٹڈڑںےھ]")
 _JAPANESE = frozenset({"Hiragana", "Katakana"})
 MAX_GLOSSED_WORDS = 6
 MAX_NAME_WORDS = 3
-_LIST_SEPARATOR = regex.compile(r"[\s,;/|·•()\[\]]+")
+_LIST_SEPARATOR = LazyPattern(r"[\s,;/|·•()\[\]]+")
 # Names of languages in their own script, as language menus and "read this in ..." links print them.
 _ENDONYMS = frozenset(
     """

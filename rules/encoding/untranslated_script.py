@@ -13,6 +13,8 @@ from mtlint.text.document import Document
 
 @dataclass(frozen=True)
 class UntranslatedScriptOptions(RuleOptions):
+    """Options of untranslated-script."""
+
     min_letters: int = 2
     allow_scripts: tuple[str, ...] = ()
     detect_latin: bool = True

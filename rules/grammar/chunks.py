@@ -11,15 +11,16 @@ from dataclasses import dataclass
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.text.document import BlockKind, Document
 
-_SPACE_RUN = regex.compile(r"\s+")
+_SPACE_RUN = LazyPattern(r"\s+")
 # Headings and standalone lines are titles, datelines and captions, not sentences to check.
 _CHECKED = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 # Masked text that took words out of the sentence (code, URLs, HTML), unlike markup around kept words
 # (emphasis markers, the `](target)` of a link whose text stays).
-_LINK_TARGET = regex.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")
-_REMOVED = regex.compile(r"[`<]|https?:|www\.")
+_LINK_TARGET = LazyPattern(r"\]\([^)]*\)|\]\[[^\]]*\]")
+_REMOVED = LazyPattern(r"[`<]|https?:|www\.")
 
 
 @dataclass(frozen=True)

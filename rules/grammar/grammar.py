@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule
-from mtlint.rules.grammar.backend import Backend, open_backend
-from mtlint.rules.grammar.chunks import prose_chunks
 from mtlint.rules.grammar.settings import GrammarOptions, merge, resolve, validate_table
 from mtlint.text.document import Document
+
+if TYPE_CHECKING:
+    from mtlint.rules.grammar.backend import Backend
 
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
@@ -74,6 +76,9 @@ class Grammar(Rule[GrammarOptions]):
         """Resolve the settings and open the backend once per run (ValueError: one line, exit 2)."""
         options = merge(config.grammar, self.options)
         self.settings = resolve(options, config.languagetool_url)
+        # Imported here: the rule is off by default, and a run without it never needs its backends.
+        from mtlint.rules.grammar.backend import open_backend
+
         self.backend: Backend = open_backend(self.settings)
 
     def cache_token(self) -> str:
@@ -81,6 +86,8 @@ class Grammar(Rule[GrammarOptions]):
         return f"{self.settings!r} {self.backend.identity}"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        from mtlint.rules.grammar.chunks import prose_chunks  # see configure
+
         chunks = prose_chunks(doc)
         for chunk, issues in zip(chunks, self.backend.check(chunks)):
             for issue in issues:

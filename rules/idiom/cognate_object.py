@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
 
-_WORD = regex.compile(r"\p{L}+")
-_GAP = regex.compile(r"[ \t]+")
+_WORD = LazyPattern(r"\p{L}+")
+_GAP = LazyPattern(r"[ \t]+")
 # Words that may stand between the verb and its object: determiners, possessives, common adjectives.
 _BETWEEN = frozenset(
     "a an the his her their its our my your these those some many more much several good great big small new "

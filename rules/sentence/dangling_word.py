@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import BlockKind, Document
@@ -37,14 +38,14 @@ _COPULA_ADVERB = regex.compile(
 )
 # A comma followed by a coordinator shares the complement (`such as, but not limited to, ...`,
 # `by, or on behalf of, the Licensor`), and `very, very` repeats the word.
-_SHARED = regex.compile(r"[ \t]*(?:or|and|but|nor|very)\b", regex.I)
+_SHARED = LazyPattern(r"[ \t]*(?:or|and|but|nor|very)\b", regex.I)
 # Every match of the three patterns above ends with one of these words and a mark: a cheap test of the
 # case-folded text (Document.folded) picks the blocks where they can match.
 _ANY_END = re.compile(
     r"(?:the|an|its|their|our|your|very|to|of|as|definitely|absolutely|certainly|extremely|highly)[ \t]*[,.;:!?]"
 )
-_QUOTE_BEFORE = regex.compile(r"[\"“‘'`«]\s*$")
-_QUOTE_AFTER = regex.compile(r"^[\"”’'`»]")
+_QUOTE_BEFORE = LazyPattern(r"[\"“‘'`«]\s*$")
+_QUOTE_AFTER = LazyPattern(r"^[\"”’'`»]")
 
 
 class DanglingWord(Rule[NoOptions]):

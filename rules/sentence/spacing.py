@@ -8,6 +8,7 @@ from itertools import islice
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import BlockKind, Document
@@ -15,12 +16,12 @@ from mtlint.text.words import WORD
 
 _TRAILING = regex.compile(r"[ \t\u00a0]+$", regex.M)
 # Two or more spaces between words (or after a comma) inside a sentence.
-_DOUBLE = regex.compile(r"(?<=[\p{L}\p{N},])( {2,})(?=[\p{L}\p{N}])")
+_DOUBLE = LazyPattern(r"(?<=[\p{L}\p{N},])( {2,})(?=[\p{L}\p{N}])")
 # Spaces before , ; : ! ? or a full stop that is not an ellipsis or a decimal (".5").
-_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![.\d]))(?=\s|$|[\"”’])", regex.M)
+_BEFORE = LazyPattern(r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![.\d]))(?=\s|$|[\"”’])", regex.M)
 # A sentence end glued to the next sentence: "end.Next" (two lower-case letters before, a word after).
-_GLUED = regex.compile(r"(?<=\p{Ll}\p{Ll})([.!?])(?=\p{Lu}\p{Ll})")
-_TOKEN = regex.compile(r"\S+")
+_GLUED = LazyPattern(r"(?<=\p{Ll}\p{Ll})([.!?])(?=\p{Lu}\p{Ll})")
+_TOKEN = LazyPattern(r"\S+")
 # What a block must hold for the patterns above to match there (cheap tests run first): a space or tab
 # right before a mark, and a sentence mark right before a capital.
 _SPACE_BEFORE_MARK = re.compile(r"[ \t][,;:!?.]")
@@ -136,7 +137,7 @@ def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
     return "." not in before and not any(c.isdigit() for c in word) and before.isalpha()
 
 
-_MEMBER = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
+_MEMBER = LazyPattern(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
 
 
 def _dotted_name(doc: Document, text: str, dot: int, start: int, end: int) -> bool:

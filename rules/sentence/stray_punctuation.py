@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
@@ -17,22 +18,22 @@ _SPACE = "[ \\t\\u00a0]"
 _CLOSE = '[”"’»]'
 # Two marks of . , ; : side by side or across spaces, after a word or a closing quote or bracket, and
 # before a space, a quote or the end (so `.5`, `.NET`, `a.,b`, `,...` and `U.S.,` in a list never match).
-_PAIR = regex.compile(
+_PAIR = LazyPattern(
     rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(?:{_SPACE}(?=[,;:]))?([.,;:])({_SPACE}*)([.,;:])(?=[\s“”\"’)\]]|$)"
 )  # a space may stand before a comma, semicolon or colon (`as follows :.`), never before a full stop
 
 # Two marks close together, as each of _PAIR, _ENDED and _QUOTE_COMMA needs (a cheap first test).
 _MARKS_TOGETHER = re.compile(r"[.,;:][ \t\u00a0]*[.,;:]|[.!?][!?]*[”\"’»]*[ \t\u00a0]*\.|[.!?][”\"’»]+[ \t\u00a0]+,")
-_ENDED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(\.|[!?]+)({_CLOSE}*)({_SPACE}*)(\.)(?=[\s”\"’)\]]|$)")
+_ENDED = LazyPattern(rf"(?<=[\p{{L}}\p{{N}}”\"’)\]])(\.|[!?]+)({_CLOSE}*)({_SPACE}*)(\.)(?=[\s”\"’)\]]|$)")
 # A comma that starts a sentence after a closing quote: `win.” , he said`, `why?” , she asked`.
-_QUOTE_COMMA = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])([.!?])({_CLOSE}+)({_SPACE}+)(,)(?={_SPACE})")
-_LEADING = regex.compile(rf"[“\"‘']?([,;])({_SPACE}*)(?=[\p{{L}}“\"‘])")
-_OPENING = regex.compile(rf"(?:{_SPACE}|[“\"‘'(\[])*")
-_WORD = regex.compile(r"\p{L}+")
-_ENTITY = regex.compile(r"&#?\w+$")
-_TOKEN_START = regex.compile(r"\S+$")
-_WORD_BEFORE = regex.compile(r"[\p{L}.]+$")
-_VOWEL = regex.compile("[aeiouy]")
+_QUOTE_COMMA = LazyPattern(rf"(?<=[\p{{L}}\p{{N}}])([.!?])({_CLOSE}+)({_SPACE}+)(,)(?={_SPACE})")
+_LEADING = LazyPattern(rf"[“\"‘']?([,;])({_SPACE}*)(?=[\p{{L}}“\"‘])")
+_OPENING = LazyPattern(rf"(?:{_SPACE}|[“\"‘'(\[])*")
+_WORD = LazyPattern(r"\p{L}+")
+_ENTITY = LazyPattern(r"&#?\w+$")
+_TOKEN_START = LazyPattern(r"\S+$")
+_WORD_BEFORE = LazyPattern(r"[\p{L}.]+$")
+_VOWEL = LazyPattern("[aeiouy]")
 # Short forms whose full stop is theirs, on top of the sentence splitter's list: lower-case ones (`incl.,`)
 # and capitalised ones that are also plain words in lower case (`Ill.,` `Tel.:` `Wash.,`).
 _LOWER_SHORT = frozenset(

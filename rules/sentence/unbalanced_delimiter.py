@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Block, Document
@@ -36,11 +37,13 @@ _SKIP = regex.compile(
     r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I
 )  # a URL keeps a balanced (...) of its own but not the parenthesis that encloses it
 # A list label ("a)", "2)", "iv)") closes nothing by design.
-_LABEL = regex.compile(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
+_LABEL = LazyPattern(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
 
 
 @dataclass(frozen=True)
 class _Open:
+    """An opening delimiter not yet closed."""
+
     offset: int
     char: str
     family: str  # the closer that ends it: ")", "]", "}", "»" or '"' for double quotes
@@ -191,7 +194,7 @@ def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
     return "close" if quote_open else None  # spaced on both sides: ambiguous
 
 
-_REOPEN = regex.compile(r"""[.!?…]["”]?\s+[“"]\p{Lu}""")
+_REOPEN = LazyPattern(r"""[.!?…]["”]?\s+[“"]\p{Lu}""")
 
 
 def _reopened(prose: str, offset: int, end: int) -> bool:

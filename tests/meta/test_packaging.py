@@ -36,6 +36,7 @@ def test_the_wheel_installs_exactly_one_top_level_package(wheel: Path) -> None:
     for path in (
         "mtlint/py.typed",
         "mtlint/rules/packs/caption-words.toml",
+        "mtlint/rules/packs/parsed.json",
         "mtlint/rules/data/casing.toml",
         "mtlint/rules/data/untranslated.toml",
         "mtlint/rules/data/foreign_words.tsv.gz",
