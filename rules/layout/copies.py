@@ -99,4 +99,5 @@ def _label_like(text: str, toks: tuple[str, ...]) -> bool:
 
 
 def _negations(toks: tuple[str, ...]) -> int:
-    return sum(t in _NEGATION or t.endswith("n't") for t in toks)
+    # No negation word ends in n't, and no token holds a space: count each kind with built-ins.
+    return sum(map(_NEGATION.__contains__, toks)) + f"{' '.join(toks)} ".count("n't ")

@@ -102,11 +102,21 @@ def body_layout(shapes: Sequence[LineShape]) -> Layout:
     )
 
 
+def document_layout(doc: Document) -> Layout:
+    """`body_layout` of `doc`'s line shapes (computed once per document: the features and the sentence
+    captions both read it)."""
+    return doc.derived(_document_layout)
+
+
+def _document_layout(doc: Document) -> Layout:
+    return body_layout(line_shapes(doc))
+
+
 def role_features(doc: Document, min_files: int = MIN_FILES) -> tuple[tuple[float, ...], ...]:
     """One feature vector (ordered as FEATURES) per block of `doc`; repetition across the files of the run
     counts for lines found in at least `min_files` files."""
     shapes = line_shapes(doc)
-    layout = body_layout(shapes)
+    layout = document_layout(doc)
     credit = [cues.has_credit(s.text) for s in shapes]
     keys = [s.key for s in shapes]
     local = Counter(keys)
