@@ -154,9 +154,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
-def _title_case_block(block: Block, words: list) -> bool:
-    """Whether the block is a Title Case heading, where capitals say nothing about names."""
-    letters = [w.group() for w in words if w.group()[:1].isalpha()]
+def _title_case_block(words: list[str]) -> bool:
+    """Whether a block of these words is a Title Case heading, where capitals say nothing about names."""
+    letters = [w for w in words if w[:1].isalpha()]
     if not 4 <= len(letters) <= HEADLINE_WORDS:
         return False
     caps = sum(1 for w in letters if w[:1].isupper())
@@ -193,7 +193,7 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
     """
     text, end = doc.prose, block.end
     if block.kind in (BlockKind.HEADING, BlockKind.LINE):
-        if _title_case_block(block, list(_WORD.finditer(text, block.start, end))):
+        if _title_case_block(_WORD.findall(text, block.start, end)):
             return
     w = _next_capitalised(text, block.start, end, block.start)
     run: list = []
@@ -249,7 +249,10 @@ def _next_capitalised(text: str, pos: int, end: int, floor: int) -> regex.Match[
     after `pos` (the block's start, `floor`, or the end of one of those words)."""
     while (m := _MAYBE_CAPITAL.search(text, pos, end)) is not None:
         p = m.start()
-        start = _word_start(text, p, floor) if _LETTER.match(text, p) else None
+        if "A" <= m.group() <= "Z" and (p == floor or text[p - 1] == " "):
+            start: int | None = p  # the common case, decided without `_word_start`: a letter after a space
+        else:
+            start = _word_start(text, p, floor) if _LETTER.match(text, p) else None
         if start is None:  # not a word's first letter: go on after the word it is in
             rest = _REST_OF_WORD.match(text, p, end)  # always a match, maybe empty
             pos = max(p + 1, rest.end() if rest is not None else p)
@@ -326,6 +329,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
             initial = bool(run) and _sentence_initial(doc, block, run[0].start())
             # Before a sentence start there is no word (only an opener or the block's start), so the
             # two look-backs below find nothing there: they run for names inside a sentence only.
+            before = ""
             if run and not title and not initial:
                 before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
                 prev = _PREVIOUS_WORD.search(before)
@@ -338,8 +342,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     title = prev.group(1)
                 determiner = bool(prev and cut < 0 and prev.group(1).lower() in DETERMINERS)
             complement = False
-            if run and not title and not initial:
-                before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
+            if run and not title and not initial:  # (`before` was read above: the same run and window)
                 of = _TITLE_OF.search(before)
                 complement = bool(of and _is_title(of.group(1)))  # no title: "representatives of the X People"
             if run and initial and not title and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly")):

@@ -32,6 +32,7 @@ _IMAGE_URL = regex.compile(
     r"|^(?:https?://|www\.)\S*/(?:images?|img|photos?|pictures?|media|uploads?)/\S+$"
 )
 _IMAGE_FILE = regex.compile(r"(?i)^[\w ().,+-]{1,120}\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)$")
+_IMAGE_FILE_MAX = 125  # characters of the longest line _IMAGE_FILE matches: 120, a dot, an extension
 _CAMERA_NAME = regex.compile(
     r"(?i)^(?:whatsapp\s+image|img|dsc[nf]?|pxl|screenshot|screen\s+shot|photo|image)[\s_-]*\d{2,}[\d\s_.:at()-]*$"
 )
@@ -156,7 +157,9 @@ def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[
 def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) -> list[Hit]:
     text, raw = b.text, doc.text[b.start : b.end]
     whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why, exact=safe)]  # noqa: E731
-    if _IMAGE_URL.match(raw.strip()) or _IMAGE_FILE.match(raw.strip()):
+    line = raw.strip()
+    # An address has no space, and a file name is at most 125 characters: most paragraphs are neither.
+    if (len(line) <= _IMAGE_FILE_MAX or " " not in line) and (_IMAGE_URL.match(line) or _IMAGE_FILE.match(line)):
         return whole(True, "an image address or file name on a line of its own")
     if _CAMERA_NAME.match(text.strip()):
         return whole(False, "an image file name used as a caption")
@@ -234,9 +237,8 @@ def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
 def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     """`Photo: X`, `Image: AP file`, `(Photo: X)`, `Photograph: Name/Paper`."""
     out: list[Hit] = []
-    markers = vocab.tagged("marker")
-    if not markers or not vocab.tagged_filter("marker").search(b.text):  # one pass instead of one per marker
-        return out
+    # One pass for the markers' literals names the few that can match (most lines have none).
+    markers = vocab.tagged_filter("marker").entries_in(b.text) if vocab.tagged("marker") else []
     for entry in markers:
         for m in search(entry, b.text):
             bracket = b.text[m.start() - 1] if m.start() > 0 and b.text[m.start() - 1] in "([" else ""
