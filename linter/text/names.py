@@ -323,10 +323,19 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     cut = k
             # Any role noun ends the title part ("Election Commissioner Rajiv Kumar"), but only a title of
             # the hand list vouches for a person: "Prentice Hall Software Series" is a publisher's series.
-            title = next((w for w in reversed(words[: cut + 1]) if _vouches(w)), "")
+            if cut == len(words) - 1:
+                continue  # titles and classifiers alone ("President", "Lake"): no name is left
+            title = next((w for w in reversed(words[: cut + 1]) if _vouches(w)), "") if cut >= 0 else ""
             run, words = run[cut + 1 :], words[cut + 1 :]
             determiner = False
-            initial = bool(run) and _sentence_initial(doc, block, run[0].start())
+            initial = _sentence_initial(doc, block, run[0].start())
+            if (
+                initial
+                and len(run) == 1
+                and not title
+                and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly"))
+            ):
+                continue  # the capital of a sentence's first word ("The", "However"), dropped below as well
             # Before a sentence start there is no word (only an opener or the block's start), so the
             # two look-backs below find nothing there: they run for names inside a sentence only.
             before = ""
