@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # A word: letters, marks and digits, with inner apostrophes and hyphens ("Khan's", "well-known").
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+# WORD in ASCII text, where its letters, marks and digits are [A-Za-z0-9] and its joiners ' and -: the
+# standard library's engine counts them more than twice as fast.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+
+
+def count_words(text: str) -> int:
+    """len(WORD.findall(text))."""
+    return len((_ASCII_WORD if text.isascii() else WORD).findall(text))
+
 
 # Abbreviations whose full stop rarely ends a sentence in news prose (compared case-insensitively).
 ABBREVIATIONS = frozenset(
