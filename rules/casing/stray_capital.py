@@ -13,7 +13,7 @@ from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
 from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
 from mtlint.text.document import BlockKind, Document
-from mtlint.text.words import WORD
+from mtlint.text.words import WordMatch, word_matches
 
 # Words after which a capitalised noun is usually a name or an institution ("the Taliban", "its Board").
 _DETERMINERS = frozenset(
@@ -83,7 +83,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
         for block in doc.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
-            words = list(WORD.finditer(prose, block.start, block.end))
+            words = word_matches(prose, block.start, block.end)
             # Only words that start with a capital can be one (a list scan picks them out).
             for i in [k for k in range(1, len(words) - 1) if prose[words[k].start()].isupper()]:
                 m = words[i]
@@ -137,7 +137,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 )
 
     @staticmethod
-    def _context_fits(prose: str, words: list[regex.Match[str]], i: int, closed: bool) -> bool:
+    def _context_fits(prose: str, words: list[WordMatch], i: int, closed: bool) -> bool:
         """Whether the word sits between a lower-case word (or number, comma) and a lower-case word."""
         prev, m, nxt = words[i - 1], words[i], words[i + 1]
         before = prose[prev.end() : m.start()]
@@ -192,7 +192,7 @@ _CLOSING_QUOTES = ("”", '"', "»")
 _PRE_DETERMINERS = frozenset("a an the its his her their our my your some any every each no these those".split())
 
 
-def _after_quotation(prose: str, words: list[regex.Match[str]], i: int) -> bool:
+def _after_quotation(prose: str, words: list[WordMatch], i: int) -> bool:
     """Whether words[i] follows a closing quote that ended a quotation without sentence punctuation, and
     is followed by a lower-case word: `“Anger and Frustration” It shows`."""
     m, prev = words[i], words[i - 1]
@@ -205,7 +205,7 @@ def _after_quotation(prose: str, words: list[regex.Match[str]], i: int) -> bool:
     return prose[m.end() : nxt.start()] == " " and nxt.group()[0].islower()
 
 
-def _double_determiner(prose: str, words: list[regex.Match[str]], i: int) -> bool:
+def _double_determiner(prose: str, words: list[WordMatch], i: int) -> bool:
     """Whether a capitalised determiner follows a lower-case determiner or quantifier (`some Its`): two
     determiners in a row cannot open an embedded title."""
     prev = words[i - 1].group()
@@ -216,7 +216,7 @@ def _double_determiner(prose: str, words: list[regex.Match[str]], i: int) -> boo
     )
 
 
-def _joined_by_space(prose: str, a: regex.Match[str], b: regex.Match[str]) -> bool:
+def _joined_by_space(prose: str, a: WordMatch, b: WordMatch) -> bool:
     return prose[a.end() : b.start()] == " "
 
 
@@ -231,7 +231,7 @@ def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
     # counts as evidence of title case. (Counted from the spans: no string per word.)
     prose = doc.prose
     n = capitalised = 0
-    for m in WORD.finditer(prose, sentence.start, sentence.end):
+    for m in word_matches(prose, sentence.start, sentence.end):
         start, end = m.span()
         if end - start > 3 and start != sentence.start and start != offset:
             n += 1
