@@ -121,36 +121,41 @@ def role_features(doc: Document, min_files: int = MIN_FILES) -> tuple[tuple[floa
     keys = [s.key for s in shapes]
     local = Counter(keys)
     long_keys = sorted(k for k in local if len(k) >= 15)
-    runs = _tail_runs(layout)
+    tail_run = math.log1p(len(shapes) - layout.last_body - 1)  # every line below the body is in the closing run
     head_max = max((s.words for s in shapes[: layout.first_body]), default=0)
     out: list[tuple[float, ...]] = []
     last = len(shapes) - 1
+    first_body, last_body, body = layout.first_body, layout.last_body, layout.body
     for i, s in enumerate(shapes):
-        prev_credit = i > 0 and credit[i - 1]
-        nxt_body = i < last and layout.body[i + 1]
+        # Where the line sits (Layout.before, after and between, read here once per line).
+        before, after = i < first_body, i > last_body
+        between = not body[i] and first_body < i < last_body
+        near_credit = (i > 0 and credit[i - 1]) or (i < last and credit[i + 1])
+        next_body = i < last and body[i + 1]
         out.append(
-            _vector(doc, i, s, layout, credit[i], prev_credit or (i < last and credit[i + 1]), nxt_body, runs.get(i, 0))
-            + _repetition(doc, i, s, layout, local[keys[i]], long_keys, head_max, min_files)
+            _vector(s, layout, i, before, after, between, credit[i], near_credit, next_body, tail_run)
+            + _repetition(doc, i, s, layout, before, after, between, local[keys[i]], long_keys, head_max, min_files)
         )
     return tuple(out)
 
 
 def _vector(
-    doc: Document,
-    i: int,
     s: LineShape,
     layout: Layout,
+    i: int,
+    before: bool,
+    after: bool,
+    between: bool,
     credit: bool,
     near_credit: bool,
     next_body: bool,
-    run_len: int,
+    tail_run: float,
 ) -> tuple[float, ...]:
     text, n = s.text, s.words
     chatty = layout.chatty
     byline = n <= 12 and bool(
         cues.BYLINE.match(text) or cues.DATELINE.match(text) or (n <= 3 and s.caps_share == 1.0 and next_body)
     )
-    before, after = layout.before(i), layout.after(i)
     return (
         math.log1p(n),
         float(n >= 25),
@@ -175,11 +180,11 @@ def _vector(
         float(s.quote_start),
         float(before),
         float(after),
-        float(layout.between(i)),
+        float(between),
         float(i == 0),
         float(next_body),
         float(near_credit),
-        math.log1p(run_len) if after else 0.0,
+        tail_run if after else 0.0,
     )
 
 
@@ -188,13 +193,15 @@ def _repetition(
     i: int,
     s: LineShape,
     layout: Layout,
+    before: bool,
+    after: bool,
+    between: bool,
     copies: int,
     long_keys: list[str],
     head_max: int,
     min_files: int,
 ) -> tuple[float, ...]:
     n = s.words
-    before, after, between = layout.before(i), layout.after(i), layout.between(i)
     scene = between and cues.describes_scene(s.text, n, s.ends_sentence)
     key = s.key
     # Repetition across files marks a site template only where templates live: above or below the article,
@@ -221,13 +228,6 @@ def _other_files(doc: Document, i: int, min_files: int) -> int:
     s, e, _ = doc.line_span(block.first_line)
     n = corpus.count(doc.prose[s:e])
     return n - 1 if n >= min_files else 0
-
-
-def _tail_runs(layout: Layout) -> dict[int, int]:
-    """Below the last body block: the length of the closing run of lines each line belongs to."""
-    n = len(layout.body)
-    start = layout.last_body + 1
-    return dict.fromkeys(range(start, n), n - start)
 
 
 def _prefix_of_another(key: str, keys: list[str]) -> bool:
