@@ -174,6 +174,11 @@ class Document:
                 yield b
 
     @cached_property
+    def block_starts(self) -> list[int]:
+        """`start` of each block, in order: bisect it to find the block around an offset."""
+        return [b.start for b in self.blocks]
+
+    @cached_property
     def sentence_starts(self) -> list[int]:
         """`start` of each sentence, in order: bisect it to find the sentence around an offset."""
         return [s.start for s in self.sentences]
