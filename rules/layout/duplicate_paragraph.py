@@ -163,6 +163,8 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
         """The most similar earlier paragraph at or above `threshold`, from sketch candidates."""
         # One count over all the postings (not one update per shingle): the same counts, first seen first.
         lists = [ids for ids in map(postings.get, shingles) if ids and len(ids) <= STOP_POSTINGS]
+        if not lists:
+            return None  # no shingle seen before (most paragraphs): no candidate
         counts = Counter(itertools.chain.from_iterable(lists))
         need = 1 if len(shingles) < 6 else 2
         best = None
