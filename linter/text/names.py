@@ -195,7 +195,8 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
     if block.kind in (BlockKind.HEADING, BlockKind.LINE):
         if _title_case_block(_WORD.findall(text, block.start, end)):
             return
-    w = _next_capitalised(text, block.start, end, block.start)
+    capital = _ASCII_CAPITAL if block.text.isascii() else _MAYBE_CAPITAL
+    w = _next_capitalised(text, block.start, end, block.start, capital)
     run: list = []
     while w is not None:
         token = w.group()
@@ -230,7 +231,7 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
         if run:
             w = nxt if nxt is not None else _WORD.search(text, w.end(), end)
         else:  # no run to end or join: only a capitalised word matters now
-            w = _next_capitalised(text, w.end(), end, block.start)
+            w = _next_capitalised(text, w.end(), end, block.start, capital)
     if run:
         yield run
 
@@ -239,15 +240,19 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
 # times faster than `regex` at this): a superset of the capitals, since every character str.isupper accepts
 # is a word character, and neither a digit, an underscore nor a-z.
 _MAYBE_CAPITAL = re.compile(r"[^\W\d_a-z]")
+_ASCII_CAPITAL = re.compile(r"[A-Z]")  # _MAYBE_CAPITAL in ASCII text, a plain range scanned faster
 _LETTER = regex.compile(r"[\p{L}\p{M}]")  # what _WORD's words are made of
 _JOINERS = "-‐'’"
 _REST_OF_WORD = regex.compile(r"[\p{L}\p{M}]*(?:[-‐'’][\p{L}\p{M}]+)*")
 
 
-def _next_capitalised(text: str, pos: int, end: int, floor: int) -> regex.Match[str] | None:
+def _next_capitalised(
+    text: str, pos: int, end: int, floor: int, capital: re.Pattern[str] = _MAYBE_CAPITAL
+) -> regex.Match[str] | None:
     """The first capitalised word (`_capitalised`) of those `_WORD.finditer(text, floor, end)` cuts, at or
-    after `pos` (the block's start, `floor`, or the end of one of those words)."""
-    while (m := _MAYBE_CAPITAL.search(text, pos, end)) is not None:
+    after `pos` (the block's start, `floor`, or the end of one of those words). `capital` finds the
+    characters that may be a capital: _MAYBE_CAPITAL, or _ASCII_CAPITAL when `text[floor:end]` is ASCII."""
+    while (m := capital.search(text, pos, end)) is not None:
         p = m.start()
         if "A" <= m.group() <= "Z" and (p == floor or text[p - 1] == " "):
             start: int | None = p  # the common case, decided without `_word_start`: a letter after a space
