@@ -3,6 +3,7 @@ skip them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -23,6 +24,7 @@ from mtlint.rules.layout.shared import (
     tokens,
 )
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.lines import line_shapes
 
 # Words that may sit between caption words on a credit line: "Photo by AFP via Getty Images".
 _FILLER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:a|an|by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
@@ -80,11 +82,14 @@ class Vocabulary:
     def _keys(self) -> frozenset[str] | None:
         return _first_words(self.entries)
 
-    def mentions(self, text: str) -> bool:
-        """Cheap test: whether any entry could match in `text` (most paragraphs have none)."""
+    def mentions(self, text: str, words: Sequence[str] = ()) -> bool:
+        """Cheap test: whether any entry could match in `text` (most paragraphs have none). `words`, if
+        given, are FAST_WORD's words of `text` (the line's shape has them)."""
         keys = self._keys
         if keys is None:
             return True
+        if words and text.isascii():  # case folding is lowering there, and keeps the words' bounds
+            return not keys.isdisjoint(map(str.lower, words))
         return not keys.isdisjoint(FAST_WORD.findall(text.casefold()))
 
     @cached_property
@@ -146,15 +151,16 @@ def _first_words(entries: tuple[PackEntry, ...]) -> frozenset[str] | None:
 def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[int, tuple[Hit, ...]]:
     """Captions and credits per block index."""
     out: dict[int, list[Hit]] = {}
+    shapes = line_shapes(doc)
     for b in doc.blocks:
-        hits = _block_captions(doc, b, vocab, max_words)
+        hits = _block_captions(doc, b, vocab, max_words, shapes[b.index].tokens)
         if hits:
             out[b.index] = hits
     _alt_texts(doc, out)
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) -> list[Hit]:
+def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, words: Sequence[str]) -> list[Hit]:
     text, raw = b.text, doc.text[b.start : b.end]
     whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why, exact=safe)]  # noqa: E731
     line = raw.strip()
@@ -165,7 +171,7 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) 
         return whole(False, "an image file name used as a caption")
     if is_heading(doc, b) and doc.format == "markdown":
         return []  # an author's own Markdown heading is never a caption
-    if "©" not in text and "(" not in text and not vocab.mentions(text):
+    if "©" not in text and "(" not in text and not vocab.mentions(text, words):
         return _structural(doc, b, max_words)
     n = b.word_count
     if (n <= 8 and not SENTENCE_END.search(text)) or n <= 3:
