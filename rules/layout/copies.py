@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel
 
 from mtlint.rules.layout.shared import SENTENCE_END, tokens
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import line_key
+from mtlint.text.lines import line_key, line_shapes
 
 TEMPLATE_COPIES = 3  # a line found this many times in a document is a template
 LABEL_MAX_WORDS = 12  # a line without sentence punctuation up to this long reads as a label
@@ -54,7 +54,11 @@ class CopyPolicy:
         """The block's word tokens (`shared.tokens`), cut once however often the block is compared."""
         toks = self._tokens.get(block.index)
         if toks is None:
-            toks = self._tokens[block.index] = tokens(block.text)
+            if block.text.isascii():  # the words the line's shape cut, lowered: in ASCII that is folding them
+                toks = tuple(map(str.lower, line_shapes(self.doc)[block.index].tokens))
+            else:
+                toks = tokens(block.text)
+            self._tokens[block.index] = toks
         return toks
 
     def _negations(self, block: Block) -> int:
