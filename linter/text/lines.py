@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from mtlint.text.document import Document
+from mtlint.text.values import frozen
 
 # The standard library's engine is several times faster than `regex` for a plain word scan.
 FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
@@ -97,7 +98,8 @@ def shape(text: str) -> LineShape:
     chars = len(text) - text.count(" ")
     has_letter = bool(n_alpha) or any(ch.isalpha() for ch in text)
     reader = _addresses_reader(text)
-    return LineShape(
+    return frozen(
+        LineShape,
         text=text,
         tokens=tokens,
         key=" ".join(text.split()).casefold(),

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TypeVar
 
 import regex
 
 from mtlint.text.blocks import Block, BlockKind
 from mtlint.text.document import Document
+from mtlint.text.values import frozen
 from mtlint.text.words import HONORIFICS
 
 # Titles and role nouns that announce a person's name when they stand right before it
@@ -291,17 +291,6 @@ def _starts_word(text: str, i: int, floor: int) -> bool:
     return not (text[i - 1] in _JOINERS and i - 2 >= floor and _LETTER.match(text, i - 2))
 
 
-T = TypeVar("T")
-
-
-def _fast(cls: type[T], **values: object) -> T:
-    """A frozen dataclass instance from all its fields, without the per-field object.__setattr__ of its
-    __init__ (a long document makes tens of thousands of mentions)."""
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
-
-
 def _sentence_initial(doc: Document, block: Block, start: int) -> bool:
     # Walk back over spaces instead of slicing from the block start: long paragraphs stay linear.
     prose, i = doc.prose, start
@@ -377,14 +366,14 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                 if poss and e - s > 2:
                     e -= 2
                 dot = len(m.group()) == 1 and text[e : e + 1] == "."
-                tokens.append(_fast(NameToken, start=s, end=e + dot, text=text[s : e + dot], initial=dot))
+                tokens.append(frozen(NameToken, start=s, end=e + dot, text=text[s : e + dot], initial=dot))
             if tokens[-1].initial:  # (all initials is a case of it)
                 continue
             end = tokens[-1].end
             after = text[end : min(block.end, end + _LOOK)]
             report = _REPORT.match(after)
             out.append(
-                _fast(
+                frozen(
                     NameMention,
                     start=tokens[0].start,
                     end=end,

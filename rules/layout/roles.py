@@ -25,6 +25,7 @@ from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
 from mtlint.text.lines import line_shapes
+from mtlint.text.values import frozen
 
 MODEL_FILE = "data/line-roles.json"
 CLASSES = ("article", "caption", "furniture")
@@ -203,7 +204,17 @@ def assign_roles(doc: Document, model: RoleModel, min_files: int = MIN_FILES) ->
         cls = CLASSES[k]
         role, detail = _name(cls, vec)
         markup = _markup(doc, b) if markdown else ""
-        out.append(LineRole(role, cls, probs[k], (probs[0], probs[1], probs[2]), _place(vec), detail, markup))
+        line = frozen(
+            LineRole,
+            role=role,
+            cls=cls,
+            p=probs[k],
+            probs=(probs[0], probs[1], probs[2]),
+            place=_place(vec),
+            detail=detail,
+            markup=markup,
+        )
+        out.append(line)
     documentation = markdown and bool(_CODE.search(doc.text))
     return LineRoles(tuple(out), vectors, documentation, model)
 
