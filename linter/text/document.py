@@ -300,10 +300,11 @@ class _PlainDraft:
 
 def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
     """Guess the kind of an unmarked plain-text block from its shape and what follows it."""
-    if _more_words(text, HEADING_MAX_WORDS) or _SENTENCE_END.search(text):
+    # The end mark first: one look at the end of the text, where counting words reads it all.
+    if _SENTENCE_END.search(text) or _more_words(text, HEADING_MAX_WORDS):
         return BlockKind.PARAGRAPH
     followed_by_prose = following is not None and (
-        _more_words(following, HEADING_MAX_WORDS) or bool(_SENTENCE_END.search(following))
+        bool(_SENTENCE_END.search(following)) or _more_words(following, HEADING_MAX_WORDS)
     )
     if WORD.search(text) and (first or followed_by_prose):
         return BlockKind.HEADING
