@@ -15,7 +15,7 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -156,7 +156,7 @@ class LineRoles:
     documentation: bool  # Markdown with code (a fence or a code span): technical documentation, not a page
     model: RoleModel
 
-    @property
+    @cached_property  # asked for every candidate line: a scan of every role in a text without a body
     def has_body(self) -> bool:
         """Whether the document has article prose: debris is read by its place around the body, and a
         text without any (a list, a snippet, a page of labels) gives the model nothing to read."""
