@@ -12,7 +12,7 @@ from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
 from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
-from mtlint.text.document import BlockKind, Document
+from mtlint.text.document import BlockKind, Document, Sentence
 from mtlint.text.words import WordMatch, word_matches
 
 # Words after which a capitalised noun is usually a name or an institution ("the Taliban", "its Board").
@@ -226,14 +226,30 @@ def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0 or offset >= sentences[i].end:
         return False
-    sentence = sentences[i]
     # The first word is capitalised anyway and the word under test is what is in question: neither
-    # counts as evidence of title case. (Counted from the spans: no string per word.)
+    # counts as evidence of title case.
+    known = doc.derived(_sentence_capitals)
+    counts = known.get(i)
+    if counts is None:
+        counts = known[i] = _capitals(doc, sentences[i])
+    n, capitalised, words = counts
+    if offset in words:
+        n, capitalised = n - 1, capitalised - words[offset]
+    return n < 3 or capitalised > 0.6 * n
+
+
+def _sentence_capitals(doc: Document) -> dict[int, tuple[int, int, dict[int, bool]]]:
+    return {}  # sentence index -> `_capitals` of it: a sentence is asked about once per capital in it
+
+
+def _capitals(doc: Document, sentence: Sentence) -> tuple[int, int, dict[int, bool]]:
+    """The sentence's words of four letters or more after its first: how many, how many capitalised, and
+    whether each (by its start) is. Read once per sentence: a long one with many capitals made the
+    title-case test quadratic. (Counted from the spans: no string per word.)"""
     prose = doc.prose
-    n = capitalised = 0
+    words: dict[int, bool] = {}
     for m in word_matches(prose, sentence.start, sentence.end):
         start, end = m.span()
-        if end - start > 3 and start != sentence.start and start != offset:
-            n += 1
-            capitalised += prose[start].isupper()
-    return n < 3 or capitalised > 0.6 * n
+        if end - start > 3 and start != sentence.start:
+            words[start] = prose[start].isupper()
+    return len(words), sum(words.values()), words
