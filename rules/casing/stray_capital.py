@@ -87,12 +87,15 @@ class StrayCapital(Rule[StrayCapitalOptions]):
             # Only words that start with a capital can be one (a list scan picks them out).
             for i in [k for k in range(1, len(words) - 1) if prose[words[k].start()].isupper()]:
                 m = words[i]
+                gap = prose[words[i - 1].end() : m.start()]
+                if "\n" in gap or (gap.strip() not in _CONTEXT_GAPS and gap.rstrip() not in _CLOSING_QUOTES):
+                    continue  # a sentence's first word, say: neither the context test nor the quotation one can pass
                 word = m.group()
                 if not is_titlecase(word) or len(word) < 2 or not word.isalpha():
                     continue
                 key = word.casefold()
                 closed = lex.is_closed_class(key)
-                after_semicolon = prose[words[i - 1].end() : m.start()].strip() == ";"
+                after_semicolon = gap.strip() == ";"
                 after_quotation = closed and _after_quotation(prose, words, i)
                 if (key in _QUESTION_WORDS or key in _DETERMINERS) and not (
                     after_semicolon or after_quotation or _double_determiner(prose, words, i)
@@ -141,7 +144,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
         """Whether the word sits between a lower-case word (or number, comma) and a lower-case word."""
         prev, m, nxt = words[i - 1], words[i], words[i + 1]
         before = prose[prev.end() : m.start()]
-        if "\n" in before or before.strip() not in ("", ",", ";"):
+        if "\n" in before or before.strip() not in _CONTEXT_GAPS:
             return False
         if before.strip() == ";" and not closed:
             return False
@@ -187,6 +190,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
 # Closed-class words that open a clause: after a quotation that ended without a full stop they are a
 # sentence start glued on ("called it “Anger and Frustration” It shows"), not the next word of a title.
 _CLAUSE_OPENERS = frozenset("it he she they we its his their the this these those there".split())
+_CONTEXT_GAPS = ("", ",", ";")  # what `_context_fits` lets stand between the word and the one before it
 _CLOSING_QUOTES = ("”", '"', "»")
 # Determiners and quantifiers that cannot be followed by another determiner ("some Its provisions").
 _PRE_DETERMINERS = frozenset("a an the its his her their our my your some any every each no these those".split())
