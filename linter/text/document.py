@@ -20,6 +20,7 @@ from mtlint.model import Edit
 from mtlint.text.blocks import Block, BlockKind, Sentence
 from mtlint.text.markdown import ParsedMarkdown, parse_markdown
 from mtlint.text.sentences import split_sentences
+from mtlint.text.values import frozen
 from mtlint.text.words import WORD, count_words
 
 T = TypeVar("T")
@@ -147,7 +148,7 @@ class Document:
         out = []
         for block in self.blocks:
             for s, e in split_sentences(self.prose, block.start, block.end):
-                out.append(Sentence(s, e, self.prose[s:e], block.index))
+                out.append(frozen(Sentence, start=s, end=e, text=self.prose[s:e], block=block.index))
         return tuple(out)
 
     @cached_property
@@ -281,7 +282,21 @@ def _plain_blocks(doc: Document) -> list[Block]:
             if following is not None and following.kind is None:
                 prose_after = doc.prose[following.start : following.end]
             kind = _classify_plain(text, i == 0, prose_after)
-        blocks.append(Block(i, kind, d.start, d.end, d.outer_start, d.outer_end, text, d.first, d.last))
+        blocks.append(
+            frozen(
+                Block,
+                index=i,
+                kind=kind,
+                start=d.start,
+                end=d.end,
+                outer_start=d.outer_start,
+                outer_end=d.outer_end,
+                text=text,
+                first_line=d.first,
+                last_line=d.last,
+                after_code=False,
+            )
+        )
     return blocks
 
 
