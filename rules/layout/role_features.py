@@ -121,6 +121,7 @@ def role_features(doc: Document, min_files: int = MIN_FILES) -> tuple[tuple[floa
     keys = [s.key for s in shapes]
     local = Counter(keys)
     long_keys = sorted(k for k in local if len(k) >= 15)
+    prefixed = _prefixed(long_keys)
     tail_run = math.log1p(len(shapes) - layout.last_body - 1)  # every line below the body is in the closing run
     head_max = max((s.words for s in shapes[: layout.first_body]), default=0)
     out: list[tuple[float, ...]] = []
@@ -134,7 +135,9 @@ def role_features(doc: Document, min_files: int = MIN_FILES) -> tuple[tuple[floa
         next_body = i < last and body[i + 1]
         out.append(
             _vector(s, layout, i, before, after, between, credit[i], near_credit, next_body, tail_run)
-            + _repetition(doc, i, s, layout, before, after, between, local[keys[i]], long_keys, head_max, min_files)
+            + _repetition(
+                doc, i, s, layout, before, after, between, local[keys[i]], long_keys, prefixed, head_max, min_files
+            )
         )
     return tuple(out)
 
@@ -198,6 +201,7 @@ def _repetition(
     between: bool,
     copies: int,
     long_keys: list[str],
+    prefixed: frozenset[str],
     head_max: int,
     min_files: int,
 ) -> tuple[float, ...]:
@@ -213,7 +217,7 @@ def _repetition(
         float(before and n == head_max and n >= 4),
         float(scene),
         float(copies > 1),
-        float(n >= 3 and _prefix_of_another(key, long_keys)),
+        float(n >= 3 and _prefix_of_another(key, long_keys, prefixed)),
         math.log1p(others),
     )
 
@@ -230,35 +234,26 @@ def _other_files(doc: Document, i: int, min_files: int) -> int:
     return n - 1 if n >= min_files else 0
 
 
-def _prefix_of_another(key: str, keys: list[str]) -> bool:
-    """Whether the line starts another line of the document or starts with one (`keys` sorted; only
-    lines of 15 characters or more count as the other line)."""
+def _prefix_of_another(key: str, keys: list[str], prefixed: frozenset[str]) -> bool:
+    """Whether the line starts another line of the document or starts with one (`keys` sorted, `prefixed`
+    those of them that start with another; only lines of 15 characters or more count as the other line)."""
     j = bisect.bisect_right(keys, key)
     if j < len(keys) and keys[j].startswith(key):
         return True
-    # A shorter line that starts this one sorts just below it, and every line between the two starts with
-    # it too. So the nearest line below either starts this one, or shares with it a shorter beginning in
-    # which the search goes on: a few bisections, where a scan of every line sharing the first 15
-    # characters made a long document of similar lines quadratic.
-    target, j = key, bisect.bisect_left(keys, key)
-    while j > 0:
-        below = keys[j - 1]
-        if target.startswith(below):
-            return True
-        if not below.startswith(target[:15]):
-            return False  # what they share is shorter than any of the lines
-        target = target[: _common_length(target, below)]
-        j = bisect.bisect_right(keys, target)
-    return False
+    return key in prefixed  # (a shorter line is in no `keys` and starts with none of them)
 
 
-def _common_length(a: str, b: str) -> int:
-    """The length of the longest common beginning of `a` and `b` (bisected: near copies share long ones)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a.startswith(b[:mid]):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _prefixed(keys: list[str]) -> frozenset[str]:
+    """The lines of `keys` (sorted) that start with another of them, in one pass: every line that starts a
+    given one sorts before it, and each line between them starts with it too, so the lines that start the
+    current one are a chain on a stack, and a line that starts none of them starts no later line either.
+    (A search from each line made a long document of similar lines quadratic, then slow.)"""
+    out = set()
+    stack: list[str] = []
+    for key in keys:
+        while stack and not key.startswith(stack[-1]):
+            stack.pop()
+        if stack:
+            out.add(key)
+        stack.append(key)
+    return frozenset(out)
