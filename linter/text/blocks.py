@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from functools import cached_property
 
-from mtlint.text.words import WORD
+from mtlint.text.words import WORD, count_words
 
 
 class BlockKind(str, enum.Enum):
@@ -47,7 +47,7 @@ class Block:
     @cached_property
     def word_count(self) -> int:
         """len(words), counted once: the layout rules ask it of every block several times."""
-        return len(WORD.findall(self.text))
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from mtlint.model import Edit
 from mtlint.text.blocks import Block, BlockKind, Sentence
 from mtlint.text.markdown import ParsedMarkdown, parse_markdown
 from mtlint.text.sentences import split_sentences
-from mtlint.text.words import WORD
+from mtlint.text.values import frozen
+from mtlint.text.words import WORD, count_words
 
 T = TypeVar("T")
 
@@ -161,7 +162,7 @@ class Document:
         out = []
         for block in self.blocks:
             for s, e in split_sentences(self.prose, block.start, block.end):
-                out.append(Sentence(s, e, self.prose[s:e], block.index))
+                out.append(frozen(Sentence, start=s, end=e, text=self.prose[s:e], block=block.index))
         return tuple(out)
 
     @cached_property
@@ -186,6 +187,11 @@ class Document:
         for b in self.blocks if blocks is None else blocks:
             if test(self.folded_slice(b.start, b.end)):
                 yield b
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        """`start` of each block, in order: bisect it to find the block around an offset."""
+        return [b.start for b in self.blocks]
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -290,7 +296,21 @@ def _plain_blocks(doc: Document) -> list[Block]:
             if following is not None and following.kind is None:
                 prose_after = doc.prose[following.start : following.end]
             kind = _classify_plain(text, i == 0, prose_after)
-        blocks.append(Block(i, kind, d.start, d.end, d.outer_start, d.outer_end, text, d.first, d.last))
+        blocks.append(
+            frozen(
+                Block,
+                index=i,
+                kind=kind,
+                start=d.start,
+                end=d.end,
+                outer_start=d.outer_start,
+                outer_end=d.outer_end,
+                text=text,
+                first_line=d.first,
+                last_line=d.last,
+                after_code=False,
+            )
+        )
     return blocks
 
 
@@ -309,10 +329,11 @@ class _PlainDraft:
 
 def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
     """Guess the kind of an unmarked plain-text block from its shape and what follows it."""
-    if _more_words(text, HEADING_MAX_WORDS) or _SENTENCE_END.search(text):
+    # The end mark first: one look at the end of the text, where counting words reads it all.
+    if _SENTENCE_END.search(text) or _more_words(text, HEADING_MAX_WORDS):
         return BlockKind.PARAGRAPH
     followed_by_prose = following is not None and (
-        _more_words(following, HEADING_MAX_WORDS) or bool(_SENTENCE_END.search(following))
+        bool(_SENTENCE_END.search(following)) or _more_words(following, HEADING_MAX_WORDS)
     )
     if WORD.search(text) and (first or followed_by_prose):
         return BlockKind.HEADING
@@ -321,6 +342,8 @@ def _classify_plain(text: str, first: bool, following: str | None) -> BlockKind:
 
 def _more_words(text: str, n: int) -> bool:
     """Whether `text` has more than `n` words (counting no further than that)."""
+    if text.isascii():
+        return count_words(text) > n  # the standard library's engine counts them all faster than that
     return len(list(itertools.islice(WORD.finditer(text), n + 1))) > n
 
 

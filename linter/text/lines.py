@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from mtlint.text.document import Document
+from mtlint.text.values import frozen
 
 # The standard library's engine is several times faster than `regex` for a plain word scan.
 FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
@@ -29,7 +30,7 @@ _DATE = regex.compile(
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
 )
 _URL_HINTS = ("://", "www.", ".com", ".org", ".net", "@")
-_SEPARATOR_CHARS = frozenset("|»›•·")
+_SEPARATOR_CHARS = "|»›•·"
 _SEPARATOR_DASH = re.compile(r"\s[–—-]\s*$|^[–—-]\s")
 _NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}\p{M}.'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]+){1,3}$")
 
@@ -89,7 +90,46 @@ def line_key(text: str) -> str:
 def shape(text: str) -> LineShape:
     """The shape of one line of text."""
     tokens = tuple(FAST_WORD.findall(text))
-    n_alpha = n_content = n_title = n_caps = 0
+    n = len(tokens)
+    digits = len(_DIGIT.findall(text))
+    ascii_ = text.isascii()
+    n_alpha, n_stop, n_title, n_caps, verb, first = _counts(tokens)
+    n_content = n_alpha - n_stop
+    chars = len(text) - text.count(" ")
+    has_letter = bool(n_alpha) or any(ch.isalpha() for ch in text)
+    reader = _addresses_reader(text)
+    return frozen(
+        LineShape,
+        text=text,
+        tokens=tokens,
+        key=" ".join(text.split()).casefold(),
+        ends_sentence=bool(SENTENCE_FINAL.search(text[-8:])),
+        stopword_share=(n_alpha - n_content) / n_alpha if n_alpha else 0.0,
+        title_share=n_title / n_content if n_content else 0.0,
+        caps_share=n_caps / n_alpha if n_alpha else 0.0,
+        digit_share=digits / chars if chars else 0.0,
+        has_letter=has_letter,
+        verb=verb,
+        first_word=first,
+        quote_start=bool(_QUOTE_START.match(text)),
+        quoted=any(q in text for q in _QUOTE_MARKS),
+        you=reader and bool(_YOU.search(text)),
+        reader=reader,
+        dated=n <= SHORT_LINE and has_letter and _dated(text, digits, ascii_),
+        url=any(h in text for h in _URL_HINTS),
+        separator=n <= 40
+        and (any(c in text for c in _SEPARATOR_CHARS) or " / " in text or bool(_SEPARATOR_DASH.search(text))),
+        name_only=bool(_NAME_ONLY.match(text)),
+    )
+
+
+# (words with a letter, function words, capitalised content words, words in capitals, verb, first word)
+_Counts = tuple[int, int, int, int, bool, str]
+
+
+def _counts(tokens: tuple[str, ...]) -> _Counts:
+    """The word counts of a line."""
+    n_alpha = n_stop = n_title = n_caps = 0
     verb = False
     first = ""
     for j, w in enumerate(tokens):
@@ -102,39 +142,21 @@ def shape(text: str) -> LineShape:
         if len(w) >= 2 and w.isupper():
             n_caps += 1
         if c in STOPWORDS:
+            n_stop += 1
             verb = verb or c in AUXILIARIES
             continue
-        n_content += 1
         if w[0].isupper():
             n_title += 1
         elif not verb and (c in AUXILIARIES or (j and len(c) >= 5 and c.endswith("ed"))):
             verb = True
-    chars = len(text) - text.count(" ")
-    has_letter = bool(n_alpha) or any(ch.isalpha() for ch in text)
-    n = len(tokens)
-    reader = _addresses_reader(text)
-    return LineShape(
-        text=text,
-        tokens=tokens,
-        key=" ".join(text.split()).casefold(),
-        ends_sentence=bool(SENTENCE_FINAL.search(text[-8:])),
-        stopword_share=(n_alpha - n_content) / n_alpha if n_alpha else 0.0,
-        title_share=n_title / n_content if n_content else 0.0,
-        caps_share=n_caps / n_alpha if n_alpha else 0.0,
-        digit_share=len(_DIGIT.findall(text)) / chars if chars else 0.0,
-        has_letter=has_letter,
-        verb=verb,
-        first_word=first,
-        quote_start=bool(_QUOTE_START.match(text)),
-        quoted=any(q in text for q in _QUOTE_MARKS),
-        you=reader and bool(_YOU.search(text)),
-        reader=reader,
-        dated=n <= SHORT_LINE and has_letter and bool(_DATE.search(text)),
-        url=any(h in text for h in _URL_HINTS),
-        separator=n <= 40
-        and (not _SEPARATOR_CHARS.isdisjoint(text) or " / " in text or bool(_SEPARATOR_DASH.search(text))),
-        name_only=bool(_NAME_ONLY.match(text)),
-    )
+    return n_alpha, n_stop, n_title, n_caps, verb, first
+
+
+def _dated(text: str, digits: int, ascii_: bool) -> bool:
+    """Whether a short line has a date or a time of day (every form of one has a digit or a weekday)."""
+    if ascii_ and not digits and "day" not in text.lower():
+        return False
+    return bool(_DATE.search(text))
 
 
 def _addresses_reader(text: str) -> bool:

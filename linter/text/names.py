@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TypeVar
 
 import regex
 
 from mtlint.text.blocks import Block, BlockKind
 from mtlint.text.document import Document
+from mtlint.text.values import frozen
 from mtlint.text.words import HONORIFICS
 
 # Titles and role nouns that announce a person's name when they stand right before it
@@ -154,9 +154,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
-def _title_case_block(block: Block, words: list) -> bool:
-    """Whether the block is a Title Case heading, where capitals say nothing about names."""
-    letters = [w.group() for w in words if w.group()[:1].isalpha()]
+def _title_case_block(words: list[str]) -> bool:
+    """Whether a block of these words is a Title Case heading, where capitals say nothing about names."""
+    letters = [w for w in words if w[:1].isalpha()]
     if not 4 <= len(letters) <= HEADLINE_WORDS:
         return False
     caps = sum(1 for w in letters if w[:1].isupper())
@@ -193,9 +193,10 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
     """
     text, end = doc.prose, block.end
     if block.kind in (BlockKind.HEADING, BlockKind.LINE):
-        if _title_case_block(block, list(_WORD.finditer(text, block.start, end))):
+        if _title_case_block(_WORD.findall(text, block.start, end)):
             return
-    w = _next_capitalised(text, block.start, end, block.start)
+    capital = _ASCII_CAPITAL if block.text.isascii() else _MAYBE_CAPITAL
+    w = _next_capitalised(text, block.start, end, block.start, capital)
     run: list = []
     while w is not None:
         token = w.group()
@@ -230,7 +231,7 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
         if run:
             w = nxt if nxt is not None else _WORD.search(text, w.end(), end)
         else:  # no run to end or join: only a capitalised word matters now
-            w = _next_capitalised(text, w.end(), end, block.start)
+            w = _next_capitalised(text, w.end(), end, block.start, capital)
     if run:
         yield run
 
@@ -239,17 +240,24 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
 # times faster than `regex` at this): a superset of the capitals, since every character str.isupper accepts
 # is a word character, and neither a digit, an underscore nor a-z.
 _MAYBE_CAPITAL = re.compile(r"[^\W\d_a-z]")
+_ASCII_CAPITAL = re.compile(r"[A-Z]")  # _MAYBE_CAPITAL in ASCII text, a plain range scanned faster
 _LETTER = regex.compile(r"[\p{L}\p{M}]")  # what _WORD's words are made of
 _JOINERS = "-‐'’"
 _REST_OF_WORD = regex.compile(r"[\p{L}\p{M}]*(?:[-‐'’][\p{L}\p{M}]+)*")
 
 
-def _next_capitalised(text: str, pos: int, end: int, floor: int) -> regex.Match[str] | None:
+def _next_capitalised(
+    text: str, pos: int, end: int, floor: int, capital: re.Pattern[str] = _MAYBE_CAPITAL
+) -> regex.Match[str] | None:
     """The first capitalised word (`_capitalised`) of those `_WORD.finditer(text, floor, end)` cuts, at or
-    after `pos` (the block's start, `floor`, or the end of one of those words)."""
-    while (m := _MAYBE_CAPITAL.search(text, pos, end)) is not None:
+    after `pos` (the block's start, `floor`, or the end of one of those words). `capital` finds the
+    characters that may be a capital: _MAYBE_CAPITAL, or _ASCII_CAPITAL when `text[floor:end]` is ASCII."""
+    while (m := capital.search(text, pos, end)) is not None:
         p = m.start()
-        start = _word_start(text, p, floor) if _LETTER.match(text, p) else None
+        if "A" <= m.group() <= "Z" and (p == floor or text[p - 1] == " "):
+            start: int | None = p  # the common case, decided without `_word_start`: a letter after a space
+        else:
+            start = _word_start(text, p, floor) if _LETTER.match(text, p) else None
         if start is None:  # not a word's first letter: go on after the word it is in
             rest = _REST_OF_WORD.match(text, p, end)  # always a match, maybe empty
             pos = max(p + 1, rest.end() if rest is not None else p)
@@ -283,17 +291,6 @@ def _starts_word(text: str, i: int, floor: int) -> bool:
     return not (text[i - 1] in _JOINERS and i - 2 >= floor and _LETTER.match(text, i - 2))
 
 
-T = TypeVar("T")
-
-
-def _fast(cls: type[T], **values: object) -> T:
-    """A frozen dataclass instance from all its fields, without the per-field object.__setattr__ of its
-    __init__ (a long document makes tens of thousands of mentions)."""
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
-
-
 def _sentence_initial(doc: Document, block: Block, start: int) -> bool:
     # Walk back over spaces instead of slicing from the block start: long paragraphs stay linear.
     prose, i = doc.prose, start
@@ -320,12 +317,22 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     cut = k
             # Any role noun ends the title part ("Election Commissioner Rajiv Kumar"), but only a title of
             # the hand list vouches for a person: "Prentice Hall Software Series" is a publisher's series.
-            title = next((w for w in reversed(words[: cut + 1]) if _vouches(w)), "")
+            if cut == len(words) - 1:
+                continue  # titles and classifiers alone ("President", "Lake"): no name is left
+            title = next((w for w in reversed(words[: cut + 1]) if _vouches(w)), "") if cut >= 0 else ""
             run, words = run[cut + 1 :], words[cut + 1 :]
             determiner = False
-            initial = bool(run) and _sentence_initial(doc, block, run[0].start())
+            initial = _sentence_initial(doc, block, run[0].start())
+            if (
+                initial
+                and len(run) == 1
+                and not title
+                and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly"))
+            ):
+                continue  # the capital of a sentence's first word ("The", "However"), dropped below as well
             # Before a sentence start there is no word (only an opener or the block's start), so the
             # two look-backs below find nothing there: they run for names inside a sentence only.
+            before = ""
             if run and not title and not initial:
                 before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
                 prev = _PREVIOUS_WORD.search(before)
@@ -338,8 +345,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     title = prev.group(1)
                 determiner = bool(prev and cut < 0 and prev.group(1).lower() in DETERMINERS)
             complement = False
-            if run and not title and not initial:
-                before = text[max(block.start, run[0].start() - _LOOK) : run[0].start()]
+            if run and not title and not initial:  # (`before` was read above: the same run and window)
                 of = _TITLE_OF.search(before)
                 complement = bool(of and _is_title(of.group(1)))  # no title: "representatives of the X People"
             if run and initial and not title and (words[0].lower() in FUNCTION_WORDS or words[0].endswith("ly")):
@@ -360,14 +366,14 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                 if poss and e - s > 2:
                     e -= 2
                 dot = len(m.group()) == 1 and text[e : e + 1] == "."
-                tokens.append(_fast(NameToken, start=s, end=e + dot, text=text[s : e + dot], initial=dot))
+                tokens.append(frozen(NameToken, start=s, end=e + dot, text=text[s : e + dot], initial=dot))
             if tokens[-1].initial:  # (all initials is a case of it)
                 continue
             end = tokens[-1].end
             after = text[end : min(block.end, end + _LOOK)]
             report = _REPORT.match(after)
             out.append(
-                _fast(
+                frozen(
                     NameMention,
                     start=tokens[0].start,
                     end=end,

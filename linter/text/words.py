@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from typing import TypeAlias
+
 import regex
 
 # A word: letters, marks and digits, with inner apostrophes and hyphens ("Khan's", "well-known").
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+# WORD in ASCII text, where its letters, marks and digits are [A-Za-z0-9] and its joiners ' and -: the
+# standard library's engine counts them more than twice as fast.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+
+
+# A word found by `word_matches`: the two engines' matches read the same (start, end, span, group).
+WordMatch: TypeAlias = "re.Match[str] | regex.Match[str]"
+
+
+def count_words(text: str) -> int:
+    """len(WORD.findall(text))."""
+    return len((_ASCII_WORD if text.isascii() else WORD).findall(text))
+
+
+def word_matches(text: str, start: int, end: int) -> list[WordMatch]:
+    """list(WORD.finditer(text, start, end)) (the same spans; the faster engine on ASCII text)."""
+    return list((_ASCII_WORD if text[start:end].isascii() else WORD).finditer(text, start, end))
+
 
 # Abbreviations whose full stop rarely ends a sentence in news prose (compared case-insensitively).
 ABBREVIATIONS = frozenset(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -15,6 +16,11 @@ from mtlint.text.capitals import is_capitalised
 from mtlint.text.document import Block, BlockKind, Document
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+# What a phrase found below needs in ASCII text: a word that starts in lower case, a space, a capitalised
+# word, a space and a capital (a word's letters, apostrophes and hyphens are _ASCII_WORD's).
+_ASCII_PHRASE = re.compile(r"[a-z][A-Za-z'\-]* [A-Z][A-Za-z'\-]* [A-Z]")
+_QUICK_FIRSTS = 16  # phrase first words up to which blocks are tested for them before their words are read
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # _WORD in ASCII text, with the standard library's faster engine
 _SPAN = (2, 3)
 # A name phrase must hold a word that is rare in English (a transliterated name: zipf below this);
 # phrases of common words are terms that titles, headings and defined terms capitalise.
@@ -57,7 +63,15 @@ class LowercaseName(Rule[NoOptions]):
         found = []
         lower_uses: dict[tuple[str, ...], int] = {}
         firsts = {key[0] for key in names}
-        for _block, words in doc.derived(_running_words):
+        # A block holds a use of a phrase only if its case-folded text holds the phrase's first word (case
+        # folding maps each character alone): a few substring tests spare folding every word of the others.
+        quick = len(firsts) <= _QUICK_FIRSTS
+        for block in doc.derived(_running):
+            if quick:
+                folded = block.text.casefold()
+                if not any(first in folded for first in firsts):
+                    continue
+            words = _words(doc, block)
             low = [w.group().casefold() for w in words]
             for i in [k for k in range(1, len(words)) if low[k] in firsts]:  # where a name phrase may start
                 for n in _SPAN:
@@ -95,14 +109,23 @@ class LowercaseName(Rule[NoOptions]):
                 yield finding
 
 
-def _running(doc: Document):  # type: ignore[no-untyped-def]
+def _running(doc: Document) -> list[Block]:
+    """The paragraphs and list items (computed once per document)."""
     return [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
 
 
-def _running_words(doc: Document) -> list[tuple[Block, list[regex.Match[str]]]]:
-    """The words of each paragraph and list item (read twice: for capitalised phrases, then their uses)."""
-    prose = doc.prose
-    return [(b, list(_WORD.finditer(prose, b.start, b.end))) for b in _running(doc)]
+def _words(doc: Document, block: Block) -> list[regex.Match[str]]:
+    """The words of a paragraph or list item, cut once though read twice (for capitalised phrases, then
+    their uses), and only for the blocks either reading needs."""
+    cut = doc.derived(_words_memo)
+    words = cut.get(block.index)
+    if words is None:
+        words = cut[block.index] = list(_WORD.finditer(doc.prose, block.start, block.end))
+    return words
+
+
+def _words_memo(doc: Document) -> dict[int, list[regex.Match[str]]]:
+    return {}
 
 
 def _title_cased_sentence(doc: Document, offset: int) -> bool:
@@ -113,7 +136,8 @@ def _title_cased_sentence(doc: Document, offset: int) -> bool:
         return True
     known = doc.derived(_title_cased_memo)  # a sentence is asked about once per capitalised word in it
     if i not in known:
-        long_words = [w for w in _WORD.findall(sentences[i].text) if len(w) > 3]
+        text = sentences[i].text
+        long_words = [w for w in (_ASCII_WORD if text.isascii() else _WORD).findall(text) if len(w) > 3]
         known[i] = len(long_words) < 4 or sum(is_capitalised(w) for w in long_words) > 0.5 * len(long_words)
     return known[i]
 
@@ -137,7 +161,10 @@ def _capitalised_phrases(doc: Document) -> dict[tuple[str, ...], tuple[str, int]
     often it does."""
     prose = doc.prose
     out: dict[tuple[str, ...], tuple[str, int]] = {}
-    for _block, words in doc.derived(_running_words):
+    for block in doc.derived(_running):
+        if block.text.isascii() and not _ASCII_PHRASE.search(block.text):
+            continue  # no lower-case word, then two capitalised ones, each after a space: no phrase here
+        words = _words(doc, block)
         caps = [prose[w.start()].isupper() for w in words]  # is_capitalised, without slicing each word
         if len(words) < 8 or sum(caps) > 0.5 * len(words):
             continue  # a title-cased line or a list of names: capitals there are style, not evidence

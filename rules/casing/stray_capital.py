@@ -12,8 +12,8 @@ from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
 from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
-from mtlint.text.document import BlockKind, Document
-from mtlint.text.words import WORD
+from mtlint.text.document import BlockKind, Document, Sentence
+from mtlint.text.words import WordMatch, word_matches
 
 # Words after which a capitalised noun is usually a name or an institution ("the Taliban", "its Board").
 _DETERMINERS = frozenset(
@@ -86,16 +86,19 @@ class StrayCapital(Rule[StrayCapitalOptions]):
         for block in doc.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
-            words = list(WORD.finditer(prose, block.start, block.end))
+            words = word_matches(prose, block.start, block.end)
             # Only words that start with a capital can be one (a list scan picks them out).
             for i in [k for k in range(1, len(words) - 1) if prose[words[k].start()].isupper()]:
                 m = words[i]
+                gap = prose[words[i - 1].end() : m.start()]
+                if "\n" in gap or (gap.strip() not in _CONTEXT_GAPS and gap.rstrip() not in _CLOSING_QUOTES):
+                    continue  # a sentence's first word, say: neither the context test nor the quotation one can pass
                 word = m.group()
                 if not is_titlecase(word) or len(word) < 2 or not word.isalpha():
                     continue
                 key = word.casefold()
                 closed = lex.is_closed_class(key)
-                after_semicolon = prose[words[i - 1].end() : m.start()].strip() == ";"
+                after_semicolon = gap.strip() == ";"
                 after_quotation = closed and _after_quotation(prose, words, i)
                 if (key in _QUESTION_WORDS or key in _DETERMINERS) and not (
                     after_semicolon or after_quotation or _double_determiner(prose, words, i)
@@ -140,11 +143,11 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 )
 
     @staticmethod
-    def _context_fits(prose: str, words: list[regex.Match[str]], i: int, closed: bool) -> bool:
+    def _context_fits(prose: str, words: list[WordMatch], i: int, closed: bool) -> bool:
         """Whether the word sits between a lower-case word (or number, comma) and a lower-case word."""
         prev, m, nxt = words[i - 1], words[i], words[i + 1]
         before = prose[prev.end() : m.start()]
-        if "\n" in before or before.strip() not in ("", ",", ";"):
+        if "\n" in before or before.strip() not in _CONTEXT_GAPS:
             return False
         if before.strip() == ";" and not closed:
             return False
@@ -190,12 +193,13 @@ class StrayCapital(Rule[StrayCapitalOptions]):
 # Closed-class words that open a clause: after a quotation that ended without a full stop they are a
 # sentence start glued on ("called it “Anger and Frustration” It shows"), not the next word of a title.
 _CLAUSE_OPENERS = frozenset("it he she they we its his their the this these those there".split())
+_CONTEXT_GAPS = ("", ",", ";")  # what `_context_fits` lets stand between the word and the one before it
 _CLOSING_QUOTES = ("”", '"', "»")
 # Determiners and quantifiers that cannot be followed by another determiner ("some Its provisions").
 _PRE_DETERMINERS = frozenset("a an the its his her their our my your some any every each no these those".split())
 
 
-def _after_quotation(prose: str, words: list[regex.Match[str]], i: int) -> bool:
+def _after_quotation(prose: str, words: list[WordMatch], i: int) -> bool:
     """Whether words[i] follows a closing quote that ended a quotation without sentence punctuation, and
     is followed by a lower-case word: `“Anger and Frustration” It shows`."""
     m, prev = words[i], words[i - 1]
@@ -208,7 +212,7 @@ def _after_quotation(prose: str, words: list[regex.Match[str]], i: int) -> bool:
     return prose[m.end() : nxt.start()] == " " and nxt.group()[0].islower()
 
 
-def _double_determiner(prose: str, words: list[regex.Match[str]], i: int) -> bool:
+def _double_determiner(prose: str, words: list[WordMatch], i: int) -> bool:
     """Whether a capitalised determiner follows a lower-case determiner or quantifier (`some Its`): two
     determiners in a row cannot open an embedded title."""
     prev = words[i - 1].group()
@@ -219,7 +223,7 @@ def _double_determiner(prose: str, words: list[regex.Match[str]], i: int) -> boo
     )
 
 
-def _joined_by_space(prose: str, a: regex.Match[str], b: regex.Match[str]) -> bool:
+def _joined_by_space(prose: str, a: WordMatch, b: WordMatch) -> bool:
     return prose[a.end() : b.start()] == " "
 
 
@@ -229,14 +233,30 @@ def _title_cased(doc: Document, starts: list[int], offset: int) -> bool:
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0 or offset >= sentences[i].end:
         return False
-    sentence = sentences[i]
     # The first word is capitalised anyway and the word under test is what is in question: neither
-    # counts as evidence of title case. (Counted from the spans: no string per word.)
-    prose = doc.prose
-    n = capitalised = 0
-    for m in WORD.finditer(prose, sentence.start, sentence.end):
-        start, end = m.span()
-        if end - start > 3 and start != sentence.start and start != offset:
-            n += 1
-            capitalised += prose[start].isupper()
+    # counts as evidence of title case.
+    known = doc.derived(_sentence_capitals)
+    counts = known.get(i)
+    if counts is None:
+        counts = known[i] = _capitals(doc, sentences[i])
+    n, capitalised, words = counts
+    if offset in words:
+        n, capitalised = n - 1, capitalised - words[offset]
     return n < 3 or capitalised > 0.6 * n
+
+
+def _sentence_capitals(doc: Document) -> dict[int, tuple[int, int, dict[int, bool]]]:
+    return {}  # sentence index -> `_capitals` of it: a sentence is asked about once per capital in it
+
+
+def _capitals(doc: Document, sentence: Sentence) -> tuple[int, int, dict[int, bool]]:
+    """The sentence's words of four letters or more after its first: how many, how many capitalised, and
+    whether each (by its start) is. Read once per sentence: a long one with many capitals made the
+    title-case test quadratic. (Counted from the spans: no string per word.)"""
+    prose = doc.prose
+    words: dict[int, bool] = {}
+    for m in word_matches(prose, sentence.start, sentence.end):
+        start, end = m.span()
+        if end - start > 3 and start != sentence.start:
+            words[start] = prose[start].isupper()
+    return len(words), sum(words.values()), words

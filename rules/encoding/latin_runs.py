@@ -18,6 +18,7 @@ read and score the words). Per block:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -43,6 +44,9 @@ BARE_CHAR_MIN = 4.0  # a bare lone word in no table: trigram ratio at least this
 BARE_CHAR_MAX_LETTERS = 12  # ... and at most this long (longer ones are user names and identifiers)
 DATE_LABEL_LOOKBACK = 60  # characters before a date searched for its foreign label
 _DIGIT = regex.compile(r"\d")
+# What every date (latin_data's `date`) holds: a digit, maybe a dot or an ordinal mark, and a space. The
+# standard library's \s takes every character `regex` does (and a few control characters more).
+_DAY_HINT = re.compile(r"\d[.º°]?\s")
 
 
 @dataclass(frozen=True)
@@ -256,6 +260,8 @@ def _language(toks: list[Token]) -> str:
 
 def _dates(text: str, start: int, end: int, lists: WordLists) -> list[Span]:
     """A day and a month name English never uses; the foreign label just before joins the span."""
+    if not _DAY_HINT.search(text, start, end):
+        return []  # no day number before a space (most numbers are not days): the full pattern cannot match
     out = []
     for m in lists.date.finditer(text, start, end):
         s = m.start()

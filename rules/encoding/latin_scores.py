@@ -12,6 +12,7 @@ a block's words are first asked whether they could (`possibly_foreign`) before i
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -90,7 +91,33 @@ def may_be_foreign(word: str, elisions: frozenset[str]) -> bool:
 def possibly_foreign(text: str, start: int, end: int, lists: WordLists) -> list[str]:
     """The words of `text[start:end]` that could count as foreign somewhere, as written."""
     elisions = lists.elisions
-    return [word for word in WORD.findall(text, start, end) if may_be_foreign(word, elisions)]
+    words = (_ASCII_WORD if text[start:end].isascii() else WORD).findall(text, start, end)
+    # Most words recur and are never foreign: the verdicts of the words already seen rule them out with
+    # one set operation per block, and only a block with a new or a possibly foreign word is read word
+    # by word.
+    seen, foreign = _verdicts(elisions)
+    if not seen.issuperset(words):
+        if len(seen) > _MAX_VERDICTS:
+            seen.clear()
+            foreign.clear()
+        for word in set(words).difference(seen):
+            if may_be_foreign(word, elisions):
+                foreign.add(word)
+            seen.add(word)
+    if foreign.isdisjoint(words):
+        return []
+    return [word for word in words if word in foreign]
+
+
+_MAX_VERDICTS = 200_000  # words remembered per process (a few megabytes), then forgotten and read again
+# WORD in ASCII text (letters and inner apostrophes), with the standard library's faster engine.
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+
+
+@lru_cache(maxsize=8)
+def _verdicts(elisions: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The words whose verdict (`may_be_foreign`) is known, and those of them that may be foreign."""
+    return set(), set()
 
 
 def score(toks: list[Token], lists: WordLists) -> None:

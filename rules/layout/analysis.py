@@ -104,9 +104,10 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     for i, role in enumerate(roles.roles):
         if i in captions or role.cls == "article" or role.p <= REPORT or not _model_may_report(roles, i):
             continue
-        b, evidence = doc.blocks[i], f"{roles.explain(i)}; p {role.p:.2f}"
+        b = doc.blocks[i]
         if (role.cls == "caption" and _story_credit(doc, b)) or (role.cls == "furniture" and is_section_name(b.text)):
             continue
+        evidence = f"{roles.explain(i)}; p {role.p:.2f}"
         if role.cls == "caption":
             why = f"a line that reads as a caption by its shape and place ({evidence})"
             learned_captions[i] = (Hit(i, b.start, b.end, True, False, why),)

@@ -3,6 +3,7 @@ skip them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -23,6 +24,7 @@ from mtlint.rules.layout.shared import (
     tokens,
 )
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.lines import line_shapes
 
 # Words that may sit between caption words on a credit line: "Photo by AFP via Getty Images".
 _FILLER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:a|an|by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
@@ -32,6 +34,7 @@ _IMAGE_URL = regex.compile(
     r"|^(?:https?://|www\.)\S*/(?:images?|img|photos?|pictures?|media|uploads?)/\S+$"
 )
 _IMAGE_FILE = regex.compile(r"(?i)^[\w ().,+-]{1,120}\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)$")
+_IMAGE_FILE_MAX = 125  # characters of the longest line _IMAGE_FILE matches: 120, a dot, an extension
 _CAMERA_NAME = regex.compile(
     r"(?i)^(?:whatsapp\s+image|img|dsc[nf]?|pxl|screenshot|screen\s+shot|photo|image)[\s_-]*\d{2,}[\d\s_.:at()-]*$"
 )
@@ -79,11 +82,14 @@ class Vocabulary:
     def _keys(self) -> frozenset[str] | None:
         return _first_words(self.entries)
 
-    def mentions(self, text: str) -> bool:
-        """Cheap test: whether any entry could match in `text` (most paragraphs have none)."""
+    def mentions(self, text: str, words: Sequence[str] = ()) -> bool:
+        """Cheap test: whether any entry could match in `text` (most paragraphs have none). `words`, if
+        given, are FAST_WORD's words of `text` (the line's shape has them)."""
         keys = self._keys
         if keys is None:
             return True
+        if words and text.isascii():  # case folding is lowering there, and keeps the words' bounds
+            return not keys.isdisjoint(map(str.lower, words))
         return not keys.isdisjoint(FAST_WORD.findall(text.casefold()))
 
     @cached_property
@@ -145,24 +151,27 @@ def _first_words(entries: tuple[PackEntry, ...]) -> frozenset[str] | None:
 def find_captions(doc: Document, vocab: Vocabulary, max_words: int = 4) -> dict[int, tuple[Hit, ...]]:
     """Captions and credits per block index."""
     out: dict[int, list[Hit]] = {}
+    shapes = line_shapes(doc)
     for b in doc.blocks:
-        hits = _block_captions(doc, b, vocab, max_words)
+        hits = _block_captions(doc, b, vocab, max_words, shapes[b.index].tokens)
         if hits:
             out[b.index] = hits
     _alt_texts(doc, out)
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int) -> list[Hit]:
+def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, words: Sequence[str]) -> list[Hit]:
     text, raw = b.text, doc.text[b.start : b.end]
     whole = lambda safe, why: [Hit(b.index, b.start, b.end, True, safe, why, exact=safe)]  # noqa: E731
-    if _IMAGE_URL.match(raw.strip()) or _IMAGE_FILE.match(raw.strip()):
+    line = raw.strip()
+    # An address has no space, and a file name is at most 125 characters: most paragraphs are neither.
+    if (len(line) <= _IMAGE_FILE_MAX or " " not in line) and (_IMAGE_URL.match(line) or _IMAGE_FILE.match(line)):
         return whole(True, "an image address or file name on a line of its own")
     if _CAMERA_NAME.match(text.strip()):
         return whole(False, "an image file name used as a caption")
     if is_heading(doc, b) and doc.format == "markdown":
         return []  # an author's own Markdown heading is never a caption
-    if "©" not in text and "(" not in text and not vocab.mentions(text):
+    if "©" not in text and "(" not in text and not vocab.mentions(text, words):
         return _structural(doc, b, max_words)
     n = b.word_count
     if (n <= 8 and not SENTENCE_END.search(text)) or n <= 3:
@@ -234,9 +243,8 @@ def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:
 def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     """`Photo: X`, `Image: AP file`, `(Photo: X)`, `Photograph: Name/Paper`."""
     out: list[Hit] = []
-    markers = vocab.tagged("marker")
-    if not markers or not vocab.tagged_filter("marker").search(b.text):  # one pass instead of one per marker
-        return out
+    # One pass for the markers' literals names the few that can match (most lines have none).
+    markers = vocab.tagged_filter("marker").entries_in(b.text) if vocab.tagged("marker") else []
     for entry in markers:
         for m in search(entry, b.text):
             bracket = b.text[m.start() - 1] if m.start() > 0 and b.text[m.start() - 1] in "([" else ""

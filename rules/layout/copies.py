@@ -15,6 +15,7 @@ debris. Repetition is meant, or belongs to another rule, when
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Collection
 from functools import cached_property
@@ -24,7 +25,7 @@ from rapidfuzz.distance import Indel
 
 from mtlint.rules.layout.shared import SENTENCE_END, tokens
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import line_key
+from mtlint.text.lines import line_key, line_shapes
 
 TEMPLATE_COPIES = 3  # a line found this many times in a document is a template
 LABEL_MAX_WORDS = 12  # a line without sentence punctuation up to this long reads as a label
@@ -50,11 +51,30 @@ class CopyPolicy:
     def _counts(self) -> Counter[str]:
         return Counter(self._keys)
 
+    # Counts before each block and each line, so that whether two copies stand under different headings
+    # is one subtraction, not a scan of what lies between them (many copies far apart made it quadratic).
+    @cached_property
+    def _headings(self) -> list[int]:
+        """How many heading blocks come before each block index (and before the end)."""
+        kinds = (b.kind is BlockKind.HEADING for b in self.doc.blocks)
+        return list(itertools.accumulate(kinds, initial=0))
+
+    @cached_property
+    def _atx_lines(self) -> list[int]:
+        """How many ATX heading lines come before each 1-based line number (index 0 unused)."""
+        doc = self.doc
+        marks = (bool(_ATX.match(doc.line_text(n))) for n in range(1, doc.line_count + 1))
+        return [0, *itertools.accumulate(marks, initial=0)]
+
     def tokens(self, block: Block) -> tuple[str, ...]:
         """The block's word tokens (`shared.tokens`), cut once however often the block is compared."""
         toks = self._tokens.get(block.index)
         if toks is None:
-            toks = self._tokens[block.index] = tokens(block.text)
+            if block.text.isascii():  # the words the line's shape cut, lowered: in ASCII that is folding them
+                toks = tuple(map(str.lower, line_shapes(self.doc)[block.index].tokens))
+            else:
+                toks = tokens(block.text)
+            self._tokens[block.index] = toks
         return toks
 
     def _negations(self, block: Block) -> int:
@@ -81,10 +101,11 @@ class CopyPolicy:
         if block.kind is original.kind and block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
             return False
         first, second = sorted((original, block), key=lambda b: b.index)
-        if any(b.kind is BlockKind.HEADING for b in doc.blocks[first.index + 1 : second.index]):
+        if self._headings[second.index] > self._headings[first.index + 1]:  # a heading block between them
             return False
         # A heading made of code alone may have no prose block of its own: read the source lines.
-        if any(_ATX.match(doc.line_text(n)) for n in range(first.last_line + 1, second.first_line)):
+        lines = self._atx_lines
+        if second.first_line > first.last_line + 1 and lines[second.first_line] > lines[first.last_line + 1]:
             return False
         if doc.is_masked(block.outer_start, block.outer_end) or doc.is_masked(original.outer_start, original.outer_end):
             mine = tokens(doc.text[block.outer_start : block.outer_end])
@@ -99,4 +120,5 @@ def _label_like(text: str, toks: tuple[str, ...]) -> bool:
 
 
 def _negations(toks: tuple[str, ...]) -> int:
-    return sum(t in _NEGATION or t.endswith("n't") for t in toks)
+    # No negation word ends in n't, and no token holds a space: count each kind with built-ins.
+    return sum(map(_NEGATION.__contains__, toks)) + f"{' '.join(toks)} ".count("n't ")

@@ -20,6 +20,7 @@ IMAGE_REF = re.compile(
 )
 _CAMERA_PREFIXES = ("img", "dsc", "pxl", "screenshot", "whatsapp")
 _IMAGE_EXTENSIONS = (".jp", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".heic")
+_ASCII_EXTENSION = re.compile(r"\.(?:jp|png|gif|webp|avif|bmp|tif|heic)", re.I)  # _IMAGE_EXTENSIONS, any case
 BYLINE = regex.compile(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
 # A dateline: a place (in capitals or capitalised), maybe an agency in brackets, then a dash ("CAIRO (X) -").
 DATELINE = regex.compile(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
@@ -89,9 +90,13 @@ TAIL = 90  # characters at a line's end in which a trailing credit is looked for
 def has_image_ref(text: str) -> bool:
     """An image file name or image address (a cheap look for the hints first: this runs on every line)."""
     if "/" not in text and not text[:40].casefold().startswith(_CAMERA_PREFIXES):
-        folded = text.casefold()  # once, not once per extension
-        if not any(x in folded for x in _IMAGE_EXTENSIONS):
-            return False
+        if text.isascii():  # case folding is lowering there, which the pattern's flag does in its one scan
+            if _ASCII_EXTENSION.search(text) is None:
+                return False
+        else:
+            folded = text.casefold()  # once, not once per extension
+            if not any(x in folded for x in _IMAGE_EXTENSIONS):
+                return False
     return bool(IMAGE_REF.search(text))
 
 

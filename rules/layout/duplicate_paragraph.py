@@ -163,6 +163,8 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
         """The most similar earlier paragraph at or above `threshold`, from sketch candidates."""
         # One count over all the postings (not one update per shingle): the same counts, first seen first.
         lists = [ids for ids in map(postings.get, shingles) if ids and len(ids) <= STOP_POSTINGS]
+        if not lists:
+            return None  # no shingle seen before (most paragraphs): no candidate
         counts = Counter(itertools.chain.from_iterable(lists))
         need = 1 if len(shingles) < 6 else 2
         best = None
@@ -223,5 +225,6 @@ def _shingles(toks: tuple[str, ...]) -> list[int]:
     # A stable hash (not Python's salted one), so every process of a parallel run picks the same sketch.
     if len(toks) < SHINGLE:
         return [zlib.crc32(" ".join(toks).encode())]
-    hashes = {zlib.crc32(" ".join(toks[i : i + SHINGLE]).encode()) for i in range(len(toks) - SHINGLE + 1)}
-    return sorted(hashes)[:SKETCH]
+    # Built-ins mapped over the shingles, with no Python step per shingle: every paragraph pays this.
+    shingles = map(" ".join, zip(*(toks[k:] for k in range(SHINGLE))))
+    return sorted(set(map(zlib.crc32, map(str.encode, shingles))))[:SKETCH]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 import regex
@@ -264,18 +265,28 @@ def _related_lists(
     Between two paragraphs of the article the box is small and holds titles only: a line that ends a
     sentence there ("Written by ...") is the article's own again, and so is what follows it."""
     blocks = doc.blocks
+    ordered = all(a <= b for a, b in itertools.pairwise(heads))
+    # Where the last list outside the article ended (heads in order): every line above it that is no
+    # caption is marked. A box between paragraphs holds a few lines only and is always read.
+    reach = -1
     for head in heads:
         inside = body < head < last
+        if ordered and not inside and head < reach:
+            continue  # inside a list already read: its lines are marked, and it ends where that one did
         stop = min(head + 1 + MIDDLE_LIST_MAX, len(blocks)) if inside else len(blocks)
+        end = stop
         for i in range(head + 1, stop):
             b = blocks[i]
             if i in captions or i in out:
                 continue
             if not _is_short(b) or (b.kind is BlockKind.HEADING and doc.format == "markdown"):
+                end = i
                 break
             if inside and SENTENCE_END.search(b.text):
                 break
             out[i] = Hit(i, b.start, b.end, True, False, "a title in a related-articles list", placed=True)
+        if not inside:
+            reach = end
 
 
 # Promotional text speaks to the reader ("your account", "our newsletter") or tells them what to do.
@@ -289,26 +300,27 @@ def _footer_zone(doc: Document, out: dict[int, Hit], captions: frozenset[int], a
     """From closing furniture to the end of the file, short lines (and long promotional ones just above
     furniture) are furniture too; the zone counts only if it reaches the end of the file without meeting
     article prose."""
+    if not anchors:
+        return
     blocks = doc.blocks
-    for anchor in anchors:
-        marked: list[int] = []
-        ok = True
-        for i in range(anchor + 1, len(blocks)):
+    # Whether a line breaks a zone does not depend on the zone's anchor (nothing is marked before a zone is
+    # found), so the lowest line that breaks one is found once, from the end: the first anchor at or below
+    # it opens the zone, and every line under that anchor that is no caption nor furniture yet is in it.
+    lowest = min(anchors)
+    breaker = -1
+    below: int | None = None  # the nearest line under the one read that is no caption
+    for i in range(len(blocks) - 1, lowest, -1):
+        if i not in captions and i not in out and not _is_short(blocks[i]):
+            above_furniture = below is not None and below in out and out[below].whole and out[below].safe
+            if not (above_furniture and _ADDRESSES_READER.search(blocks[i].text)):
+                breaker = i
+                break
+        if i not in captions:
+            below = i
+    anchor = next((a for a in anchors if a >= breaker), None)
+    if anchor is None:
+        return
+    for i in range(anchor + 1, len(blocks)):
+        if i not in captions and i not in out:
             b = blocks[i]
-            if i in captions or i in out:
-                continue
-            if _is_short(b):
-                marked.append(i)
-                continue
-            nxt = next((j for j in range(i + 1, len(blocks)) if j not in captions), None)
-            above_furniture = nxt is not None and nxt in out and out[nxt].whole and out[nxt].safe
-            if above_furniture and _ADDRESSES_READER.search(b.text):
-                marked.append(i)
-                continue
-            ok = False
-            break
-        if ok:
-            for i in marked:
-                b = blocks[i]
-                out[i] = Hit(i, b.start, b.end, True, False, "a line inside the page footer", placed=True)
-            return
+            out[i] = Hit(i, b.start, b.end, True, False, "a line inside the page footer", placed=True)

@@ -102,45 +102,63 @@ def body_layout(shapes: Sequence[LineShape]) -> Layout:
     )
 
 
+def document_layout(doc: Document) -> Layout:
+    """`body_layout` of `doc`'s line shapes (computed once per document: the features and the sentence
+    captions both read it)."""
+    return doc.derived(_document_layout)
+
+
+def _document_layout(doc: Document) -> Layout:
+    return body_layout(line_shapes(doc))
+
+
 def role_features(doc: Document, min_files: int = MIN_FILES) -> tuple[tuple[float, ...], ...]:
     """One feature vector (ordered as FEATURES) per block of `doc`; repetition across the files of the run
     counts for lines found in at least `min_files` files."""
     shapes = line_shapes(doc)
-    layout = body_layout(shapes)
+    layout = document_layout(doc)
     credit = [cues.has_credit(s.text) for s in shapes]
     keys = [s.key for s in shapes]
     local = Counter(keys)
     long_keys = sorted(k for k in local if len(k) >= 15)
-    runs = _tail_runs(layout)
+    prefixed = _prefixed(long_keys)
+    tail_run = math.log1p(len(shapes) - layout.last_body - 1)  # every line below the body is in the closing run
     head_max = max((s.words for s in shapes[: layout.first_body]), default=0)
     out: list[tuple[float, ...]] = []
     last = len(shapes) - 1
+    first_body, last_body, body = layout.first_body, layout.last_body, layout.body
     for i, s in enumerate(shapes):
-        prev_credit = i > 0 and credit[i - 1]
-        nxt_body = i < last and layout.body[i + 1]
+        # Where the line sits (Layout.before, after and between, read here once per line).
+        before, after = i < first_body, i > last_body
+        between = not body[i] and first_body < i < last_body
+        near_credit = (i > 0 and credit[i - 1]) or (i < last and credit[i + 1])
+        next_body = i < last and body[i + 1]
         out.append(
-            _vector(doc, i, s, layout, credit[i], prev_credit or (i < last and credit[i + 1]), nxt_body, runs.get(i, 0))
-            + _repetition(doc, i, s, layout, local[keys[i]], long_keys, head_max, min_files)
+            _vector(s, layout, i, before, after, between, credit[i], near_credit, next_body, tail_run)
+            + _repetition(
+                doc, i, s, layout, before, after, between, local[keys[i]], long_keys, prefixed, head_max, min_files
+            )
         )
     return tuple(out)
 
 
 def _vector(
-    doc: Document,
-    i: int,
     s: LineShape,
     layout: Layout,
+    i: int,
+    before: bool,
+    after: bool,
+    between: bool,
     credit: bool,
     near_credit: bool,
     next_body: bool,
-    run_len: int,
+    tail_run: float,
 ) -> tuple[float, ...]:
     text, n = s.text, s.words
     chatty = layout.chatty
     byline = n <= 12 and bool(
         cues.BYLINE.match(text) or cues.DATELINE.match(text) or (n <= 3 and s.caps_share == 1.0 and next_body)
     )
-    before, after = layout.before(i), layout.after(i)
     return (
         math.log1p(n),
         float(n >= 25),
@@ -165,11 +183,11 @@ def _vector(
         float(s.quote_start),
         float(before),
         float(after),
-        float(layout.between(i)),
+        float(between),
         float(i == 0),
         float(next_body),
         float(near_credit),
-        math.log1p(run_len) if after else 0.0,
+        tail_run if after else 0.0,
     )
 
 
@@ -178,13 +196,16 @@ def _repetition(
     i: int,
     s: LineShape,
     layout: Layout,
+    before: bool,
+    after: bool,
+    between: bool,
     copies: int,
     long_keys: list[str],
+    prefixed: frozenset[str],
     head_max: int,
     min_files: int,
 ) -> tuple[float, ...]:
     n = s.words
-    before, after, between = layout.before(i), layout.after(i), layout.between(i)
     scene = between and cues.describes_scene(s.text, n, s.ends_sentence)
     key = s.key
     # Repetition across files marks a site template only where templates live: above or below the article,
@@ -196,7 +217,7 @@ def _repetition(
         float(before and n == head_max and n >= 4),
         float(scene),
         float(copies > 1),
-        float(n >= 3 and _prefix_of_another(key, long_keys)),
+        float(n >= 3 and _prefix_of_another(key, long_keys, prefixed)),
         math.log1p(others),
     )
 
@@ -213,42 +234,26 @@ def _other_files(doc: Document, i: int, min_files: int) -> int:
     return n - 1 if n >= min_files else 0
 
 
-def _tail_runs(layout: Layout) -> dict[int, int]:
-    """Below the last body block: the length of the closing run of lines each line belongs to."""
-    n = len(layout.body)
-    start = layout.last_body + 1
-    return dict.fromkeys(range(start, n), n - start)
-
-
-def _prefix_of_another(key: str, keys: list[str]) -> bool:
-    """Whether the line starts another line of the document or starts with one (`keys` sorted; only
-    lines of 15 characters or more count as the other line)."""
+def _prefix_of_another(key: str, keys: list[str], prefixed: frozenset[str]) -> bool:
+    """Whether the line starts another line of the document or starts with one (`keys` sorted, `prefixed`
+    those of them that start with another; only lines of 15 characters or more count as the other line)."""
     j = bisect.bisect_right(keys, key)
     if j < len(keys) and keys[j].startswith(key):
         return True
-    # A shorter line that starts this one sorts just below it, and every line between the two starts with
-    # it too. So the nearest line below either starts this one, or shares with it a shorter beginning in
-    # which the search goes on: a few bisections, where a scan of every line sharing the first 15
-    # characters made a long document of similar lines quadratic.
-    target, j = key, bisect.bisect_left(keys, key)
-    while j > 0:
-        below = keys[j - 1]
-        if target.startswith(below):
-            return True
-        if not below.startswith(target[:15]):
-            return False  # what they share is shorter than any of the lines
-        target = target[: _common_length(target, below)]
-        j = bisect.bisect_right(keys, target)
-    return False
+    return key in prefixed  # (a shorter line is in no `keys` and starts with none of them)
 
 
-def _common_length(a: str, b: str) -> int:
-    """The length of the longest common beginning of `a` and `b` (bisected: near copies share long ones)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a.startswith(b[:mid]):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _prefixed(keys: list[str]) -> frozenset[str]:
+    """The lines of `keys` (sorted) that start with another of them, in one pass: every line that starts a
+    given one sorts before it, and each line between them starts with it too, so the lines that start the
+    current one are a chain on a stack, and a line that starts none of them starts no later line either.
+    (A search from each line made a long document of similar lines quadratic, then slow.)"""
+    out = set()
+    stack: list[str] = []
+    for key in keys:
+        while stack and not key.startswith(stack[-1]):
+            stack.pop()
+        if stack:
+            out.add(key)
+        stack.append(key)
+    return frozenset(out)

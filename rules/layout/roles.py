@@ -15,16 +15,17 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
 import regex
 
 from mtlint.rules.layout import cues
-from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, body_layout, role_features
+from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
 from mtlint.text.lines import line_shapes
+from mtlint.text.values import frozen
 
 MODEL_FILE = "data/line-roles.json"
 CLASSES = ("article", "caption", "furniture")
@@ -89,17 +90,24 @@ class RoleModel:
         self.columns = tuple(INDEX[n] for n in self.names)
         self.weights = tuple(tuple(float(spec["weights"][c][n]) for n in self.names) for c in self.classes)
         self.bias = tuple(float(spec["bias"][c]) for c in self.classes)
+        # Per feature: its column and its weight in each of the three classes, read in one step per line.
+        wa, wb, wc = self.weights
+        self._terms: tuple[tuple[int, float, float, float], ...] = tuple(
+            (c, wa[j], wb[j], wc[j]) for j, c in enumerate(self.columns)
+        )
 
     def probabilities(self, vec: Sequence[float]) -> tuple[float, ...]:
         """Class probabilities (ordered as CLASSES) of one feature vector."""
-        logits = list(self.bias)
-        for j, c in enumerate(self.columns):
-            x = vec[c]
+        # Each logit adds its terms in feature order, as a loop per class would: the same floats.
+        a, b, c = self.bias
+        for col, wa, wb, wc in self._terms:
+            x = vec[col]
             if x:
-                for k, w in enumerate(self.weights):
-                    logits[k] += w[j] * x
-        top = max(logits)
-        exps = [math.exp(z - top) for z in logits]
+                a += wa * x
+                b += wb * x
+                c += wc * x
+        top = max(a, b, c)
+        exps = [math.exp(a - top), math.exp(b - top), math.exp(c - top)]
         total = sum(exps)
         return tuple(e / total for e in exps)
 
@@ -148,7 +156,7 @@ class LineRoles:
     documentation: bool  # Markdown with code (a fence or a code span): technical documentation, not a page
     model: RoleModel
 
-    @property
+    @cached_property  # asked for every candidate line: a scan of every role in a text without a body
     def has_body(self) -> bool:
         """Whether the document has article prose: debris is read by its place around the body, and a
         text without any (a list, a snippet, a page of labels) gives the model nothing to read."""
@@ -196,7 +204,17 @@ def assign_roles(doc: Document, model: RoleModel, min_files: int = MIN_FILES) ->
         cls = CLASSES[k]
         role, detail = _name(cls, vec)
         markup = _markup(doc, b) if markdown else ""
-        out.append(LineRole(role, cls, probs[k], (probs[0], probs[1], probs[2]), _place(vec), detail, markup))
+        line = frozen(
+            LineRole,
+            role=role,
+            cls=cls,
+            p=probs[k],
+            probs=(probs[0], probs[1], probs[2]),
+            place=_place(vec),
+            detail=detail,
+            markup=markup,
+        )
+        out.append(line)
     documentation = markdown and bool(_CODE.search(doc.text))
     return LineRoles(tuple(out), vectors, documentation, model)
 
@@ -215,9 +233,12 @@ def _markup(doc: Document, b: Any) -> str:
     return ""
 
 
+_PLACES = tuple((place, INDEX[f"{place}_body"]) for place in ("before", "after", "between"))
+
+
 def _place(v: Sequence[float]) -> str:
-    for place in ("before", "after", "between"):
-        if v[INDEX[f"{place}_body"]]:
+    for place, column in _PLACES:
+        if v[column]:
             return place
     return "body"
 
@@ -254,7 +275,7 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     something somewhere, no full stop) set between two body paragraphs ("Mayor X speaks to reporters
     outside City Hall")."""
     shapes = line_shapes(doc)
-    layout = body_layout(shapes)
+    layout = document_layout(doc)
     return frozenset(
         i for i, s in enumerate(shapes) if layout.between(i) and cues.describes_scene(s.text, s.words, s.ends_sentence)
     )

@@ -39,9 +39,11 @@ _COPULA_ADVERB = regex.compile(
 # A comma followed by a coordinator shares the complement (`such as, but not limited to, ...`,
 # `by, or on behalf of, the Licensor`), and `very, very` repeats the word.
 _SHARED = LazyPattern(r"[ \t]*(?:or|and|but|nor|very)\b", regex.I)
-# Every match of the three patterns above ends with one of these words and a mark: a cheap test of the
-# case-folded text (Document.folded) picks the blocks where they can match.
+# Every match of the three patterns above ends with one of these words, not inside another word (after a
+# space, or no letter, digit, mark, apostrophe or hyphen), and a mark: a cheap test of the case-folded
+# text (Document.folded) picks the blocks where they can match.
 _ANY_END = re.compile(
+    r"(?<![a-z0-9])"
     r"(?:the|an|its|their|our|your|very|to|of|as|definitely|absolutely|certainly|extremely|highly)[ \t]*[,.;:!?]"
 )
 _QUOTE_BEFORE = LazyPattern(r"[\"“‘'`«]\s*$")

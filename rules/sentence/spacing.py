@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
-from itertools import islice
+from itertools import islice, pairwise
 
 import regex
 
@@ -14,7 +15,7 @@ from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import BlockKind, Document
 from mtlint.text.words import WORD
 
-_TRAILING = regex.compile(r"[ \t\u00a0]+$", regex.M)
+_TRAILING = re.compile(r"[ \t\u00a0]+(?=[\r\n]|\Z)")
 # Two or more spaces between words (or after a comma) inside a sentence.
 _DOUBLE = LazyPattern(r"(?<=[\p{L}\p{N},])( {2,})(?=[\p{L}\p{N}])")
 # Spaces before , ; : ! ? or a full stop that is not an ellipsis or a decimal (".5").
@@ -74,6 +75,9 @@ class Spacing(Rule[NoOptions]):
         aligned = rendered or doc.hard_wrapped
         if not rendered:
             yield from self._trailing(doc)
+        # The blocks the cheap tests pass, from one scan of the text each (a match of two characters lies in
+        # a block when both do; the matches of each test cannot overlap).
+        spaced, capitals = _blocks_holding(doc, _SPACE_BEFORE_MARK), _blocks_holding(doc, _MARK_BEFORE_CAPITAL)
         for block in doc.blocks:
             if block.kind in _RUNNING and not aligned and text.find("  ", block.start, block.end) >= 0:
                 for m in _DOUBLE.finditer(text, block.start, block.end):
@@ -84,15 +88,13 @@ class Spacing(Rule[NoOptions]):
                             "several spaces between words",
                             fix=Fix.safe(Edit(m.start(1), m.end(1), " ")),
                         )
-            before = _SPACE_BEFORE_MARK.search(text, block.start, block.end) is not None
-            for m in _BEFORE.finditer(text, block.start, block.end) if before else ():
+            for m in _BEFORE.finditer(text, block.start, block.end) if block.index in spaced else ():
                 if rendered and m.group(2) == ":" and _label(doc, block.start, m.start(1)):
                     continue  # `fix : bug fix`, `CLI :`: a term and its description, a house style of docs
                 found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
                 if found is not None:
                     yield found
-            glued = _MARK_BEFORE_CAPITAL.search(text, block.start, block.end) is not None
-            for m in _GLUED.finditer(text, block.start, block.end) if glued else ():
+            for m in _GLUED.finditer(text, block.start, block.end) if block.index in capitals else ():
                 if _dotted_name(doc, text, m.start(1), block.start, block.end):
                     continue  # `httpx.StatusCodes`, `Knex.Promise`: documentation names code by module.Member
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
@@ -104,10 +106,10 @@ class Spacing(Rule[NoOptions]):
                     )
 
     def _trailing(self, doc: Document) -> Iterator[Finding]:
-        for line in range(1, doc.line_count + 1):
-            start, content_end, _ = doc.line_span(line)
-            m = _TRAILING.search(doc.text, start, content_end)
-            if m is None or m.end() != content_end or doc.is_masked(m.start(), m.end()):
+        # One scan of the whole text: a run of blanks right before a line break or the end of the text is
+        # what a search of each line for blanks at its end finds (lines end at LF, CRLF or CR).
+        for m in _TRAILING.finditer(doc.text):
+            if doc.is_masked(m.start(), m.end()):
                 continue
             yield self.finding(m.start(), m.end(), "trailing whitespace", fix=Fix.safe(Edit(m.start(), m.end(), "")))
 
@@ -119,6 +121,19 @@ class Spacing(Rule[NoOptions]):
         return self.finding(
             m.start(1), m.end(2), f"space before '{mark}'", fix=Fix.safe(Edit(m.start(1), m.end(1), "")), mark=mark
         )
+
+
+def _blocks_holding(doc: Document, pair: re.Pattern[str] | regex.Pattern[str]) -> set[int]:
+    """The indexes of the blocks that hold a match of `pair` (two characters), found in one scan."""
+    blocks, starts = doc.blocks, doc.block_starts
+    if any(a.end > b.start for a, b in pairwise(blocks)):  # blocks out of order: test each
+        return {b.index for b in blocks if pair.search(doc.text, b.start, b.end)}
+    out = set()
+    for m in pair.finditer(doc.text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= blocks[i].end:
+            out.add(i)
+    return out
 
 
 def _label(doc: Document, start: int, colon: int) -> bool:

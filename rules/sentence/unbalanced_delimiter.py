@@ -13,9 +13,10 @@ from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Block, Document
 
-_DELIMITER = regex.compile(r"""[()\[\]{}“”„«»"]""")
 _QUOTE = regex.compile(r"[“”„\"«»]")
-_ANY_DELIMITER = re.compile(r"""[()\[\]{}“”„«»"]""")  # _DELIMITER, for the standard library's faster scan
+_LAST_QUOTE = regex.compile(r"(?r)[“”„\"«»]")  # _QUOTE, searched from the end
+# Every delimiter, with the standard library's engine (faster than `regex` at a character class).
+_ANY_DELIMITER = re.compile(r"""[()\[\]{}“”„«»"]""")
 # Every delimiter belongs to one family, named by the mark that closes it. Double quotes of any shape
 # (straight, curly, low-9) form one family: MT output mixes them freely within a quotation.
 _FAMILY = {
@@ -36,6 +37,7 @@ _FAMILY = {
 _SKIP = regex.compile(
     r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I
 )  # a URL keeps a balanced (...) of its own but not the parenthesis that encloses it
+_WWW = re.compile(r"www\.", re.I)
 # A list label ("a)", "2)", "iv)") closes nothing by design.
 _LABEL = LazyPattern(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
 
@@ -110,17 +112,23 @@ class UnbalancedDelimiter(Rule[NoOptions]):
     @staticmethod
     def _scan(doc: Document, block: Block, carried: list[_Open]) -> tuple[list[_Open], list[tuple[int, str]]]:
         """Match the block's delimiters; return what stays open and the closers that close nothing."""
-        prose = doc.prose
-        skip = [(m.start(), m.end()) for m in _SKIP.finditer(prose, block.start, block.end)]
+        prose, start, end = doc.prose, block.start, block.end
+        skip = []
+        if _may_skip(prose[start:end]):  # most paragraphs have no address and no emoticon
+            skip = [(m.start(), m.end()) for m in _SKIP.finditer(prose, start, end)]
         stack: list[_Open] = []
         strays: list[tuple[int, str]] = []
-        marks = [
-            (m.start(), m.group())
-            for m in _DELIMITER.finditer(prose, block.start, block.end)
-            if not any(s <= m.start() < e for s, e in skip)
-            and not (doc.format == "markdown" and m.group() in "[]{}")
-            and not (m.group() == '"' and _inches(prose, block.start, m.start()))
-        ]
+        markdown = doc.format == "markdown"
+        marks = []
+        for m in _ANY_DELIMITER.finditer(prose, start, end):
+            i, ch = m.start(), m.group()
+            if (
+                (skip and any(s <= i < e for s, e in skip))
+                or (markdown and ch in "[]{}")
+                or (ch == '"' and _inches(prose, start, i))
+            ):
+                continue
+            marks.append((i, ch))
         if sum(ch == '"' for _, ch in marks) % 2 == 0:
             # An even number of straight quotes pairs up; which mark opens is guesswork, so trust the count.
             marks = [(i, ch) for i, ch in marks if ch != '"']
@@ -153,6 +161,11 @@ class UnbalancedDelimiter(Rule[NoOptions]):
             f"'{item.char}' is opened and never closed in this paragraph",
             delimiter=item.char,
         )
+
+
+def _may_skip(text: str) -> bool:
+    """Whether `text` may hold a match of _SKIP: each has a colon, a semicolon, an equals sign or www."""
+    return ":" in text or ";" in text or "=" in text or ("ww" in text.lower() and _WWW.search(text) is not None)
 
 
 def _spaced(prose: str, i: int) -> bool:
@@ -216,10 +229,8 @@ def _quote_from_start(prose: str, start: int, offset: int) -> bool:
 
 def _last_quote_mark(doc: Document, block: Block) -> int:
     """Offset of the block's last double quotation mark, or -1."""
-    found = -1
-    for m in _QUOTE.finditer(doc.prose, block.start, block.end):
-        found = m.start()
-    return found
+    m = _LAST_QUOTE.search(doc.prose, block.start, block.end)
+    return -1 if m is None else m.start()
 
 
 def _inches(prose: str, start: int, i: int) -> bool:
