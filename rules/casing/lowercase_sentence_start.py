@@ -81,7 +81,7 @@ class LowercaseSentenceStart(Rule[NoOptions]):
             if _not_a_start(doc, block, sentence.start, m.group(), first_in_block):
                 continue
             if prose.startswith("(", m.end()):
-                continue  # `join() is a string method`: a function named by its call, written as code is
+                continue  # `join() is a string method`: a function named by its call keeps its own case
             if first_in_block and _continues_previous(doc, block):
                 continue
             if not first_in_block and not _after_sentence_end(prose, block.start, sentence.start):
