@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from mtlint.engine.packs import EntryPrefilter, PackEntry, phrase_regex
+from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.shared import (
     FAST_WORD,
     SENTENCE_END,
@@ -38,12 +39,12 @@ _IMAGE_FILE_MAX = 125  # characters of the longest line _IMAGE_FILE matches: 120
 _CAMERA_NAME = regex.compile(
     r"(?i)^(?:whatsapp\s+image|img|dsc[nf]?|pxl|screenshot|screen\s+shot|photo|image)[\s_-]*\d{2,}[\d\s_.:at()-]*$"
 )
-_MD_IMAGE = regex.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_CREDIT_BODY = regex.compile(
+_MD_IMAGE = LazyPattern(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_CREDIT_BODY = LazyPattern(
     r"""\s*(?:[:：]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$"""
 )
 # A credit opening the line ("Image caption, ...", "Source: ..."): the whole line is caption matter.
-_LEAD_CREDIT = regex.compile(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
+_LEAD_CREDIT = LazyPattern(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
 _AP_CREDIT = regex.compile(r"\((?:[\p{Lu}][\p{L}]*\s+)?Photos?\s*/\s*[^()\n]{2,60}\)")
 _NAME = r"\p{Lu}[\p{L}'’.\-]*"
 _CAP = r"[\p{Lu}\p{N}][\p{L}\p{N}&.'’\-]*"
@@ -56,10 +57,10 @@ _AGENCY_SLASH_NAME = regex.compile(
     rf"(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+)?)?)\s*$"
 )
 _PAREN_NAME_CREDIT = regex.compile(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
-_COPYRIGHT_HERE = regex.compile(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
+_COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
-_LABELLED_CREDIT = regex.compile(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
-_CREDIT_TOKEN = regex.compile(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
+_LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
+_CREDIT_TOKEN = LazyPattern(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
 
 
 @dataclass(frozen=True)

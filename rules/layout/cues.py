@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.text.lines import STOPWORDS
 
 IMAGE_REF = re.compile(
@@ -24,7 +25,7 @@ _ASCII_EXTENSION = re.compile(r"\.(?:jp|png|gif|webp|avif|bmp|tif|heic)", re.I) 
 BYLINE = regex.compile(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
 # A dateline: a place (in capitals or capitalised), maybe an agency in brackets, then a dash ("CAIRO (X) -").
 DATELINE = regex.compile(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
-COPYRIGHT = regex.compile(r"(?i)©\s*(?:\d{4}|copyright)|\bcopyright\b|\ball\s+rights\s+reserved\b")
+COPYRIGHT = LazyPattern(r"(?i)©\s*(?:\d{4}|copyright)|\bcopyright\b|\ball\s+rights\s+reserved\b")
 
 # Imperative openers of calls to action and widget labels (general web vocabulary).
 ACTION_VERBS = frozenset(
@@ -68,7 +69,7 @@ _NOT_SUBJECT = (STOPWORDS - {"a", "an", "the", "and", "of"}) | frozenset(
     "hate hates mind minds suggest suggests go goes come comes spend spends end ends quit quits".split()
 )
 # A place or a moment after the verb: where and when the picture was taken.
-_SCENE_PLACE = regex.compile(
+_SCENE_PLACE = LazyPattern(
     r"(?i)\b(?:at|in|on|outside|inside|near|during|before|after|from|beside|behind|under|through|across|along"
     r"|around|among|next\s+to|in\s+front\s+of)\s+\S"
 )
@@ -77,7 +78,7 @@ _SCENE_PLACE = regex.compile(
 _CREDIT_START = regex.compile(
     r"(?i)(?:photo|image|picture|credit|source|handout|courtesy|photograph|video)s?\b\s*(?:by\b|[:/|])"
 )
-_CREDIT_END = regex.compile(
+_CREDIT_END = LazyPattern(
     r"\((?:[^()]{2,50})/(?:[^()]{2,50})\)\s*$"
     # "Caption. Name Surname / AGENCY": after a sentence, so that a bare "Topic / Section" stays a breadcrumb.
     r"|(?<=[.!?…”\"]\s{1,3})\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}\s*/\s*"

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import regex
 
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
+from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.cues import BYLINE
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
 from mtlint.text.document import Block, BlockKind, Document
@@ -16,7 +17,7 @@ MENU_MIN_ITEMS = 3
 MIDDLE_LIST_MAX = 5  # titles a related-links box between two paragraphs of the article holds at most
 # A number with a word or two: comment, view and share counters, reading times ("12 views", "3 min read").
 _COUNTER = regex.compile(r"^\d+(?:[.,]\d+)*\s*[kKmM]?(?:\s+\p{L}+\.?){1,2}$|^\d{1,6}$")
-_DATE_OR_TIME = regex.compile(
+_DATE_OR_TIME = LazyPattern(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:am|pm|hours?|hrs?|days?|weeks?|months?|years?|ago|gmt|utc)\b"
 )
@@ -290,7 +291,7 @@ def _related_lists(
 
 
 # Promotional text speaks to the reader ("your account", "our newsletter") or tells them what to do.
-_ADDRESSES_READER = regex.compile(
+_ADDRESSES_READER = LazyPattern(
     r"(?i)\b(?:you|your|our|us)\b|^(?:learn|discover|find|get|join|sign|subscribe|register|download|read|watch"
     r"|click|use|follow|explore|try|enjoy|book|buy|shop|save|visit|check|see|stay|keep|don.t|never)\b"
 )

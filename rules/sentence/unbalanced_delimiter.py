@@ -34,7 +34,7 @@ _FAMILY = {
     '"': '"',
 }
 # Spans where brackets and quotes are not punctuation: web addresses and emoticons.
-_SKIP = regex.compile(
+_SKIP = LazyPattern(
     r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I
 )  # a URL keeps a balanced (...) of its own but not the parenthesis that encloses it
 _WWW = re.compile(r"www\.", re.I)
