@@ -39,6 +39,7 @@ from mtlint.engine.patterns import PATTERN_TIMEOUT, PackPattern, PatternTimeout,
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,7 +47,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 # Anchors and lookahead behave differently at a scope's end than inside a longer text.
-_ENDPOS_SENSITIVE = regex.compile(r"\$|\\[Zz]|\(\?[=!]")
+_ENDPOS_SENSITIVE = compiled(r"\$|\\[Zz]|\(\?[=!]")
 SCOPES = ("line", "paragraph", "text")
 _PACK_KEYS = {"code", "name", "category", "severity", "scope", "message", "description", "extends", "fix", "entry"}
 _ENTRY_KEYS = {"phrase", "pattern", "replacement", "message", "note", "whole", "case-sensitive", "tags"}

@@ -10,11 +10,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import regex
-
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")  # str.split() takes them for spaces; the regex \s does not

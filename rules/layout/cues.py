@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import regex
-
 from mtlint.engine.patterns import LazyPattern
 from mtlint.text.lines import STOPWORDS
+from mtlint.text.regexes import compiled
 
 IMAGE_REF = re.compile(
     r"(?i)\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)\b|/(?:images?|img|photos?|pictures?|uploads?)/"
@@ -22,9 +21,9 @@ IMAGE_REF = re.compile(
 _CAMERA_PREFIXES = ("img", "dsc", "pxl", "screenshot", "whatsapp")
 _IMAGE_EXTENSIONS = (".jp", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".heic")
 _ASCII_EXTENSION = re.compile(r"\.(?:jp|png|gif|webp|avif|bmp|tif|heic)", re.I)  # _IMAGE_EXTENSIONS, any case
-BYLINE = regex.compile(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
+BYLINE = compiled(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
 # A dateline: a place (in capitals or capitalised), maybe an agency in brackets, then a dash ("CAIRO (X) -").
-DATELINE = regex.compile(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
+DATELINE = compiled(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
 COPYRIGHT = LazyPattern(r"(?i)©\s*(?:\d{4}|copyright)|\bcopyright\b|\ball\s+rights\s+reserved\b")
 
 # Imperative openers of calls to action and widget labels (general web vocabulary).
@@ -36,12 +35,12 @@ ACTION_VERBS = frozenset(
 
 # A descriptive caption: a capitalised subject (a name, a title and a name) and then a verb in the present
 # tense or a participle ("X speaks at ...", "Officials inspecting ..."), and never a full stop.
-_DESCRIBES = regex.compile(
+_DESCRIBES = compiled(
     r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*,?\s+|(?:and|of|the|de|al|bin|van|von)\s+){1,8}(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
 )
 # The wider shape the sentence-caption rule reads: also "A woman casts ...", "Nurses prepare ...".
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
-_DESCRIBES_WIDE = regex.compile(
+_DESCRIBES_WIDE = compiled(
     rf"^(?:(?:A|An|The)\s+\p{{Ll}}[\p{{Ll}}\-]*\s+"
     rf"|(?:{_NAME_WORD},?\s+|(?:and|of|the|de|al|bin|van|von)\s+){{0,7}}{_NAME_WORD},?\s+)"
     r"(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
@@ -50,7 +49,7 @@ _DESCRIBES_WIDE = regex.compile(
 
 SCENE_MIN_WORDS = 7
 # A subject of up to four words and a participle: "Staff members giving visitors a tour".
-_PARTICIPLE = regex.compile(
+_PARTICIPLE = compiled(
     r"^(?P<subject>(?:(?:A|An|The)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}'’.\-]+){0,3}?)\s+"
     r"(?P<ing>\p{Ll}{2,}ing)\b"
 )
@@ -75,7 +74,7 @@ _SCENE_PLACE = LazyPattern(
 )
 
 # Credit shapes, split by where they sit, so that a long paragraph is scanned only at its ends.
-_CREDIT_START = regex.compile(
+_CREDIT_START = compiled(
     r"(?i)(?:photo|image|picture|credit|source|handout|courtesy|photograph|video)s?\b\s*(?:by\b|[:/|])"
 )
 _CREDIT_END = LazyPattern(

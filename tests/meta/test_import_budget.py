@@ -29,6 +29,7 @@ NEVER_FOR_PLAIN_TEXT = {
     "email",
     "sqlite3",  # the result cache only (these runs pass --no-cache)
     "hashlib",
+    "pickle",  # patterns are rebuilt from a marshal table (text/regexes.py), not unpickled
     "wordfreq",  # the rules read precomputed tables; wordfreq only below their floors
     "langcodes",
     "tqdm",  # a progress bar only on a terminal
