@@ -16,17 +16,13 @@ from __future__ import annotations
 import bisect
 import gzip
 import json
-import sys
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+from mtlint.engine import toml
 
 PARSED = "data/parsed.json"  # the TOML files of rules/data, parsed (see read_toml)
 CHUNK_LINE = "# chunk\t"  # an index line of a chunked table: first key<TAB>compressed size
@@ -130,7 +126,7 @@ def read_toml(resource: str) -> dict[str, Any]:
     if stored is not None and stored["crc32"] == zlib.crc32(text.encode("utf-8")):
         data: dict[str, Any] = stored["data"]
         return data
-    return tomllib.loads(text)
+    return toml.parser().loads(text)
 
 
 @lru_cache(maxsize=1)

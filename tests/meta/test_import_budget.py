@@ -23,6 +23,7 @@ NEVER_AT_START = {"regex", "tomllib", "gzip", "sqlite3", "ahocorasick", "difflib
 # Linting a plain-text file with the default rules, in one process, without a terminal.
 NEVER_FOR_PLAIN_TEXT = {
     "markdown_it",  # Markdown only
+    "tomllib",  # only a config file or a pack of the project's own is TOML read at run time
     "mtlint.text.markdown_syntax",  # its patterns too
     "ftfy",  # only for a line that holds what mojibake is made of
     "importlib.metadata",  # only when a plug-in may be installed (or a rule fails)
