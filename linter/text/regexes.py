@@ -30,7 +30,7 @@ def load_table(path: str = TABLE_FILE) -> Entries:
     """The stored patterns of `path`, by (source, flags); none if it was made by another `regex` version."""
     try:
         with open(path, "rb") as f:
-            version, entries = marshal.load(f)
+            version, entries = marshal.loads(f.read())  # marshal.load(f) reads it object by object: 8x slower
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return entries if version == regex.__version__ else {}
