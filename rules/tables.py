@@ -94,7 +94,15 @@ def read_table(raw: bytes) -> SortedLines:
     inflate = zlib.decompressobj(GZIP)
     head = inflate.decompress(raw).decode("utf-8")  # the first member only
     rest = inflate.unused_data
-    index = [line[len(CHUNK_LINE) :].split("\t") for line in head.splitlines() if line.startswith(CHUNK_LINE)]
+    # The chunk index is among the `#` lines at the top: reading only those spares splitting a whole
+    # unchunked table into lines (half a millisecond for the English word list).
+    index, pos = [], 0
+    while head.startswith("#", pos):
+        end = head.find("\n", pos)
+        end = len(head) if end < 0 else end
+        if head.startswith(CHUNK_LINE, pos):
+            index.append(head[pos + len(CHUNK_LINE) : end].split("\t"))
+        pos = end + 1
     if not index:
         return SortedLines(head + (gzip.decompress(rest).decode("utf-8") if rest else ""))
     members, at = [], 0
