@@ -29,6 +29,7 @@ NEVER_FOR_PLAIN_TEXT = {
     "importlib.metadata",  # only when a plug-in may be installed (or a rule fails)
     "email",
     "sqlite3",  # the result cache only (these runs pass --no-cache)
+    "mtlint.run.cache",
     "hashlib",
     "pickle",  # patterns are rebuilt from a marshal table (text/regexes.py), not unpickled
     "wordfreq",  # the rules read precomputed tables; wordfreq only below their floors
