@@ -20,8 +20,6 @@ from collections import Counter
 from collections.abc import Collection
 from functools import cached_property
 
-from rapidfuzz.distance import Indel
-
 from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.shared import SENTENCE_END, tokens
 from mtlint.text.document import Block, BlockKind, Document
@@ -110,6 +108,8 @@ class CopyPolicy:
         if doc.is_masked(block.outer_start, block.outer_end) or doc.is_masked(original.outer_start, original.outer_end):
             mine = tokens(doc.text[block.outer_start : block.outer_end])
             theirs = tokens(doc.text[original.outer_start : original.outer_end])
+            from rapidfuzz.distance import Indel  # lazy: only for copies that hold code
+
             if mine != theirs and Indel.normalized_similarity(mine, theirs) < CODE_SIMILARITY:
                 return False
         return True
