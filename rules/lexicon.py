@@ -21,9 +21,8 @@ import zlib
 from functools import lru_cache
 from importlib import resources
 
-import regex
-
 from mtlint.rules.tables import SortedLines, read_toml, table
+from mtlint.text.regexes import compiled
 
 # Languages whose large wordfreq lists give the "written the same everywhere" baseline. Romance and
 # Germanic languages with Latin script carry foreign names unchanged and borrow few English words.
@@ -81,7 +80,7 @@ def looks_like_demonym(key: str) -> bool:
 # Precomputed by scripts/build_english_words.py with the method of `englishness` (shared with the name
 # rules): every word with an English zipf of at least 3.0 that is at least 1.5 above the baseline.
 ENGLISH_WORDS = "data/english_words.tsv.gz"
-_TABLE_HEADER = regex.compile(r"zipf >= ([\d.]+) in English, >= ([\d.]+) above")
+_TABLE_HEADER = compiled(r"zipf >= ([\d.]+) in English, >= ([\d.]+) above")
 
 
 class EnglishWords:
@@ -122,9 +121,9 @@ ENGLISH_ZIPF = "data/english_zipf.tsv.gz"
 ZIPF_TABLE_FLOOR = 2.0
 # Keys the table answers for: Latin letters in wordfreq's normal form, with apostrophes inside a word and
 # hyphens between words (wordfreq splits at hyphens). Other keys ask wordfreq itself.
-_TABLE_KEY = regex.compile(r"[\p{Latin}\p{M}]+(?:'[\p{Latin}\p{M}]+)*(?:-[\p{Latin}\p{M}]+(?:'[\p{Latin}\p{M}]+)*)*")
+_TABLE_KEY = compiled(r"[\p{Latin}\p{M}]+(?:'[\p{Latin}\p{M}]+)*(?:-[\p{Latin}\p{M}]+(?:'[\p{Latin}\p{M}]+)*)*")
 # wordfreq cuts "l'arc", "d'heure": one or two letters, an apostrophe, a vowel or h (wordfreq.tokens).
-_ELISION = regex.compile(r"\w\w?'[AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ]")
+_ELISION = compiled(r"\w\w?'[AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ]")
 
 
 def tokens_for_table(key: str) -> list[str] | None:

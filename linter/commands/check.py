@@ -19,7 +19,6 @@ from mtlint.formatters.base import failure_line
 from mtlint.io.discovery import collect
 from mtlint.io.source import BinaryFile, InputError, decode, encode, read_document, write_atomic
 from mtlint.model import RuleFailure, Severity
-from mtlint.run.cache import Cache, default_cache_dir
 from mtlint.run.documents import lint_documents
 from mtlint.run.executor import LocalExecutor
 from mtlint.run.session import open_session
@@ -183,6 +182,8 @@ def lint_all(docs: list[Document], ruleset: RuleSet, jobs: int, opts: CheckOptio
     """Lint every document (in `jobs` processes, reusing cached per-file findings); sorted by path."""
     cache = None
     if not opts.no_cache and docs and opts.paths != ("-",):
+        from mtlint.run.cache import Cache, default_cache_dir  # lazy: --no-cache never needs it
+
         cache = Cache(default_cache_dir(ruleset.config, opts.cache_dir))
     bar = None if opts.quiet else progress_bar(len(docs), "files")
     try:

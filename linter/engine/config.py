@@ -5,17 +5,12 @@ Unknown keys, unknown rules and badly typed values are errors, never silently ig
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from mtlint.engine import toml
 from mtlint.model import Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_FILES = (".mtlint.toml", "mtlint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (
@@ -83,6 +78,7 @@ def find_config(start: Path) -> Path | None:
                 continue
             if name != "pyproject.toml":
                 return candidate
+            tomllib = toml.parser()
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
@@ -94,6 +90,7 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: Path) -> Config:
     """Read a config file and validate it."""
+    tomllib = toml.parser()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

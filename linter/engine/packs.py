@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,19 +33,16 @@ from typing import Any, ClassVar
 import regex
 from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
+from mtlint.engine import toml
 from mtlint.engine.literals import Literals
 from mtlint.engine.patterns import PATTERN_TIMEOUT, PackPattern, PatternTimeout, Prefilter
 from mtlint.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from mtlint.text.regexes import compiled
 
 # Anchors and lookahead behave differently at a scope's end than inside a longer text.
-_ENDPOS_SENSITIVE = regex.compile(r"\$|\\[Zz]|\(\?[=!]")
+_ENDPOS_SENSITIVE = compiled(r"\$|\\[Zz]|\(\?[=!]")
 SCOPES = ("line", "paragraph", "text")
 _PACK_KEYS = {"code", "name", "category", "severity", "scope", "message", "description", "extends", "fix", "entry"}
 _ENTRY_KEYS = {"phrase", "pattern", "replacement", "message", "note", "whole", "case-sensitive", "tags"}
@@ -205,6 +201,7 @@ def check_pattern(pattern: PackPattern, where: str) -> None:
 def load_pack(path: str | Path) -> Pack:
     """Read and validate a pack file."""
     p = Path(path)
+    tomllib = toml.parser()
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -225,7 +222,7 @@ def load_builtin_pack(filename: str) -> Pack:
     if stored is not None and stored["crc32"] == zlib.crc32(text.encode("utf-8")):
         data = stored["data"]
     else:  # edited since parsed.json was written
-        data = tomllib.loads(text)
+        data = toml.parser().loads(text)
     pack = parse_pack(data, f"rules/packs/{filename}", compile_patterns=False)
     literals = stored_literals()
     for entry in pack.entries:

@@ -20,6 +20,7 @@ import regex
 from mtlint.engine.literals import Condition, Literals, pattern_literals
 from mtlint.model import RuleError
 from mtlint.text.document import fold_case
+from mtlint.text.regexes import compiled
 
 PATTERN_TIMEOUT = 1.0  # seconds a single pattern may run on one scope before it is abandoned
 
@@ -73,7 +74,7 @@ class LazyPattern:
 
     @cached_property
     def compiled(self) -> regex.Pattern[str]:
-        return regex.compile(self.pattern, self.flags)
+        return compiled(self.pattern, self.flags)
 
     def match(self, *args: Any, **kw: Any) -> regex.Match[str] | None:
         return self.compiled.match(*args, **kw)
@@ -130,7 +131,7 @@ class PackPattern:
 
     @cached_property
     def compiled(self) -> regex.Pattern[str]:
-        return regex.compile(self.pattern, self.flags)
+        return compiled(self.pattern, self.flags)
 
     @cached_property
     def literals_found(self) -> Literals:

@@ -21,12 +21,13 @@ import regex
 from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
 _DIRECTIVE = LazyPattern(
     r"mtlint:\s*(?P<verb>disable-next-line|disable|enable)(?:\s*=\s*(?P<rules>[\w\-]+(?:\s*,\s*[\w\-]+)*))?"
 )
 _MD_COMMENT = LazyPattern(r"<!--(?P<body>.*?)-->", regex.S)
-_TEXT_LINE = regex.compile(r"^[ \t]*(?:#|//|<!--)?[ \t]*(?P<body>mtlint:[^\r\n]*?)[ \t]*(?:-->)?[ \t]*$", regex.M)
+_TEXT_LINE = compiled(r"^[ \t]*(?:#|//|<!--)?[ \t]*(?P<body>mtlint:[^\r\n]*?)[ \t]*(?:-->)?[ \t]*$", regex.M)
 
 ALL = "*"
 

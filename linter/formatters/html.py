@@ -31,6 +31,7 @@ from mtlint.formatters.base import (
 from mtlint.formatters.rulemeta import describe
 from mtlint.model import CATEGORIES, Finding, Severity
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 from mtlint.version import __version__
 
 # Paul Tol's "light" scheme (designed for text on coloured ground, distinguishable with colour-vision
@@ -53,7 +54,7 @@ UNDERLINE = {"error": "wavy", "warning": "solid", "info": "dotted"}
 CONTEXT = 40  # characters shown around an edit in the inline diff
 MAX_SHOWN = 240  # longer deleted text is shortened in the middle
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = compiled(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _visible(text: str) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import regex
-
 from mtlint.formatters.base import Formatter, RunReport, failure_line, span
+from mtlint.text.regexes import compiled
 
 # Characters XML 1.0 cannot carry even as references; they are shown as \\xNN / \\uNNNN instead.
-_NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = compiled(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(s: str) -> str:

@@ -28,7 +28,7 @@ from mtlint.engine.config import Config
 from mtlint.engine.packs import PackRule
 from mtlint.model import Applicability, Edit, Finding, Fix, Severity
 from mtlint.rule import Rule
-from mtlint.run.evidence import CorpusStats
+from mtlint.run.evidence import Evidence
 from mtlint.text.document import Document
 from mtlint.version import __version__
 
@@ -220,25 +220,6 @@ def _load(row: list) -> Finding:
         data=data or (),
     )
     return finding
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The cross-file facts the rules of one document asked for, and the answers they got.
-
-    Rules are pure functions of the document and of these answers, so while every answer stays the
-    same their findings do too, and a warm cache reuses them without running the rules again.
-    """
-
-    counts: tuple[tuple[str, int], ...]  # (normalised line, in how many files)
-    files: int | None = None  # the number of files of the run, if a rule read it
-
-    def holds(self, stats: CorpusStats) -> bool:
-        if self.files is not None and stats.files != self.files:
-            return False
-        # Lines are kept normalised (see _Recorder), so this is CorpusStats.count without normalising again.
-        table = stats.line_files
-        return all(table.get(line, 1) == n for line, n in self.counts)
 
 
 @dataclass(frozen=True)

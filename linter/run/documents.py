@@ -9,15 +9,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtlint.engine.ruleset import RuleSet
 from mtlint.engine.runner import LintResult, RuleFailure, run_rules
 from mtlint.model import Finding
-from mtlint.run.cache import Cache, Entry, Evidence, Fingerprints, document_key, run_digest
-from mtlint.run.evidence import CorpusStats, document_lines, normalise_line
+from mtlint.run.evidence import CorpusStats, Evidence, document_lines, normalise_line
 from mtlint.run.executor import Context, Executor, LocalExecutor, current
 from mtlint.text.document import Document
+
+# The result cache is imported where it is used: a run without it (--no-cache, the API) never needs it.
+if TYPE_CHECKING:
+    from mtlint.run.cache import Cache, Entry
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,11 @@ def lint_documents(
     cached line sets where possible) and attached to each document, as `Document.corpus`.
     """
     executor = executor or LocalExecutor(1)
-    fingerprints = Fingerprints(ruleset.config) if cache is not None else None
+    fingerprints = None
+    if cache is not None:
+        from mtlint.run.cache import Entry, Fingerprints, document_key, run_digest
+
+        fingerprints = Fingerprints(ruleset.config)
     n = len(docs)
     rules_for = [ruleset.for_path(d.path) for d in docs]
     keys: list[str | None] = [None] * n

@@ -10,11 +10,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import regex
-
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")  # str.split() takes them for spaces; the regex \s does not
@@ -57,3 +56,22 @@ class CorpusStats:
     def count(self, line: str) -> int:
         """In how many files of the run the line occurs (1 if only in the asking file)."""
         return self.line_files.get(normalise_line(line), 1)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The cross-file facts the rules of one document asked for, and the answers they got.
+
+    Rules are pure functions of the document and of these answers, so while every answer stays the
+    same their findings do too, and a warm cache reuses them without running the rules again.
+    """
+
+    counts: tuple[tuple[str, int], ...]  # (normalised line, in how many files)
+    files: int | None = None  # the number of files of the run, if a rule read it
+
+    def holds(self, stats: CorpusStats) -> bool:
+        if self.files is not None and stats.files != self.files:
+            return False
+        # Lines are kept normalised (see _Recorder), so this is CorpusStats.count without normalising again.
+        table = stats.line_files
+        return all(table.get(line, 1) == n for line, n in self.counts)

@@ -16,9 +16,10 @@ import regex
 
 from mtlint.text.blocks import Block, BlockKind
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 from mtlint.text.words import WORD
 
-_POSSESSIVE = regex.compile(r"['’]s?$")
+_POSSESSIVE = compiled(r"['’]s?$")
 
 
 def word_key(word: str) -> str:

@@ -19,6 +19,7 @@ import regex
 from mtlint.model import Edit
 from mtlint.text.blocks import Block, BlockKind, Sentence
 from mtlint.text.markdown import ParsedMarkdown, parse_markdown
+from mtlint.text.regexes import compiled
 from mtlint.text.sentences import split_sentences
 from mtlint.text.values import frozen
 from mtlint.text.words import WORD, count_words
@@ -35,15 +36,15 @@ class CrossFileEvidence(Protocol):
     def count(self, line: str) -> int: ...
 
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = compiled(r"\r\n|\r|\n")
 # A list item's marker: a bullet, a number, a lower-case letter or roman numeral (`a)`, `iv.`), or any of
 # them in brackets (`(b)`, `(2)`), as licences, e-mails and other plain text number their items.
-_BULLET = regex.compile(
+_BULLET = compiled(
     r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)]|\((?:\d{1,3}|[a-zA-Z]|[ivx]{1,5})\))[ \t]+",
     regex.M,
 )
 # Matched backwards from the end ((?r)): the same answer without trying every position of a paragraph.
-_SENTENCE_END = regex.compile(r"""(?r)[.!?…:;,]["'”’»)\]]*$""")
+_SENTENCE_END = compiled(r"""(?r)[.!?…:;,]["'”’»)\]]*$""")
 HEADING_MAX_WORDS = 20
 
 
@@ -347,7 +348,7 @@ def _more_words(text: str, n: int) -> bool:
     return len(list(itertools.islice(WORD.finditer(text), n + 1))) > n
 
 
-_CLOSED_END = regex.compile(r"[.!?:;\"”’)]\s*$")
+_CLOSED_END = compiled(r"[.!?:;\"”’)]\s*$")
 WRAP_WIDTH = 100  # characters: a wrapped line is never longer (one paragraph per line mostly is)
 
 

@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 from mtlint.text.values import frozen
 
 # The standard library's engine is several times faster than `regex` for a plain word scan.
 FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
-SENTENCE_FINAL = regex.compile(r"""[.!?…]["'”’»)\]]*$""")
+SENTENCE_FINAL = compiled(r"""[.!?…]["'”’»)\]]*$""")
 _DIGIT = re.compile(r"\d")
-_QUOTE_START = regex.compile(r"""^["“‘'«„]""")
+_QUOTE_START = compiled(r"""^["“‘'«„]""")
 _QUOTE_MARKS = ('"', "“", "”", "«", "»", "„")
 _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Oo]ur|[Uu]s)\b")
 _READER_HINT = re.compile(r"[YyOoUu](?:ou(?:rs?)?|ur|s)\b")
-_DATE = regex.compile(
+_DATE = compiled(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
@@ -32,7 +31,7 @@ _DATE = regex.compile(
 _URL_HINTS = ("://", "www.", ".com", ".org", ".net", "@")
 _SEPARATOR_CHARS = "|»›•·"
 _SEPARATOR_DASH = re.compile(r"\s[–—-]\s*$|^[–—-]\s")
-_NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}\p{M}.'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]+){1,3}$")
+_NAME_ONLY = compiled(r"^\p{Lu}[\p{L}\p{M}.'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]+){1,3}$")
 
 # A general English function-word list (the stopword signal of jusText, kept small on purpose).
 STOPWORDS = frozenset(

@@ -5,26 +5,28 @@ from __future__ import annotations
 
 import regex
 
-NEWLINE = regex.compile(r"\r\n|\r|\n")
-FRONT_MATTER = regex.compile(
+from mtlint.text.regexes import compiled
+
+NEWLINE = compiled(r"\r\n|\r|\n")
+FRONT_MATTER = compiled(
     r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S
 )
-CONTAINER = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+)?", regex.M)
-ATX = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)", regex.M)
-ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$", regex.M)
+CONTAINER = compiled(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+)?", regex.M)
+ATX = compiled(r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)", regex.M)
+ATX_CLOSE = compiled(r"[ \t]+#+[ \t]*$", regex.M)
 INLINE_MASKS = [
-    regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S),  # code spans
-    regex.compile(r"<!--.*?-->", regex.S),  # HTML comments
-    regex.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"),  # autolinks
-    regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
-    regex.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"),  # ](destination "title")
-    regex.compile(r"\]\[[^\]]*\]"),  # ][reference]
-    regex.compile(r"!?\[(?=[^\]]*\])"),  # opening bracket of a link or image
-    regex.compile(r"(?<![\p{L}\p{N}\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\p{L}\p{N}])"),  # emphasis
-    regex.compile(r"~~"),
-    regex.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
+    compiled(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S),  # code spans
+    compiled(r"<!--.*?-->", regex.S),  # HTML comments
+    compiled(r"<(?:https?|ftp|mailto):[^>\s]*>"),  # autolinks
+    compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
+    compiled(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"),  # ](destination "title")
+    compiled(r"\]\[[^\]]*\]"),  # ][reference]
+    compiled(r"!?\[(?=[^\]]*\])"),  # opening bracket of a link or image
+    compiled(r"(?<![\p{L}\p{N}\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\p{L}\p{N}])"),  # emphasis
+    compiled(r"~~"),
+    compiled(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
     # bare URLs; a closing parenthesis or final punctuation belongs to the prose around, unless balanced
-    regex.compile(r"\bhttps?://(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])"),
+    compiled(r"\bhttps?://(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])"),
 ]
 
 
@@ -32,7 +34,7 @@ INLINE_MASKS = [
 # autolinks, inline HTML, link destinations and references, link brackets, emphasis, bare URLs
 # (not HTML comments, strikethrough or backslash escapes).
 LEADING_MARKUP = (0, 2, 3, 4, 5, 6, 7, 10)
-ADMONITION = regex.compile(
+ADMONITION = compiled(
     r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:!!!|\?\?\?\+?|:{3,})[ \t]*\{?[\w-]+\}?(?=[ \t]|$)|===\+?(?=[ \t]+[\"']))"
 )  # also pymdown tabs: `=== "Tab title"`
-CODE_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}_\-]*")
+CODE_WORD = compiled(r"[\p{L}][\p{L}\p{N}_\-]*")

@@ -18,6 +18,7 @@ import regex
 
 from mtlint.text.blocks import Block, BlockKind
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 from mtlint.text.values import frozen
 from mtlint.text.words import HONORIFICS
 
@@ -75,23 +76,23 @@ DETERMINERS = frozenset("the a an this that these those its".split())
 # Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von der den le la ul ud".split())
 
-_WORD = regex.compile(r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐])?[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*")
+_WORD = compiled(r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐])?[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
-_APPOSITIVE = regex.compile(
+_APPOSITIVE = compiled(
     r"\A(?:,\s*(?:who|whose|a|an|the|former|also|then|now|currently)\b"
     r"|\s+(?:is|was|has\s+been|had\s+been|,\s*who\s+is)\s+(?:a|an|the|also|now|currently|former)\b)",
     regex.IGNORECASE,
 )
-_REPORT = regex.compile(r"\A(?:,\s*)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)")
+_REPORT = compiled(r"\A(?:,\s*)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)")
 _OPENERS = ".!?:;\"“‘'(«—–-•*"
 # How far around a name the context patterns look (they need a few words, never a whole paragraph).
 _LOOK = 120
 # Both read the end of a window, so they match backwards from it (`(?r)`: the same match, found
 # without trying every position of the window first).
-_PREVIOUS_WORD = regex.compile(r"(?r)(\p{L}+)\s+$")
+_PREVIOUS_WORD = compiled(r"(?r)(\p{L}+)\s+$")
 # "Superintendent of Police Imran Qureshi", "Minister of State for Foreign Affairs Hina Khar": the words
 # after "<title> of" complete the title before the name starts.
-_TITLE_OF = regex.compile(r"(?r)(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$")
+_TITLE_OF = compiled(r"(?r)(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,9 @@ class NameMention:
 
 
 # Space between two words of one name: blanks (Markdown markup is blanked to spaces), one line break.
-_SPACE = regex.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
+_SPACE = compiled(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
 HEADLINE_WORDS = 20  # a longer block is prose, however many names it holds
-_ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‐]")
+_ARTICLE = compiled(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‐]")
 
 
 def _capitalised(word: str) -> bool:
@@ -241,9 +242,9 @@ def _runs(doc: Document, block: Block):  # type: ignore[no-untyped-def]
 # is a word character, and neither a digit, an underscore nor a-z.
 _MAYBE_CAPITAL = re.compile(r"[^\W\d_a-z]")
 _ASCII_CAPITAL = re.compile(r"[A-Z]")  # _MAYBE_CAPITAL in ASCII text, a plain range scanned faster
-_LETTER = regex.compile(r"[\p{L}\p{M}]")  # what _WORD's words are made of
+_LETTER = compiled(r"[\p{L}\p{M}]")  # what _WORD's words are made of
 _JOINERS = "-‐'’"
-_REST_OF_WORD = regex.compile(r"[\p{L}\p{M}]*(?:[-‐'’][\p{L}\p{M}]+)*")
+_REST_OF_WORD = compiled(r"[\p{L}\p{M}]*(?:[-‐'’][\p{L}\p{M}]+)*")
 
 
 def _next_capitalised(

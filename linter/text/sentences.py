@@ -7,13 +7,12 @@ Lower-case starts after a full stop are still split, because finding them is a r
 
 from __future__ import annotations
 
-import regex
-
+from mtlint.text.regexes import compiled
 from mtlint.text.words import ABBREVIATIONS
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = regex.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+_BOUNDARY = compiled(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
+_WORD_BEFORE = compiled(r"([\p{L}.]+)$")
 # How far back to look for the word before a full stop. An anchored search from the start of the text
 # would try every position before it (quadratic in paragraph length); no abbreviation is this long.
 _LOOKBACK = 40

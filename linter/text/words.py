@@ -7,8 +7,10 @@ from typing import TypeAlias
 
 import regex
 
+from mtlint.text.regexes import compiled
+
 # A word: letters, marks and digits, with inner apostrophes and hyphens ("Khan's", "well-known").
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+WORD = compiled(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 # WORD in ASCII text, where its letters, marks and digits are [A-Za-z0-9] and its joiners ' and -: the
 # standard library's engine counts them more than twice as fast.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")

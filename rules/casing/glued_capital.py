@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.text.document import BlockKind, Document
+from mtlint.text.regexes import compiled
 
 # A run of letters with exactly one lower-to-upper step inside: `mayorHe`, `MazonHe`, `governmentThe`.
 # The part after the step is a capitalised word of two or more letters (`SpaceX`, `macOS` never match).
@@ -18,7 +17,7 @@ _GLUED = LazyPattern(
     r"(?<![\p{L}\p{M}\p{N}_'’\-./@#])(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_'’\-/@]|\.\p{L})"
 )
 _NEXT = LazyPattern(r" (\p{Ll})")
-_CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")  # every _GLUED match holds one
+_CASE_CHANGE = compiled(r"\p{Ll}\p{Lu}")  # every _GLUED match holds one
 # Words that open a clause or a noun phrase. Particles (`In`, `On`, `Up`, `Out`, `Off`) are left out:
 # brands and identifiers end in them (`LinkedIn`, `AddOn`, `PopUp`, `setUp`).
 # Conjunctions and adverbs (`After`, `While`, `When`) are left out too: identifiers use them (`notAfter`).

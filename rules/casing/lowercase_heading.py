@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import BlockKind, Document
+from mtlint.text.regexes import compiled
 
-_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_FIRST_WORD = compiled(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
+_WORD = compiled(r"[\p{L}\p{M}\p{N}]+")
 # What follows a word that is code, not prose: an (escaped) underscore, a call, an attribute, an assignment.
-_IDENTIFIER_TAIL = regex.compile(r"\\?_|\(|\.\w|::|[ \t]*=(?!=)|[ \t]+\w+[ \t]*=[^=]")
+_IDENTIFIER_TAIL = compiled(r"\\?_|\(|\.\w|::|[ \t]*=(?!=)|[ \t]+\w+[ \t]*=[^=]")
 _CAPITALISED_SHARE = 0.75  # headings that must start with a capital for a lower-case one to stand out
 
 

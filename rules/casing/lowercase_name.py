@@ -14,8 +14,9 @@ from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.text.capitals import is_capitalised
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.regexes import compiled
 
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_WORD = compiled(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 # What a phrase found below needs in ASCII text: a word that starts in lower case, a space, a capitalised
 # word, a space and a capital (a word's letters, apostrophes and hyphens are _ASCII_WORD's).
 _ASCII_PHRASE = re.compile(r"[a-z][A-Za-z'\-]* [A-Z][A-Za-z'\-]* [A-Z]")

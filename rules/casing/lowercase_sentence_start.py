@@ -11,14 +11,15 @@ from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.regexes import compiled
 from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 
-_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_FIRST_WORD = compiled(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
+_WORD = compiled(r"[\p{L}\p{M}\p{N}]+")
 # A wire-story dateline: place and date, the agency in parentheses, a dash ("Dubai, May 3 (AFP) - ").
-_DATELINE = regex.compile(r"[^()\n]{0,60}\((?:\p{Lu}[\p{L}.]*)(?:[ /][\p{Lu}][\p{L}.]*){0,3}\)\s*[-–—]\s+")
-_VOWEL = regex.compile(r"[aeiouyAEIOUY]")
-_NEXT_WORD = regex.compile(r"\s+([\p{L}])")
+_DATELINE = compiled(r"[^()\n]{0,60}\((?:\p{Lu}[\p{L}.]*)(?:[ /][\p{Lu}][\p{L}.]*){0,3}\)\s*[-–—]\s+")
+_VOWEL = compiled(r"[aeiouyAEIOUY]")
+_NEXT_WORD = compiled(r"\s+([\p{L}])")
 # Lower-case particles of names ("de Klerk", "van Gogh", "al Sisi"), written so even at a sentence start.
 _NAME_PARTICLES = frozenset("de del della der den di da dos das du van von ter ten le la al el bin ibn ben".split())
 _MIN_WORDS = 4  # a paragraph shorter than this is a fragment (a credit, a label), not a sentence
@@ -116,7 +117,7 @@ def _not_a_start(doc: Document, block: Block, start: int, word: str, first_in_bl
     return written_lower_always(doc, word)
 
 
-_LAST_WORD = regex.compile(r"([\p{L}]+)\W*$")
+_LAST_WORD = compiled(r"([\p{L}]+)\W*$")
 
 
 def _continues_previous(doc: Document, block: Block) -> bool:

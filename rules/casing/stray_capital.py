@@ -6,13 +6,12 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
 from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
 from mtlint.text.document import BlockKind, Document, Sentence
+from mtlint.text.regexes import compiled
 from mtlint.text.words import WordMatch, word_matches
 
 # Words after which a capitalised noun is usually a name or an institution ("the Taliban", "its Board").
@@ -20,7 +19,7 @@ _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your whose every each no any some".split()
 )
 
-_NUMBER = regex.compile(r"\d|[IVXLC]+$")
+_NUMBER = compiled(r"\d|[IVXLC]+$")
 _QUESTION_WORDS = frozenset("how what why when where who whom whose which whether".split())
 # Lower-case words that join the parts of a multi-word name.
 _CONNECTORS = frozenset("of and for the de del da di la le al el on in at to y van von der bin ibn &".split())

@@ -11,6 +11,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
 ZWSP, ZWNJ, ZWJ = "\u200b", "\u200c", "\u200d"
 FFFD = "\ufffd"
@@ -19,7 +20,7 @@ BIDI_FORMATTING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2
 # Directional marks: invisible, but legitimate next to right-to-left text.
 BIDI_MARKS = frozenset("\u200e\u200f\u061c")
 OTHER = frozenset("\u00ad\u2060\u2061\u2062\u2063\u2064\ufeff\u180e")
-CANDIDATES = regex.compile(
+CANDIDATES = compiled(
     "[" + regex.escape("".join(sorted(BIDI_FORMATTING | BIDI_MARKS | OTHER | {ZWSP, ZWNJ, ZWJ, FFFD}))) + "]+"
 )
 # Scripts whose spelling uses ZWNJ/ZWJ (Persian, Urdu, the Indic scripts, Sinhala, Mongolian...).

@@ -27,6 +27,7 @@ import regex
 
 from mtlint.rules import lexicon
 from mtlint.rules.tables import read_toml
+from mtlint.text.regexes import compiled
 
 FOREIGN_WORDS = "data/foreign_words.tsv.gz"
 CHAR_TRIGRAMS = "data/char_trigrams.tsv.gz"
@@ -48,7 +49,7 @@ _MODELS = "xepfidtnl"  # columns of the trigram table: x = English, then the sou
 _FLOOR = 4.0  # cost of a trigram missing from the table (the generator's floor)
 # A day number, optionally `de`, before a month name: `12 Mayıs 2024`, `3 de mayo`, `5. März`.
 _DATE_DAY = r"(?<![\p{L}\p{N}])[0-3]?\d(?:\.|º|°)?\s+(?:de\s+)?"
-_PHRASE_SPLIT = regex.compile(r"[\s\-]+")
+_PHRASE_SPLIT = compiled(r"[\s\-]+")
 
 
 class Entry(NamedTuple):
@@ -184,7 +185,7 @@ def word_lists(allowed: tuple[str, ...] = ()) -> WordLists:
         elisions=frozenset(data["elisions"]),
         determiners=frozenset(data["determiners"]),
         month_language=month_language,
-        date=regex.compile(rf"{_DATE_DAY}({months})(?!\p{{L}})(?:,?\s+(?:de\s+)?\d{{4}})?", regex.IGNORECASE),
+        date=compiled(rf"{_DATE_DAY}({months})(?!\p{{L}})(?:,?\s+(?:de\s+)?\d{{4}})?", regex.IGNORECASE),
     )
 
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.rules.encoding import latin_data, latin_scores, latin_words
 from mtlint.rules.encoding.latin_data import WordLists
 from mtlint.rules.encoding.latin_scores import Judgement
 from mtlint.rules.encoding.latin_words import Token
 from mtlint.text.document import Block, Document
+from mtlint.text.regexes import compiled
 
 SPLIT_ENGLISH = 3.0  # consecutive non-foreign words adding up to this much English end a run
 MIN_STRONG = 2.0  # a run needs one word at least this foreign
@@ -43,7 +42,7 @@ BARE_MAX_ENGLISH = 1.0  # ... and (almost) never written in English (zipf)
 BARE_CHAR_MIN = 4.0  # a bare lone word in no table: trigram ratio at least this ...
 BARE_CHAR_MAX_LETTERS = 12  # ... and at most this long (longer ones are user names and identifiers)
 DATE_LABEL_LOOKBACK = 60  # characters before a date searched for its foreign label
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compiled(r"\d")
 # What every date (latin_data's `date`) holds: a digit, maybe a dot or an ordinal mark, and a space. The
 # standard library's \s takes every character `regex` does (and a few control characters more).
 _DAY_HINT = re.compile(r"\d[.º°]?\s")

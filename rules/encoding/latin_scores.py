@@ -16,11 +16,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from mtlint.rules.encoding import latin_data
 from mtlint.rules.encoding.latin_data import WordLists
 from mtlint.rules.encoding.latin_words import WORD, Token
+from mtlint.text.regexes import compiled
 
 CAP = 3.0  # a word's score is clipped to [-CAP, CAP]
 DEFAULT_ENGLISH = 1.5  # an English common word scores at most -DEFAULT_ENGLISH
@@ -30,7 +29,7 @@ OOV_MARKED = 2.5  # a word in no table with letters English never uses scores at
 MIN_WORD_SCORE = 1.0  # a word counts as foreign at this score or more
 MIN_STRONG = 2.0  # what an elided word (`l'énergie`) scores at least
 # Letters English does not use: a word in no table that has one is foreign (`launçamento`, `lütfediy`).
-MARKED = regex.compile(r"[ñãõçğşıßœåøæąęłżśćńőűřčšžěůșțăđäöü]")
+MARKED = compiled(r"[ñãõçğşıßœåøæąęłżśćńőűřčšžěůșțăđäöü]")
 
 
 class Judgement(NamedTuple):

@@ -16,28 +16,27 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.encoding import latin_data
 from mtlint.rules.encoding.latin_data import WordLists
+from mtlint.text.regexes import compiled
 
 TITLE_MAX_WORDS = 6  # a quotation this short that starts with a capital is a title or a name
 
 # A word: letters and marks, with inner apostrophes (d'état). Hyphens split words.
-WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+WORD = compiled(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 # A neighbouring character that makes a word an identifier or markup, not prose (read in the raw text).
 _CODE_NEIGHBOUR = frozenset("0123456789/\\@#$%=<>{}|~^`[]+&")
 _MARKUP = frozenset("*_")  # emphasis markers: code only inside a word (`f**a**ce`, `file_name`)
 # A code span, a table-cell border or a link's bracket between two words: each cell and link is its own unit.
-_SEGMENT_BREAK = regex.compile(r"[`|\[\]]")
+_SEGMENT_BREAK = compiled(r"[`|\[\]]")
 # Markdown emphasis in the raw text: *x*, **x**, _x_, __x__ (not inside a word).
 EMPHASIS = LazyPattern(r"(?<![\w*])(\*\*?|__?)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_CAMEL = compiled(r"\p{Ll}\p{Lu}")
 _SENTENCE_PUNCT = frozenset(".!?:;…")
 _OPENERS = frozenset(" \t\u00a0\"'“‘«„‚¿¡([{-–—•*_")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "”": "”"}
-QUOTE_OPEN = regex.compile(r"[“«„‘\"‹”]")
+QUOTE_OPEN = compiled(r"[“«„‘\"‹”]")
 _MAX_QUOTE = 400  # characters; a longer "quotation" is a stray quote mark
 _LINK = LazyPattern(r"(?<!\\)\[([^\[\]\n]{1,400})\](?=[(\[])")  # a Markdown link's text, in the raw text
 

@@ -11,6 +11,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
 if TYPE_CHECKING:
     import re
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 # characters, save a few that hold one of these (a C1 control, Œ or œ before a non-letter, Â or Ã
 # before a space). A line with neither is passed over before ftfy is imported: most lines of English
 # have no such pair, and importing ftfy costs a one-file run more than most rules' whole work.
-_MAYBE_BAD = regex.compile(r"[\x80-\x9fŒœÂÃ]|[^\x00-\x7f]{2}")
+_MAYBE_BAD = compiled(r"[\x80-\x9fŒœÂÃ]|[^\x00-\x7f]{2}")
 # A finding covers whole words: extend a changed span over adjacent non-space characters.
 _WORD_CHAR = LazyPattern(r"[^\s\"'“”‘’«»()\[\]{}<>.,;:!?]")
 _REPLACEMENT = "\ufffd"
@@ -30,9 +31,7 @@ _TOKEN = r"\S*[^\x00-\x7f]\S*(?:(?<=[\u00c2-\u00df])[ \u00a0]{1,2}\S+)?"
 _RUN = LazyPattern(rf"{_TOKEN}(?:[ \t\u00a0]+{_TOKEN})*")
 # An HTML character reference left in plain text by a pipeline that escaped the page twice (`&quot;`,
 # `&#39;`), sometimes pulled apart by a translation engine that read it as words (`& # 39;`).
-_ENTITY = regex.compile(
-    r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[ \t]?(?:\d{1,7}|[xX][0-9A-Fa-f]{1,6}));|& #[ \t]?\d{1,7}[ \t]?;"
-)
+_ENTITY = compiled(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[ \t]?(?:\d{1,7}|[xX][0-9A-Fa-f]{1,6}));|& #[ \t]?\d{1,7}[ \t]?;")
 
 
 class Mojibake(Rule[NoOptions]):

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from mtlint.engine.config import Config
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule
 from mtlint.rules.grammar.settings import GrammarOptions, merge, resolve, validate_table
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
 if TYPE_CHECKING:
     from mtlint.rules.grammar.backend import Backend
 
-_CAPITALISED = regex.compile(r"\b\p{Lu}")
+_CAPITALISED = compiled(r"\b\p{Lu}")
 
 
 class Grammar(Rule[GrammarOptions]):

@@ -14,11 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from mtlint.rules.grammar.chunks import Chunk
 from mtlint.rules.grammar.issues import GrammarError, Issue
 from mtlint.rules.grammar.settings import URL_ENV, GrammarSettings
+from mtlint.text.regexes import compiled
 
 NO_SERVER = (
     "no LanguageTool server: pass --languagetool-url URL, set " + URL_ENV + " or [tool.mtlint.grammar] url, "
@@ -30,8 +29,8 @@ SPELLING_CATEGORIES = ("TYPOS",)
 SEPARATOR = "\n\n"  # LanguageTool treats a blank line as a paragraph break
 # LanguageTool counts UTF-16 units, and language-tool-python corrects offsets through class-level state
 # shared by all threads; text without astral characters needs no correction, so none is sent.
-_ASTRAL = regex.compile(r"[^\x00-\uffff]")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\s")
+_ASTRAL = compiled(r"[^\x00-\uffff]")
+_SENTENCE_END = compiled(r"[.!?…][\"'”’)\]]*\s")
 
 
 @dataclass(frozen=True)

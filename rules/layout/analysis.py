@@ -28,8 +28,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import regex
-
 from mtlint.rules.layout.captions import closes_story, find_captions
 from mtlint.rules.layout.cues import has_credit
 from mtlint.rules.layout.furniture import find_furniture, is_section_name
@@ -38,6 +36,7 @@ from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import Hit
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.lines import line_shapes
+from mtlint.text.regexes import compiled
 
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
 SAFE_ARTICLE = 0.5  # a pack match's fix stays safe only below this probability of article text
@@ -45,7 +44,7 @@ STORY_CREDIT_WORDS = 4  # a credit line this short under the story's last paragr
 TEMPLATE_MAX_WORDS = 12  # a line repeated across files is furniture-shaped up to this length
 
 # Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
-_NOT_TEMPLATE = regex.compile(
+_NOT_TEMPLATE = compiled(
     r"(?i)^(?:by\s|written\s+by|updated|published|posted)|^[\p{N}\p{P}\p{S}\s]*$"
     r"|^(?:[\p{L}.]+\s*,?\s*)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d"
 )

@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from mtlint.engine.packs import EntryPrefilter, PackEntry, phrase_regex
+from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.shared import (
     FAST_WORD,
     SENTENCE_END,
@@ -25,41 +26,42 @@ from mtlint.rules.layout.shared import (
 )
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.lines import line_shapes
+from mtlint.text.regexes import compiled
 
 # Words that may sit between caption words on a credit line: "Photo by AFP via Getty Images".
-_FILLER = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:a|an|by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
-_SEPARATORS = regex.compile(r"[\s\p{P}\p{S}\p{N}]+")
-_IMAGE_URL = regex.compile(
+_FILLER = compiled(r"(?i)(?<![\p{L}\p{N}])(?:a|an|by|via|from|the|of|and|for|on|file|copyright)(?![\p{L}\p{N}])")
+_SEPARATORS = compiled(r"[\s\p{P}\p{S}\p{N}]+")
+_IMAGE_URL = compiled(
     r"(?i)^(?:https?://|www\.)\S+?\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)(?:[?#]\S*)?$"
     r"|^(?:https?://|www\.)\S*/(?:images?|img|photos?|pictures?|media|uploads?)/\S+$"
 )
-_IMAGE_FILE = regex.compile(r"(?i)^[\w ().,+-]{1,120}\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)$")
+_IMAGE_FILE = compiled(r"(?i)^[\w ().,+-]{1,120}\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)$")
 _IMAGE_FILE_MAX = 125  # characters of the longest line _IMAGE_FILE matches: 120, a dot, an extension
-_CAMERA_NAME = regex.compile(
+_CAMERA_NAME = compiled(
     r"(?i)^(?:whatsapp\s+image|img|dsc[nf]?|pxl|screenshot|screen\s+shot|photo|image)[\s_-]*\d{2,}[\d\s_.:at()-]*$"
 )
-_MD_IMAGE = regex.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_CREDIT_BODY = regex.compile(
+_MD_IMAGE = LazyPattern(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_CREDIT_BODY = LazyPattern(
     r"""\s*(?:[:：]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$"""
 )
 # A credit opening the line ("Image caption, ...", "Source: ..."): the whole line is caption matter.
-_LEAD_CREDIT = regex.compile(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
-_AP_CREDIT = regex.compile(r"\((?:[\p{Lu}][\p{L}]*\s+)?Photos?\s*/\s*[^()\n]{2,60}\)")
+_LEAD_CREDIT = LazyPattern(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
+_AP_CREDIT = compiled(r"\((?:[\p{Lu}][\p{L}]*\s+)?Photos?\s*/\s*[^()\n]{2,60}\)")
 _NAME = r"\p{Lu}[\p{L}'’.\-]*"
 _CAP = r"[\p{Lu}\p{N}][\p{L}\p{N}&.'’\-]*"
-_NAME_SLASH_CREDIT = regex.compile(
+_NAME_SLASH_CREDIT = compiled(
     rf"(?:^|(?<=[.!?…”\"]\s{{1,3}}))(?P<credit>(?:{_NAME}\s+){{1,3}}{_NAME}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}}"
     rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})*)\s*$"
 )
-_AGENCY_SLASH_NAME = regex.compile(
+_AGENCY_SLASH_NAME = compiled(
     rf"(?<=[.!?…”\"]\s{{1,3}})(?P<credit>\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}{{2,}})?\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}}"
     rf"(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+)?)?)\s*$"
 )
-_PAREN_NAME_CREDIT = regex.compile(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
-_COPYRIGHT_HERE = regex.compile(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
+_PAREN_NAME_CREDIT = compiled(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
+_COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
-_LABELLED_CREDIT = regex.compile(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
-_CREDIT_TOKEN = regex.compile(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
+_LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
+_CREDIT_TOKEN = LazyPattern(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
 
 
 @dataclass(frozen=True)

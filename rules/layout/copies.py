@@ -20,9 +20,7 @@ from collections import Counter
 from collections.abc import Collection
 from functools import cached_property
 
-import regex
-from rapidfuzz.distance import Indel
-
+from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.shared import SENTENCE_END, tokens
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.lines import line_key, line_shapes
@@ -31,7 +29,7 @@ TEMPLATE_COPIES = 3  # a line found this many times in a document is a template
 LABEL_MAX_WORDS = 12  # a line without sentence punctuation up to this long reads as a label
 CODE_SIMILARITY = 0.9  # two paragraphs with code are copies only if their source is this similar
 _NEGATION = frozenset("not no never none nor cannot without".split())
-_ATX = regex.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+_ATX = LazyPattern(r"^ {0,3}#{1,6}(?:\s|$)")
 
 
 class CopyPolicy:
@@ -110,6 +108,8 @@ class CopyPolicy:
         if doc.is_masked(block.outer_start, block.outer_end) or doc.is_masked(original.outer_start, original.outer_end):
             mine = tokens(doc.text[block.outer_start : block.outer_end])
             theirs = tokens(doc.text[original.outer_start : original.outer_end])
+            from rapidfuzz.distance import Indel  # lazy: only for copies that hold code
+
             if mine != theirs and Indel.normalized_similarity(mine, theirs) < CODE_SIMILARITY:
                 return False
         return True

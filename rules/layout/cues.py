@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import regex
-
+from mtlint.engine.patterns import LazyPattern
 from mtlint.text.lines import STOPWORDS
+from mtlint.text.regexes import compiled
 
 IMAGE_REF = re.compile(
     r"(?i)\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic)\b|/(?:images?|img|photos?|pictures?|uploads?)/"
@@ -21,10 +21,10 @@ IMAGE_REF = re.compile(
 _CAMERA_PREFIXES = ("img", "dsc", "pxl", "screenshot", "whatsapp")
 _IMAGE_EXTENSIONS = (".jp", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".heic")
 _ASCII_EXTENSION = re.compile(r"\.(?:jp|png|gif|webp|avif|bmp|tif|heic)", re.I)  # _IMAGE_EXTENSIONS, any case
-BYLINE = regex.compile(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
+BYLINE = compiled(r"^(?i:by|written\s+by|reported\s+by|author:?)\s+\p{Lu}")
 # A dateline: a place (in capitals or capitalised), maybe an agency in brackets, then a dash ("CAIRO (X) -").
-DATELINE = regex.compile(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
-COPYRIGHT = regex.compile(r"(?i)©\s*(?:\d{4}|copyright)|\bcopyright\b|\ball\s+rights\s+reserved\b")
+DATELINE = compiled(r"^\p{Lu}[\p{L}.'’]*(?:[ ,]+\p{Lu}[\p{L}.'’]*){0,3}\s*(?:\([^()]{1,30}\))?\s*[–—-](?:\s|$)")
+COPYRIGHT = LazyPattern(r"(?i)©\s*(?:\d{4}|copyright)|\bcopyright\b|\ball\s+rights\s+reserved\b")
 
 # Imperative openers of calls to action and widget labels (general web vocabulary).
 ACTION_VERBS = frozenset(
@@ -35,12 +35,12 @@ ACTION_VERBS = frozenset(
 
 # A descriptive caption: a capitalised subject (a name, a title and a name) and then a verb in the present
 # tense or a participle ("X speaks at ...", "Officials inspecting ..."), and never a full stop.
-_DESCRIBES = regex.compile(
+_DESCRIBES = compiled(
     r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*,?\s+|(?:and|of|the|de|al|bin|van|von)\s+){1,8}(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
 )
 # The wider shape the sentence-caption rule reads: also "A woman casts ...", "Nurses prepare ...".
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
-_DESCRIBES_WIDE = regex.compile(
+_DESCRIBES_WIDE = compiled(
     rf"^(?:(?:A|An|The)\s+\p{{Ll}}[\p{{Ll}}\-]*\s+"
     rf"|(?:{_NAME_WORD},?\s+|(?:and|of|the|de|al|bin|van|von)\s+){{0,7}}{_NAME_WORD},?\s+)"
     r"(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
@@ -49,7 +49,7 @@ _DESCRIBES_WIDE = regex.compile(
 
 SCENE_MIN_WORDS = 7
 # A subject of up to four words and a participle: "Staff members giving visitors a tour".
-_PARTICIPLE = regex.compile(
+_PARTICIPLE = compiled(
     r"^(?P<subject>(?:(?:A|An|The)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}'’.\-]+){0,3}?)\s+"
     r"(?P<ing>\p{Ll}{2,}ing)\b"
 )
@@ -68,16 +68,16 @@ _NOT_SUBJECT = (STOPWORDS - {"a", "an", "the", "and", "of"}) | frozenset(
     "hate hates mind minds suggest suggests go goes come comes spend spends end ends quit quits".split()
 )
 # A place or a moment after the verb: where and when the picture was taken.
-_SCENE_PLACE = regex.compile(
+_SCENE_PLACE = LazyPattern(
     r"(?i)\b(?:at|in|on|outside|inside|near|during|before|after|from|beside|behind|under|through|across|along"
     r"|around|among|next\s+to|in\s+front\s+of)\s+\S"
 )
 
 # Credit shapes, split by where they sit, so that a long paragraph is scanned only at its ends.
-_CREDIT_START = regex.compile(
+_CREDIT_START = compiled(
     r"(?i)(?:photo|image|picture|credit|source|handout|courtesy|photograph|video)s?\b\s*(?:by\b|[:/|])"
 )
-_CREDIT_END = regex.compile(
+_CREDIT_END = LazyPattern(
     r"\((?:[^()]{2,50})/(?:[^()]{2,50})\)\s*$"
     # "Caption. Name Surname / AGENCY": after a sentence, so that a bare "Topic / Section" stays a breadcrumb.
     r"|(?<=[.!?…”\"]\s{1,3})\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}\s*/\s*"

@@ -8,27 +8,29 @@ from collections.abc import Mapping, Sequence
 import regex
 
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
+from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.cues import BYLINE
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.regexes import compiled
 
 MENU_MIN_ITEMS = 3
 MIDDLE_LIST_MAX = 5  # titles a related-links box between two paragraphs of the article holds at most
 # A number with a word or two: comment, view and share counters, reading times ("12 views", "3 min read").
-_COUNTER = regex.compile(r"^\d+(?:[.,]\d+)*\s*[kKmM]?(?:\s+\p{L}+\.?){1,2}$|^\d{1,6}$")
-_DATE_OR_TIME = regex.compile(
+_COUNTER = compiled(r"^\d+(?:[.,]\d+)*\s*[kKmM]?(?:\s+\p{L}+\.?){1,2}$|^\d{1,6}$")
+_DATE_OR_TIME = LazyPattern(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:am|pm|hours?|hrs?|days?|weeks?|months?|years?|ago|gmt|utc)\b"
 )
-_ALL_CAPS = regex.compile(r"^[\p{Lu}\p{N}\W]+$")
-_TRAIL_PUNCT = regex.compile(r"[\s.:!?,;…–—\-]*$")
-_DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-_NUMBER = regex.compile(r"\p{N}")
-_LETTERS = regex.compile(r"\p{L}+")
+_ALL_CAPS = compiled(r"^[\p{Lu}\p{N}\W]+$")
+_TRAIL_PUNCT = compiled(r"[\s.:!?,;…–—\-]*$")
+_DURATION = compiled(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_NUMBER = compiled(r"\p{N}")
+_LETTERS = compiled(r"\p{L}+")
 _SEGMENT = r"[\p{L}][\p{L}&'’\-]*(?:\s+[\p{L}&'’\-]+){0,2}"
-_BREADCRUMB = regex.compile(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
+_BREADCRUMB = compiled(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
 # One-word lines above an article that are datelines or a document's own sections, not site labels.
-_NOT_LABEL = regex.compile(
+_NOT_LABEL = compiled(
     r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december)$|^(?:introduction|background|summary|overview|abstract|contents"
     r"|preface|foreword|prologue|epilogue|conclusions?|methods?|results|discussion|references|sources|notes"
@@ -47,7 +49,7 @@ _LANGUAGE_CODES = frozenset(
     "sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk "
     "ur uz ve vi vo wa wo xh yi yo za zh zu ua cn jp kr gr cz dk vn il ir gb us".split()
 )
-_SWITCH_SEPARATORS = regex.compile(r"[\s|/•·]+")
+_SWITCH_SEPARATORS = compiled(r"[\s|/•·]+")
 
 
 def is_language_switcher(text: str) -> bool:
@@ -290,7 +292,7 @@ def _related_lists(
 
 
 # Promotional text speaks to the reader ("your account", "our newsletter") or tells them what to do.
-_ADDRESSES_READER = regex.compile(
+_ADDRESSES_READER = LazyPattern(
     r"(?i)\b(?:you|your|our|us)\b|^(?:learn|discover|find|get|join|sign|subscribe|register|download|read|watch"
     r"|click|use|follow|explore|try|enjoy|book|buy|shop|save|visit|check|see|stay|keep|don.t|never)\b"
 )

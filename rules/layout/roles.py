@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
@@ -31,11 +32,9 @@ MODEL_FILE = "data/line-roles.json"
 CLASSES = ("article", "caption", "furniture")
 # Markdown that is the author's own structure and never page debris.
 STRUCTURE = frozenset({"heading", "list", "code", "intro"})
-_CODE = regex.compile(r"(?m)^[ \t]*(?:```|~~~)|`[^`\n]+`")
+_CODE = LazyPattern(r"(?m)^[ \t]*(?:```|~~~)|`[^`\n]+`")
 # Code, a link, an image or inline HTML in a block's source: prose the author built around markup.
-_CODE_OR_LINK = regex.compile(
-    r"`[^`\n]+`|\]\(|\]\[|!\[|<(?:https?:|/?[A-Za-z][\w-]*[\s>/])|^\s*\[[^\]\n]+\]:\s", regex.M
-)
+_CODE_OR_LINK = LazyPattern(r"`[^`\n]+`|\]\(|\]\[|!\[|<(?:https?:|/?[A-Za-z][\w-]*[\s>/])|^\s*\[[^\]\n]+\]:\s", regex.M)
 
 # What each feature means, as a finding's message explains itself.
 EVIDENCE = {

@@ -13,17 +13,17 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.engine.packs import PATTERN_TIMEOUT, EntryPrefilter, PackEntry, PatternTimeout
 from mtlint.engine.packs import prefilter as pack_prefilter
+from mtlint.engine.patterns import LazyPattern
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.regexes import compiled
 from mtlint.text.words import WORD
 
 # The standard library's engine is several times faster for plain word scans of long documents.
 FAST_WORD = re.compile(r"[^\W_](?:[\w'’\-]|[\u0300-\u036f])*")
-SENTENCE_END = regex.compile(r"""[.!?…][\"'”’»)\]]*\s*$""")
-SENTENCE_BREAK = regex.compile(r"""[.!?…][\"'”’»)\]]*\s+(?=[\p{Lu}\p{N}"“‘'(])""")
+SENTENCE_END = compiled(r"""[.!?…][\"'”’»)\]]*\s*$""")
+SENTENCE_BREAK = LazyPattern(r"""[.!?…][\"'”’»)\]]*\s+(?=[\p{Lu}\p{N}"“‘'(])""")
 BODY_MIN_WORDS = 15
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import regex
+from mtlint.engine.patterns import LazyPattern
 
-_NAME = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-‐ ]*")
+_NAME = LazyPattern(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-‐ ]*")
 
 
 def _words(name: str) -> list[str]:

@@ -15,13 +15,11 @@ from mtlint.text.sentences import is_abbreviation
 
 # Lower-case words English never leaves without what they introduce: articles, possessive determiners
 # and the degree adverb `very` (`some of its.`, `a very, should`).
-_DETERMINER = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-])(the|an|its|their|our|your|very)[ \t]*([,.;!?])(?![.\p{L}\p{N}])"
-)
+_DETERMINER = LazyPattern(r"(?<![\p{L}\p{M}\p{N}'’\-])(the|an|its|their|our|your|very)[ \t]*([,.;!?])(?![.\p{L}\p{N}])")
 # Prepositions of several words that open a sentence or clause and are cut off there (`Prior to, the
 # committee`). Only at a clause start: at the end of a relative clause English strands them (`the
 # firm we act on behalf of, ...`).
-_PREPOSITION = regex.compile(
+_PREPOSITION = LazyPattern(
     r"(?:^|(?<=[.;!?]\s+|,\s+|\A))"
     r"((?:prior|according|due|thanks|owing|pursuant|in addition|with regard|with respect|in response|"
     r"in relation|contrary|subsequent|as opposed) to"
@@ -31,7 +29,7 @@ _PREPOSITION = regex.compile(
     regex.I,
 )
 # After a copula, a stance adverb cannot end the clause either (`The answer is definitely.`).
-_COPULA_ADVERB = regex.compile(
+_COPULA_ADVERB = LazyPattern(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?:is|are|was|were|be|been)[ \t]+(definitely|absolutely|certainly|extremely|"
     r"highly|very)[ \t]*([.;:])(?![.\p{L}\p{N}])",
     regex.I,

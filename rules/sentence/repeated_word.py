@@ -7,22 +7,24 @@ from collections.abc import Iterator
 
 import regex
 
+from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.text.document import Document
+from mtlint.text.regexes import compiled
 
 # A word, spaces or tabs only (no line break, no punctuation), then the same word.
-_REPEAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)([ \t]+)(\1)(?![\p{L}\p{M}\p{N}\-])", regex.I)
+_REPEAT = compiled(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)([ \t]+)(\1)(?![\p{L}\p{M}\p{N}\-])", regex.I)
 # Doublings of closed-class words that grammar allows: "she had had enough", "he said that that was all",
 # "what it is is", "what they do do", "she gave her her keys".
 LEGITIMATE = frozenset("had that is was do does did her".split())
 # The same word three or more times: no grammar allows it, whatever the word (`local local local`).
-_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)(?:[ \t]+\1){2,}(?![\p{L}\p{M}\p{N}\-])", regex.I)
+_RUN = compiled(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}+)(?:[ \t]+\1){2,}(?![\p{L}\p{M}\p{N}\-])", regex.I)
 # A cheap test a block must pass before the two patterns above run (most blocks repeat no word): a
 # letter run, spaces or tabs, and the same letters, in the case-folded text (Document.folded). Folding
 # keeps letters letters (a few gain a combining mark), so every match above shows up here too.
-_PAIR = regex.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{M}]+)[ \t]+\1")
+_PAIR = LazyPattern(r"(?<![\p{L}\p{N}])([\p{L}\p{M}]+)[ \t]+\1")
 # The same test for a block whose folded text is ASCII (most are), with the standard library's engine,
 # several times faster at it: there the letters are a-z (folding leaves no capitals), the numbers 0-9 and
 # there are no marks, so it matches exactly where _PAIR does.

@@ -13,6 +13,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import BlockKind, Document
+from mtlint.text.regexes import compiled
 from mtlint.text.words import WORD
 
 _TRAILING = re.compile(r"[ \t\u00a0]+(?=[\r\n]|\Z)")
@@ -26,7 +27,7 @@ _TOKEN = LazyPattern(r"\S+")
 # What a block must hold for the patterns above to match there (cheap tests run first): a space or tab
 # right before a mark, and a sentence mark right before a capital.
 _SPACE_BEFORE_MARK = re.compile(r"[ \t][,;:!?.]")
-_MARK_BEFORE_CAPITAL = regex.compile(r"[.!?]\p{Lu}")
+_MARK_BEFORE_CAPITAL = compiled(r"[.!?]\p{Lu}")
 _RUNNING = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 _LABEL_WORDS = 3  # a term before its description: `fix`, `QoS 0`, `Merge pull request`
 

@@ -12,9 +12,10 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Block, Document
+from mtlint.text.regexes import compiled
 
-_QUOTE = regex.compile(r"[“”„\"«»]")
-_LAST_QUOTE = regex.compile(r"(?r)[“”„\"«»]")  # _QUOTE, searched from the end
+_QUOTE = compiled(r"[“”„\"«»]")
+_LAST_QUOTE = compiled(r"(?r)[“”„\"«»]")  # _QUOTE, searched from the end
 # Every delimiter, with the standard library's engine (faster than `regex` at a character class).
 _ANY_DELIMITER = re.compile(r"""[()\[\]{}“”„«»"]""")
 # Every delimiter belongs to one family, named by the mark that closes it. Double quotes of any shape
@@ -34,7 +35,7 @@ _FAMILY = {
     '"': '"',
 }
 # Spans where brackets and quotes are not punctuation: web addresses and emoticons.
-_SKIP = regex.compile(
+_SKIP = LazyPattern(
     r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I
 )  # a URL keeps a balanced (...) of its own but not the parenthesis that encloses it
 _WWW = re.compile(r"www\.", re.I)

@@ -23,12 +23,15 @@ NEVER_AT_START = {"regex", "tomllib", "gzip", "sqlite3", "ahocorasick", "difflib
 # Linting a plain-text file with the default rules, in one process, without a terminal.
 NEVER_FOR_PLAIN_TEXT = {
     "markdown_it",  # Markdown only
+    "tomllib",  # only a config file or a pack of the project's own is TOML read at run time
     "mtlint.text.markdown_syntax",  # its patterns too
     "ftfy",  # only for a line that holds what mojibake is made of
     "importlib.metadata",  # only when a plug-in may be installed (or a rule fails)
     "email",
     "sqlite3",  # the result cache only (these runs pass --no-cache)
+    "mtlint.run.cache",
     "hashlib",
+    "pickle",  # patterns are rebuilt from a marshal table (text/regexes.py), not unpickled
     "wordfreq",  # the rules read precomputed tables; wordfreq only below their floors
     "langcodes",
     "tqdm",  # a progress bar only on a terminal
