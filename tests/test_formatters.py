@@ -22,6 +22,7 @@ from mtlint.engine import registry
 from mtlint.engine.registry import Registry
 from mtlint.engine.runner import run_rules
 from mtlint.formatters import FORMATTERS, FileReport, RunReport, finding_dict, get_formatter
+from mtlint.formatters.json import dumps_indented
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule
 from mtlint.text.document import Document
@@ -147,6 +148,25 @@ def test_json_has_exactly_the_documented_keys_and_positions(project, monkeypatch
         }
     ]
     assert list(out[0]) == JSON_KEYS
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        {},
+        [[], {}, [[]], {"a": {}}],
+        [{"path": "d/é.txt", "line": 2, "fix": None, "ok": True, "no": False, "m": '“q” \\ " \n \u2028 \x00 \ud800'}],
+        {"fix": {"applicability": "safe", "edits": [{"line": 1, "replacement": ""}]}, "data": (1, (2, [3]))},
+        "text",
+        -7,
+        None,
+        {"share": 0.5, "nan": float("nan")},  # floats: left to json
+        {1: "a", None: "b"},  # keys that are not strings: left to json
+    ],
+)
+def test_json_is_written_as_json_dumps_writes_it(value) -> None:
+    assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def test_json_fix_edits_and_end_column_exclusive(project, monkeypatch) -> None:

@@ -67,3 +67,32 @@ def test_every_default_rule_is_linear_in_the_document() -> None:
     }
     assert all(g <= MAX_GROWTH for g in grew.values()), grew
     assert sum(large.values()) < TOTAL_BOUND, large
+
+
+def quoted_paragraph(quotes: int) -> str:
+    """One paragraph of many quotations left open, sentence ends between them and inch signs."""
+    parts = [
+        f'He said “item {i} was {i % 90}" long and (fine' if i % 3 == 0 else f'the {i % 60}" model “number {i}.'
+        for i in range(quotes)
+    ]
+    return " ".join(parts) + "\n"
+
+
+def cpu_of_unbalanced_delimiter(text: str) -> float:
+    rule = next(r for r in build_rules(Config()).rules if r.name == "unbalanced-delimiter")
+    doc = Document(text, "quotes.txt")
+    doc.blocks  # noqa: B018 - the shared structure, timed apart from the rule
+    start = time.process_time()
+    assert list(rule.check(doc))
+    return time.process_time() - start
+
+
+def test_a_paragraph_of_many_open_quotes_is_linear() -> None:
+    # Each open quote once searched the rest of its paragraph (for a reopening, for the quotes before an
+    # inch sign): quadratic in the quotes of one paragraph.
+    cpu_of_unbalanced_delimiter(quoted_paragraph(50))  # patterns compile before anything is timed
+    small, large = (
+        cpu_of_unbalanced_delimiter(quoted_paragraph(2_000)),
+        cpu_of_unbalanced_delimiter(quoted_paragraph(20_000)),
+    )
+    assert large / max(small, MIN_MEASURED / MAX_GROWTH) <= MAX_GROWTH, (small, large)

@@ -10,7 +10,7 @@ from mtlint.engine.registry import Registry
 from mtlint.engine.ruleset import build_rules
 from mtlint.io.source import read_document
 from mtlint.run.documents import lint_documents
-from mtlint.run.evidence import CorpusStats
+from mtlint.run.evidence import CorpusStats, document_lines, normalise_line
 from mtlint.run.executor import LocalExecutor, resolve_jobs
 from tests.scale_helpers import check_json, make_project
 
@@ -85,3 +85,12 @@ def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path: Path) -> Non
     make_project(tmp_path, files=60)
     _, found, err = check_json(tmp_path, "--no-cache", "-j", "2", "docs")
     assert len(found) == 60 * 5 and err == ""
+
+
+def test_document_lines_are_the_normalised_lines_with_or_without_separators() -> None:
+    # A document without the separators str.split() reads as spaces takes a shorter path: same lines.
+    for text in ("  Read  MORE \n\nRead more\n Ünïcode\tline\u00a0 \n", "a\x1fb\n A  B\nc\x1f \n"):
+        expected = frozenset(n for n in map(normalise_line, text.splitlines()) if n)
+        assert document_lines(text) == expected
+    assert document_lines("  Read  MORE \nRead more\n") == {"read more"}
+    assert document_lines("a\x1fb\n") == {"a\x1fb"}

@@ -28,7 +28,11 @@ def normalise_line(text: str) -> str:
 
 def document_lines(prose: str) -> frozenset[str]:
     """The distinct normalised non-blank lines of one document (its contribution to the counts)."""
-    return frozenset(n for n in (normalise_line(line) for line in prose.splitlines()) if n)
+    if any(c in prose for c in _SEPARATORS):
+        return frozenset(n for n in (normalise_line(line) for line in prose.splitlines()) if n)
+    # normalise_line without its per-line test for separators (none in the document): the parent
+    # process reads every document's lines before the workers start, so this is the serial part of a run.
+    return frozenset(n for n in (" ".join(line.split()).casefold() for line in prose.splitlines()) if n)
 
 
 @dataclass(frozen=True)

@@ -86,13 +86,14 @@ def line_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def shape(text: str) -> LineShape:
-    """The shape of one line of text."""
+def shape(text: str, facts: dict[str, _WordFacts] | None = None) -> LineShape:
+    """The shape of one line of text; `facts` keeps what is known of each word across the lines of a
+    document (its words recur from line to line)."""
     tokens = tuple(FAST_WORD.findall(text))
     n = len(tokens)
     digits = len(_DIGIT.findall(text))
     ascii_ = text.isascii()
-    n_alpha, n_stop, n_title, n_caps, verb, first = _counts(tokens)
+    n_alpha, n_stop, n_title, n_caps, verb, first = _counts(tokens, {} if facts is None else facts)
     n_content = n_alpha - n_stop
     chars = len(text) - text.count(" ")
     has_letter = bool(n_alpha) or any(ch.isalpha() for ch in text)
@@ -117,36 +118,62 @@ def shape(text: str) -> LineShape:
         dated=n <= SHORT_LINE and has_letter and _dated(text, digits, ascii_),
         url=any(h in text for h in _URL_HINTS),
         separator=n <= 40
-        and (any(c in text for c in _SEPARATOR_CHARS) or " / " in text or bool(_SEPARATOR_DASH.search(text))),
+        and (
+            any(c in text for c in _SEPARATOR_CHARS)
+            or " / " in text
+            # (every match of the pattern has a dash: most lines have none, and skip the search)
+            or (("-" in text or "–" in text or "—" in text) and bool(_SEPARATOR_DASH.search(text)))
+        ),
         name_only=bool(_NAME_ONLY.match(text)),
     )
 
 
 # (words with a letter, function words, capitalised content words, words in capitals, verb, first word)
 _Counts = tuple[int, int, int, int, bool, str]
+# What _counts reads of one word: (case-folded, in capitals, function word, auxiliary, capitalised, an -ed
+# word of five letters or more); () for a word that does not start with a letter.
+_WordFacts = tuple[()] | tuple[str, bool, bool, bool, bool, bool]
 
 
-def _counts(tokens: tuple[str, ...]) -> _Counts:
-    """The word counts of a line."""
+def _word_facts(w: str) -> _WordFacts:
+    if not w[0].isalpha():
+        return ()
+    c = w.casefold()
+    return (
+        c,
+        len(w) >= 2 and w.isupper(),
+        c in STOPWORDS,
+        c in AUXILIARIES,
+        w[0].isupper(),
+        len(c) >= 5 and c.endswith("ed"),
+    )
+
+
+def _counts(tokens: tuple[str, ...], facts: dict[str, _WordFacts]) -> _Counts:
+    """The word counts of a line; `facts` holds the words already read (and takes the new ones)."""
     n_alpha = n_stop = n_title = n_caps = 0
     verb = False
     first = ""
+    known = facts.get
     for j, w in enumerate(tokens):
-        if not w[0].isalpha():
+        f = known(w)
+        if f is None:
+            f = facts[w] = _word_facts(w)
+        if not f:
             continue
-        c = w.casefold()
+        c, caps, stop, aux, title, ed = f
         if not n_alpha:
             first = c
         n_alpha += 1
-        if len(w) >= 2 and w.isupper():
+        if caps:
             n_caps += 1
-        if c in STOPWORDS:
+        if stop:
             n_stop += 1
-            verb = verb or c in AUXILIARIES
+            verb = verb or aux
             continue
-        if w[0].isupper():
+        if title:
             n_title += 1
-        elif not verb and (c in AUXILIARIES or (j and len(c) >= 5 and c.endswith("ed"))):
+        elif not verb and (aux or (j and ed)):
             verb = True
     return n_alpha, n_stop, n_title, n_caps, verb, first
 
@@ -169,7 +196,8 @@ def _addresses_reader(text: str) -> bool:
 
 
 def _shapes(doc: Document) -> tuple[LineShape, ...]:
-    return tuple(shape(b.text) for b in doc.blocks)
+    facts: dict[str, _WordFacts] = {}
+    return tuple(shape(b.text, facts) for b in doc.blocks)
 
 
 def line_shapes(doc: Document) -> tuple[LineShape, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -90,13 +91,17 @@ class UnbalancedDelimiter(Rule[NoOptions]):
             carried = []
             last_quote = _last_quote_mark(doc, block)
             last_block = block.index + 1 == len(doc.blocks)
+            reopenings: _Reopenings | None = None  # built for the first open quote that needs it
             for item in stack:
                 if item.offset < block.start:
                     continue  # carried from the paragraph before: a quotation may run over several
                 if item.family == '"' and last_block and block.index > 0 and item.offset == last_quote:
                     continue  # the text stops inside its last quotation: a page cut off by extraction
-                if item.family == '"' and _reopened(doc.prose, item.offset, block.end):
-                    continue  # `“… fiscal side. “Before that …”`: two quoted paragraphs run together
+                if item.family == '"':
+                    if reopenings is None:
+                        reopenings = _Reopenings(prose, block.start, block.end)
+                    if reopenings.after(item.offset):
+                        continue  # `“… fiscal side. “Before that …”`: two quoted paragraphs run together
                 if item.family == '"' and item.offset == last_quote and block.index + 1 < len(doc.blocks):
                     # A quotation running to the end of the paragraph and on into the next one (news
                     # convention); the next paragraph may reopen it or close it.
@@ -121,13 +126,16 @@ class UnbalancedDelimiter(Rule[NoOptions]):
         strays: list[tuple[int, str]] = []
         markdown = doc.format == "markdown"
         marks = []
+        # Straight quotes so far in the block and the last one's offset, for _inches: counting them
+        # again at every quote made a paragraph with many of them quadratic.
+        quotes, last_quote = 0, -1
         for m in _ANY_DELIMITER.finditer(prose, start, end):
             i, ch = m.start(), m.group()
-            if (
-                (skip and any(s <= i < e for s, e in skip))
-                or (markdown and ch in "[]{}")
-                or (ch == '"' and _inches(prose, start, i))
-            ):
+            ignored = (skip and any(s <= i < e for s, e in skip)) or (markdown and ch in "[]{}")
+            if ch == '"':
+                ignored = ignored or _inches(prose, start, i, last_quote, quotes)
+                quotes, last_quote = quotes + 1, i
+            if ignored:
                 continue
             marks.append((i, ch))
         if sum(ch == '"' for _, ch in marks) % 2 == 0:
@@ -211,15 +219,43 @@ def _role(prose: str, i: int, ch: str, quote_open: bool) -> str | None:
 _REOPEN = LazyPattern(r"""[.!?…]["”]?\s+[“"]\p{Lu}""")
 
 
-def _reopened(prose: str, offset: int, end: int) -> bool:
-    """Whether a quotation opened at `offset` is followed, in its paragraph, by a sentence end and a new
-    opening quote before any closing one: the news convention for a quotation of several paragraphs
-    (each opens, only the last closes), here with the paragraph break lost."""
-    m = _REOPEN.search(prose, offset + 1, end)
-    if m is None:
-        return False
-    closer = regex.search(r"[”]|\S\"(?=[\s.,;:!?]|$)", prose[offset + 1 : m.start() + 1])
-    return closer is None
+# A closing quote: a curly one, or a straight one glued to the word before it and followed by a space or
+# punctuation.
+_CLOSER = LazyPattern(r"""[”]|\S"(?=[\s.,;:!?])""")
+
+
+class _Reopenings:
+    """The reopened quotations of one paragraph: a quotation opened at some offset, then a sentence end
+    and a new opening quote before any closing one. That is the news convention for a quotation of
+    several paragraphs (each opens, only the last closes), here with the paragraph break lost.
+
+    The reopenings and closers are found once per paragraph, so that each open quote is a look-up:
+    searching the rest of the paragraph for every one made a paragraph of many open quotes quadratic.
+    """
+
+    def __init__(self, prose: str, start: int, end: int) -> None:
+        self._reopens = [m.start() for m in _REOPEN.finditer(prose, start, end)]
+        # Every closer by where it starts, with the last offset it reads (a straight quote reads the
+        # character after it); overlapping ones too, as a search starting between them would find them.
+        closers = sorted(
+            (m.start(), m.end() - 1 if m.group() == "”" else m.end())
+            for m in _CLOSER.finditer(prose, start, end, overlapped=True)
+        )
+        self._starts = [s for s, _ in closers]
+        # The least last offset of the closers from each one on.
+        self._reach = [s for _, s in closers]
+        for k in range(len(closers) - 2, -1, -1):
+            self._reach[k] = min(self._reach[k], self._reach[k + 1])
+
+    def after(self, offset: int) -> bool:
+        """Whether the quotation opened at `offset` is reopened: a reopening follows it with no closer
+        wholly between the quote and the reopening's sentence mark."""
+        k = bisect.bisect_left(self._reopens, offset + 1)
+        if k == len(self._reopens):
+            return False
+        mark = self._reopens[k]
+        c = bisect.bisect_left(self._starts, offset + 1)
+        return c == len(self._starts) or self._reach[c] > mark
 
 
 def _quote_from_start(prose: str, start: int, offset: int) -> bool:
@@ -234,10 +270,16 @@ def _last_quote_mark(doc: Document, block: Block) -> int:
     return -1 if m is None else m.start()
 
 
-def _inches(prose: str, start: int, i: int) -> bool:
-    """Whether the straight quote at `i` is an inch sign (`a 55" screen`), not the end of `"55"`."""
-    token_start = max(prose.rfind(" ", start, i), prose.rfind("\n", start, i)) + 1
-    if not (i > start and prose[i - 1].isdigit() and '"' not in prose[max(token_start, start) : i]):
+def _inches(prose: str, start: int, i: int, last_quote: int, quotes: int) -> bool:
+    """Whether the straight quote at `i` is an inch sign (`a 55" screen`), not the end of `"55"`.
+
+    `last_quote`: the offset of the block's straight quote before it (below `start` if none); `quotes`:
+    how many straight quotes stand in the block before it.
+    """
+    if not (i > start and prose[i - 1].isdigit()):
+        return False
+    # Another straight quote in the same token (`"55"`) makes it a closing quote.
+    if last_quote >= start and prose.find(" ", last_quote + 1, i) < 0 and prose.find("\n", last_quote + 1, i) < 0:
         return False
     # `the title "New 7.1"`: after an odd number of straight quotes, a quote after a digit closes one.
-    return prose.count('"', start, i) % 2 == 0
+    return quotes % 2 == 0
