@@ -441,21 +441,7 @@ class Cache:
 
     def mark_run(self, keys: Sequence[str], run: str) -> None:
         """Record that the cross-file findings of `keys` were found valid under `run` (see run_digest)."""
-        import sqlite3
-
-        if not self.writable or not keys:
-            return
-        try:
-            db = self._open(create=False)
-            if db is None:
-                return
-            with _transaction(db):
-                for i in range(0, len(keys), 500):
-                    chunk = list(keys[i : i + 500])
-                    marks = ",".join("?" * len(chunk))
-                    db.execute(f"UPDATE entries SET run = ? WHERE key IN ({marks})", [run, *chunk])
-        except (sqlite3.Error, OSError) as exc:
-            self._fail("write", exc)
+        self._set("run", run, keys)
 
     @staticmethod
     def _decode(key: str, payload: str) -> Entry | None:
@@ -469,9 +455,13 @@ class Cache:
 
     def _touch(self, keys: list[str], today: int) -> None:
         """Record that `keys` were used today (once a day per entry), so pruning keeps them."""
+        self._set("used", today, keys)
+
+    def _set(self, column: str, value: str | int, keys: Sequence[str]) -> None:
+        """Set one column of the entries of `keys`, in one transaction (500 keys per statement)."""
         import sqlite3
 
-        if not self.writable:
+        if not self.writable or not keys:
             return
         try:
             db = self._open(create=False)
@@ -479,9 +469,9 @@ class Cache:
                 return
             with _transaction(db):
                 for i in range(0, len(keys), 500):
-                    chunk = keys[i : i + 500]
+                    chunk = list(keys[i : i + 500])
                     marks = ",".join("?" * len(chunk))
-                    db.execute(f"UPDATE entries SET used = ? WHERE key IN ({marks})", [today, *chunk])
+                    db.execute(f"UPDATE entries SET {column} = ? WHERE key IN ({marks})", [value, *chunk])
         except (sqlite3.Error, OSError) as exc:
             self._fail("write", exc)
 
