@@ -58,6 +58,8 @@ _AGENCY_SLASH_NAME = compiled(
     rf"(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+)?)?)\s*$"
 )
 _PAREN_NAME_CREDIT = compiled(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
+# "A description of the picture (AFP)": an agency in brackets closing a line that ends no sentence.
+_PAREN_AGENCY = LazyPattern(rf"\s(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,3}}\))\s*$")
 _COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
 _LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
@@ -284,6 +286,11 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     m = _AP_CREDIT.search(b.text)
     if m:
         return _caption_span(b, b.start + m.start(), b.start + m.end(), False, "a photo credit")
+    m = _PAREN_AGENCY.search(b.text)
+    if m and not SENTENCE_END.search(b.text, 0, m.start()) and _is_agency(vocab, m["credit"][1:-1]):
+        hits = _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
+        if hits[0].whole:
+            return hits  # "Ministers at the meeting in Ankara (AFP)": a caption and its agency
     m = _PAREN_NAME_CREDIT.search(b.text)
     if m and len(WORD.findall(m["credit"])) >= 1:
         inner = m["credit"][1:-1]
@@ -293,6 +300,12 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
         if (len(WORD.findall(inner)) >= 2 or vocab.agency_ends(inner)) and hits[0].whole:
             return hits
     return []
+
+
+def _is_agency(vocab: Vocabulary, text: str) -> bool:
+    """Whether `text` is nothing but agencies of the vocabulary (`AFP`, `Reuters / AP`)."""
+    ends = vocab.agency_ends(text)
+    return bool(ends) and max(ends) == len(text.rstrip())
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:

@@ -50,8 +50,9 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       `Courtesy of ...`);
     - a credit at the end of a line (`... Photo: Weibo`, `... Image: AP file`,
       `... Photograph: Name/Paper`, `Caption. Name Surname / TASS`, `Caption. REUTERS/Name`,
-      `Caption. (Name Surname)`) or in brackets (`(Photo: X)`, `[Photo = Agency]`,
-      `(AP Photo/Name)`); with one caption sentence before it the whole line is the caption;
+      `Caption. (Name Surname)`, `A description of the picture (AFP)` with no full stop before the
+      agency) or in brackets (`(Photo: X)`, `[Photo = Agency]`, `(AP Photo/Name)`); with one caption
+      sentence before it the whole line is the caption;
     - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
     - a line that reappears inside the caption beside it (the image's alt text);
     - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
