@@ -82,11 +82,15 @@ class CopyPolicy:
             count = self._negation_counts[block.index] = _negations(self.tokens(block))
         return count
 
-    def copy(self, block: Block, original: Block, near: bool = False, prefix: bool = False) -> bool:
-        """Whether `block`, which repeats `original` (nearly, or as its first words), is a copy."""
+    def copy(
+        self, block: Block, original: Block, near: bool = False, prefix: bool = False, quotation: bool = False
+    ) -> bool:
+        """Whether `block`, which repeats `original` (nearly, as its first words, or as a quotation that
+        `original` holds), is a copy. A quotation is never a label, however short."""
         if block.index in self.debris or self._counts[self._keys[block.index]] >= TEMPLATE_COPIES:
             return False
-        if not prefix and _label_like(block.text, self.tokens(block)) and original.index != block.index - 1:
+        label = not (prefix or quotation) and _label_like(block.text, self.tokens(block))
+        if label and original.index != block.index - 1:
             return False
         if near and self._negations(block) != self._negations(original):
             return False

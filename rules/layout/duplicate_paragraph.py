@@ -19,6 +19,7 @@ from mtlint.rules.layout.copies import CopyPolicy
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import token_ends
 from mtlint.text.document import Block, Document
+from mtlint.text.regexes import compiled
 
 if TYPE_CHECKING:
     from mtlint.engine.config import Config
@@ -27,6 +28,12 @@ SHINGLE = 3  # words per shingle in the candidate index
 SKETCH = 12  # shingles kept per paragraph: the smallest hashes (a bottom-k MinHash sketch)
 STOP_POSTINGS = 64  # a shingle in more paragraphs than this is too common to pick candidates
 MAX_CANDIDATES = 8  # paragraphs compared in full with each new one
+# A pull quote: a line that is only a quotation, set near the paragraph that quotes it.
+_PULL_QUOTE = compiled(r"""^\s*["“«„][^"“”«»„]+["”»][.!?…]?\s*$""")
+PULL_QUOTE_MIN_WORDS = 6
+PULL_QUOTE_MAX_WORDS = 40
+PULL_QUOTE_REACH = 6  # blocks before or after the quotation where the paragraph quoting it may stand
+PULL_QUOTE_MIN_CONTEXT = 4  # words the paragraph has besides the quotation
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
       (a headline or teaser title printed again as the start of the teaser) is flagged on that span;
     - a short line (under `min-words`, at least two words) identical to the line just above it is a
       stutter of the layout (a byline printed twice);
+    - a line that is nothing but a quotation (six to forty words) which a longer paragraph within six
+      lines of it already quotes, nearly word for word (`threshold`, aligned on the best-matching part of
+      the paragraph), is a pull quote pasted into the text;
     - a line that is a caption, a credit or site furniture (as stray-caption and site-boilerplate read
       it, from their packs or from the line's role) is left to those rules, so it is reported once;
     - a line found three or more times in the document is a template (a credit under every picture, a
@@ -115,6 +125,14 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     def check(self, doc: Document) -> Iterator[Finding]:
         skip = layout_debris(doc, self.settings).whole_lines
         policy = CopyPolicy(doc, skip)
+        reported: set[int] = set()
+        for finding in self._copies(doc, skip, policy):
+            reported.add(finding.start)
+            yield finding
+        yield from self._pull_quotes(doc, skip, policy, reported)
+
+    def _copies(self, doc: Document, skip: frozenset[int], policy: CopyPolicy) -> Iterator[Finding]:
+        """Paragraphs that repeat an earlier one, exactly or nearly, or begin with an earlier line."""
         min_words, threshold = self.options.min_words, self.options.threshold
         exact: dict[tuple[str, ...], Block] = {}
         heads: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -157,6 +175,42 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
             for sh in sketch:
                 postings[sh].append(len(seen))
             seen.append((block, toks))
+
+    def _pull_quotes(
+        self, doc: Document, skip: frozenset[int], policy: CopyPolicy, reported: set[int]
+    ) -> Iterator[Finding]:
+        """A line that is nothing but a quotation which a paragraph nearby already quotes (a pull quote
+        pasted into the text, often with a word changed by the translation)."""
+        blocks = doc.blocks
+        for block in blocks:
+            if block.index in skip or block.start in reported or not _PULL_QUOTE.match(block.text):
+                continue
+            toks = policy.tokens(block)
+            if not PULL_QUOTE_MIN_WORDS <= len(toks) <= PULL_QUOTE_MAX_WORDS:
+                continue
+            from rapidfuzz import fuzz  # lazy: few documents hold a line that is only a quotation
+
+            quote = " ".join(toks)
+            near = range(max(0, block.index - PULL_QUOTE_REACH), min(len(blocks), block.index + PULL_QUOTE_REACH + 1))
+            for i in near:
+                other = blocks[i]
+                if i == block.index or i in skip:
+                    continue
+                words = policy.tokens(other)
+                if len(words) < len(toks) + PULL_QUOTE_MIN_CONTEXT:
+                    continue  # the quotation must stand inside a longer paragraph
+                score = fuzz.partial_ratio(quote, " ".join(words), score_cutoff=100 * self.options.threshold)
+                if score and policy.copy(block, other, near=True, quotation=True):
+                    yield self.finding(
+                        block.start,
+                        block.end,
+                        f"Quotation repeats words of line {other.first_line} (similarity {score / 100:.2f}); "
+                        "delete this copy.",
+                        Fix.unsafe(doc.deletion(block)),
+                        line=other.first_line,
+                        similarity=f"{score / 100:.2f}",
+                    )
+                    break
 
     def _nearest(self, toks, shingles, postings, seen, threshold):  # type: ignore[no-untyped-def]
         """The most similar earlier paragraph at or above `threshold`, from sketch candidates."""
