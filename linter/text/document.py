@@ -145,8 +145,12 @@ class Document:
         characters, each paragraph over several lines) rather than one paragraph per line."""
         if self.format == "markdown":
             return False
-        lines = [self.line_span(i + 1) for i in range(self.line_count)]
-        return _looks_hard_wrapped(self, lines)
+        return _looks_hard_wrapped(self, self._line_spans)
+
+    @cached_property
+    def _line_spans(self) -> list[tuple[int, int, int]]:
+        """`line_span` of every line, in order (plain-text blocks and the wrapping test both read them)."""
+        return [self.line_span(i + 1) for i in range(self.line_count)]
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
@@ -252,7 +256,7 @@ def fold_case(text: str) -> str:
 
 def _plain_blocks(doc: Document) -> list[Block]:
     """Split plain text into blocks: one per line, or per run of lines when the text is hard-wrapped."""
-    lines = [(i + 1, *doc.line_span(i + 1)) for i in range(doc.line_count)]
+    lines = [(i + 1, *span) for i, span in enumerate(doc._line_spans)]
     wrapped = doc.hard_wrapped
     groups: list[list[tuple[int, int, int, int]]] = []
     current: list[tuple[int, int, int, int]] = []
