@@ -67,10 +67,12 @@ _NOT_SUBJECT = (STOPWORDS - {"a", "an", "the", "and", "of"}) | frozenset(
     "risks consider considers finish finishes resume resumes deny denies admit admits like likes love loves "
     "hate hates mind minds suggest suggests go goes come comes spend spends end ends quit quits".split()
 )
-# A place or a moment after the verb: where and when the picture was taken.
+# A place or a moment after the verb: where and when the picture was taken (not a preposition and a bare
+# noun that make an idiom: "at odds", "in talks", "on track").
 _SCENE_PLACE = LazyPattern(
     r"(?i)\b(?:at|in|on|outside|inside|near|during|before|after|from|beside|behind|under|through|across|along"
-    r"|around|among|next\s+to|in\s+front\s+of)\s+\S"
+    r"|around|among|next\s+to|in\s+front\s+of)\s+(?!(?:odds|risk|stake|war|talks|doubt|trouble|limbo|hold|track|edge"
+    r"|sight|charge|power|office|place|time|turn|touch|line|favou?r|need|danger|crisis|question)\b)\S"
 )
 
 # Credit shapes, split by where they sit, so that a long paragraph is scanned only at its ends.
@@ -84,6 +86,16 @@ _CREDIT_END = LazyPattern(
     r"\p{Lu}[\p{L}\p{N}&.'’\-]*(?:\s+\p{Lu}\S*){0,2}\s*$"
     r"|(?i:\b(?:photo|image|credit|picture)s?\s*:\s*\S[^.!?]{0,60}$)"
 )
+# A caption with no verb: who is in the picture, then where or when it was taken ("Minister X and his
+# counterpart Y during a news conference in Z", "Delegates at the opening session"). The place must open
+# with a determiner, a capital or a number ("at odds", "at risk" are idioms, not places).
+_POSED = compiled(
+    r"^(?P<subject>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,?\s+[\p{L}\p{M}'’.\-]+){0,11}?)\s+"
+    r"(?:during|at|outside|inside|beside|in\s+front\s+of|next\s+to|upon)\s+"
+    r"(?:(?:the|a|an|his|her|their|its|this)\b|\p{Lu}|\p{N})"
+)
+POSED_MIN_WORDS = 8  # a headline-style subheading names its event in fewer words
+
 TAIL = 90  # characters at a line's end in which a trailing credit is looked for
 
 
@@ -154,3 +166,21 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     if verb.endswith("ing") and verb not in ING_NOUNS:
         return True
     return words >= SCENE_MIN_WORDS and bool(_SCENE_PLACE.search(text, m.end()))
+
+
+def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
+    """A photo caption with no verb: a subject that names people (two or more capitalised words, or a
+    plural noun) and then where or when the picture was taken, over at least POSED_MIN_WORDS words with
+    no finite verb and no full stop. A subheading names a topic ("Tension at the border and what it
+    means") or an event with a verb, and stays out."""
+    if verb or ends_sentence or not POSED_MIN_WORDS <= words <= 25 or text.endswith((":", "：")):
+        return False
+    m = _POSED.match(text)
+    if m is None:
+        return False
+    subject = m["subject"].replace(",", " ").split()
+    if subject[0].casefold() in STOPWORDS:
+        return False  # "A look at the numbers", "The view from the top"
+    capitals = sum(1 for w in subject if w[:1].isupper())
+    last = subject[-1].casefold()
+    return capitals >= 2 or (last.endswith("s") and not last.endswith("ss") and last not in STOPWORDS)

@@ -271,12 +271,18 @@ def _name(cls: str, v: Sequence[float]) -> tuple[str, str]:
 
 def sentence_captions(doc: Document) -> frozenset[int]:
     """Blocks shaped like a photo caption written as a sentence (`cues.describes_scene`: someone doing
-    something somewhere, no full stop) set between two body paragraphs ("Mayor X speaks to reporters
-    outside City Hall")."""
+    something somewhere, no full stop; `cues.poses`: the same with no verb) set between two body
+    paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y")."""
     shapes = line_shapes(doc)
     layout = document_layout(doc)
     return frozenset(
-        i for i, s in enumerate(shapes) if layout.between(i) and cues.describes_scene(s.text, s.words, s.ends_sentence)
+        i
+        for i, s in enumerate(shapes)
+        if layout.between(i)
+        and (
+            cues.describes_scene(s.text, s.words, s.ends_sentence)
+            or cues.poses(s.text, s.words, s.ends_sentence, s.verb)
+        )
     )
 
 
