@@ -54,16 +54,17 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     Parasite`, `in section The raise statement`), hyphenated and possessive words, acronyms, and
     title-cased sentences.
 
-    Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a
-    semicolon (`; To set`); articles, demonstratives and question words are not, because they open
-    embedded titles (`the FAQ entry How do I …`). Other words are flagged only when wordfreq shows them to
-    be English common words rather than names (far more frequent in English than in German, French,
-    Spanish, Italian and Portuguese text, where names keep their spelling); when the document does not
-    write them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more
-    than once); when they do not follow a determiner (`the Taliban`) or `known as`; and when they are not
-    plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns English
-    capitalises as short names (`Parliament`, `the South`, `Congress`) or words English writes only as
-    names (`talks in Germany and`, `Christmas`: WordNet knows no lower-case sense of them).
+    Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a semicolon (`; To
+    set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
+    How do I …`), except an article between a lower-case content word and a lower-case common noun (`stressed The
+    importance of`), where no title opens. Other words are flagged only when wordfreq shows them to be English
+    common words rather than names (far more frequent in English than in German, French, Spanish, Italian and
+    Portuguese text, where names keep their spelling); when the document does not write them as a name elsewhere
+    (next to another capitalised word, or capitalised in mid-sentence more than once); when they do not follow a
+    determiner (`the Taliban`) or `known as`; and when they are not plurals (`beat Spurs`), nationality or faith
+    words (`Islamic`, `Pakistani`), nouns English capitalises as short names (`Parliament`, `the South`, `Congress`)
+    or words English writes only as names (`talks in Germany and`, `Christmas`: WordNet knows no lower-case sense of
+    them).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -100,7 +101,10 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 after_semicolon = gap.strip() == ";"
                 after_quotation = closed and _after_quotation(prose, words, i)
                 if (key in _QUESTION_WORDS or key in _DETERMINERS) and not (
-                    after_semicolon or after_quotation or _double_determiner(prose, words, i)
+                    after_semicolon
+                    or after_quotation
+                    or _double_determiner(prose, words, i)
+                    or _article_after_content_word(prose, words, i)
                 ):
                     continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
                 if lex.introduces_name(words[i - 1].group().casefold()):
@@ -209,6 +213,21 @@ def _after_quotation(prose: str, words: list[WordMatch], i: int) -> bool:
         return False  # `said.” It` ended the sentence: the closing quote must follow a word directly
     nxt = words[i + 1]
     return prose[m.end() : nxt.start()] == " " and nxt.group()[0].islower()
+
+
+def _article_after_content_word(prose: str, words: list[WordMatch], i: int) -> bool:
+    """Whether a capitalised article stands between a lower-case content word and a lower-case common noun
+    (`stressed The importance of`): an embedded title in sentence case follows a preposition or a noun
+    that introduces it (`described in The import system`, `the chapter The early years`), and a title
+    in title case has a capital next."""
+    if words[i].group() not in ("The", "A", "An") or i + 1 >= len(words):
+        return False
+    prev, nxt = words[i - 1].group(), words[i + 1].group()
+    if not (prev.isalpha() and prev.islower()) or lex.is_closed_class(prev) or lex.introduces_name(prev):
+        return False
+    if prose[words[i - 1].end() : words[i].start()] != " " or prose[words[i].end() : words[i + 1].start()] != " ":
+        return False
+    return nxt.isalpha() and nxt.islower() and not lex.is_closed_class(nxt) and lex.is_frequent_in_english(nxt, 3.0)
 
 
 def _double_determiner(prose: str, words: list[WordMatch], i: int) -> bool:
