@@ -28,6 +28,8 @@ SHINGLE = 3  # words per shingle in the candidate index
 SKETCH = 12  # shingles kept per paragraph: the smallest hashes (a bottom-k MinHash sketch)
 STOP_POSTINGS = 64  # a shingle in more paragraphs than this is too common to pick candidates
 MAX_CANDIDATES = 8  # paragraphs compared in full with each new one
+REORDERED_MIN_WORDS = 15  # a paragraph this long is compared also with its words in any order
+REORDERED_SLACK = 0.1  # ... when its similarity as it stands is at most this far under the threshold
 # A pull quote: a line that is only a quotation, set near the paragraph that quotes it.
 _PULL_QUOTE = compiled(r"""^\s*["“«„][^"“”«»„]+["”»][.!?…]?\s*$""")
 PULL_QUOTE_MIN_WORDS = 6
@@ -66,6 +68,9 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     - paragraphs are compared as sequences of word tokens (case, punctuation and apostrophe style
       aside) with an edit-distance similarity (rapidfuzz Indel); a later paragraph of at least
       `min-words` words whose similarity to an earlier one reaches `threshold` is a duplicate;
+    - a paragraph of fifteen words or more is compared also with its words in any order (the
+      translation of a copy may reorder them: `the two countries' ministers` / `the ministers of the two
+      countries`), when its similarity as it stands is within 0.1 of `threshold`;
     - a paragraph that begins with the whole text of an earlier line of at least `min-words` words
       (a headline or teaser title printed again as the start of the teaser) is flagged on that span;
     - a short line (under `min-words`, at least two words) identical to the line just above it is a
@@ -230,6 +235,13 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
             if min(len(other), len(toks)) / max(len(other), len(toks)) < threshold - 0.15:
                 continue
             score = Indel.normalized_similarity(toks, other, score_cutoff=threshold)
+            if not score and len(toks) >= REORDERED_MIN_WORDS:
+                # The same words in another order: a copy the translation reworded ("the two countries'
+                # ministers" / "the ministers of the two countries"). Only in a long paragraph that is
+                # nearly a copy as it stands: in a short one, swapped words are another sentence ("convert
+                # a string to a number" / "a number to a string").
+                if Indel.normalized_similarity(toks, other, score_cutoff=threshold - REORDERED_SLACK):
+                    score = Indel.normalized_similarity(sorted(toks), sorted(other), score_cutoff=threshold)
             if score and (best is None or score > best[1]):
                 best = (seen[idx][0], score)
         return best
