@@ -8,12 +8,17 @@ from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import BlockKind, Document
+from mtlint.text.lines import STOPWORDS
 from mtlint.text.regexes import compiled
 
 _FIRST_WORD = compiled(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
 _WORD = compiled(r"[\p{L}\p{M}\p{N}]+")
 # What follows a word that is code, not prose: an (escaped) underscore, a call, an attribute, an assignment.
 _IDENTIFIER_TAIL = compiled(r"\\?_|\(|\.\w|::|[ \t]*=(?!=)|[ \t]+\w+[ \t]*=[^=]")
+_CREDIT_WORDS = frozenset({"by", "via"})
+_CREDIT_MAX_NAME_WORDS = (
+    3  # words after `by` in a byline whatever their case (`by staff reporter`, not `by the numbers`)
+)
 _CAPITALISED_SHARE = 0.75  # headings that must start with a capital for a lower-case one to stand out
 
 
@@ -27,12 +32,12 @@ class LowercaseHeading(Rule[NoOptions]):
     Bad:  `the broader context`
     Good: `The broader context`
 
-    Heuristics: a Markdown heading, or in plain text a short line without final punctuation that opens
-    the document or introduces prose (the document model's HEADING blocks), whose first word starts with
-    a lower-case letter, in a document whose other headings start with a capital (without that evidence
-    a lower-case short line is as likely to be page furniture). Not flagged: credit lines whose other
-    words are all capitalised (`by Jane Doe`), one-word lines (captions and labels such as `picture` or `archival`
-    are the caption rules' business), words written in lower case on purpose (`iPhone`, `eBay`, handles,
+    Heuristics: a Markdown heading, or in plain text a short line without final punctuation that opens the document
+    or introduces prose (the document model's HEADING blocks), whose first word starts with a lower-case letter, in
+    a document whose other headings start with a capital (without that evidence a lower-case short line is as likely
+    to be page furniture). Not flagged: credit lines whose other words are all capitalised (`by Jane Doe`) or that
+    name a user (`by admin`, `by staff reporter`), one-word lines (captions and labels such as `picture` or
+    `archival` are the caption rules' business), words written in lower case on purpose (`iPhone`, `eBay`, handles,
     web addresses, file names).
 
     Fix (safe): capitalise the first letter.
@@ -60,6 +65,8 @@ class LowercaseHeading(Rule[NoOptions]):
             rest = _WORD.findall(block.text)[1:]
             if all(w[0].isupper() or w[0].isdigit() for w in rest):
                 continue  # "by Jane Doe", "via Reuters": a credit before names, not a title
+            if word in _CREDIT_WORDS and len(rest) <= _CREDIT_MAX_NAME_WORDS and not STOPWORDS.intersection(rest):
+                continue  # "by admin", "by staff reporter": a byline with a user name, not a title
             if not word[0].islower() or any(c.isupper() for c in word[1:]) or any(c in word for c in "@/_."):
                 continue
             if doc.prose.startswith("://", m.end()) or doc.is_masked(m.start(), m.end()):
