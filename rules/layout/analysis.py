@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from mtlint.rules.layout.captions import closes_story, find_captions
-from mtlint.rules.layout.cues import has_credit
+from mtlint.rules.layout.cues import has_credit, is_timestamp
 from mtlint.rules.layout.furniture import find_furniture, is_section_name
 from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
 from mtlint.rules.layout.settings import LayoutSettings
@@ -104,8 +104,10 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
         if i in captions or role.cls == "article" or role.p <= REPORT or not _model_may_report(roles, i):
             continue
         b = doc.blocks[i]
-        if (role.cls == "caption" and _story_credit(doc, b)) or (role.cls == "furniture" and is_section_name(b.text)):
-            continue
+        if (role.cls == "caption" and _story_credit(doc, b)) or (
+            role.cls == "furniture" and (is_section_name(b.text) or is_timestamp(b.text))
+        ):
+            continue  # the story's own credit, a section's name, the story's date: not debris by shape alone
         evidence = f"{roles.explain(i)}; p {role.p:.2f}"
         if role.cls == "caption":
             why = f"a line that reads as a caption by its shape and place ({evidence})"

@@ -96,6 +96,13 @@ _POSED = compiled(
 )
 POSED_MIN_WORDS = 8  # a headline-style subheading names its event in fewer words
 
+# A date and a time in digits alone on a line ("13/03/2023", "2023-03-13 10:45", "13.03.2023 | 14:25"):
+# the story's dateline, like a date written in words, not site furniture.
+_TIMESTAMP = compiled(
+    r"^\W{0,3}(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})"
+    r"(?:\s*[-–—,|/]?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?\W{0,3}$"
+)
+
 TAIL = 90  # characters at a line's end in which a trailing credit is looked for
 
 
@@ -184,3 +191,8 @@ def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
     capitals = sum(1 for w in subject if w[:1].isupper())
     last = subject[-1].casefold()
     return capitals >= 2 or (last.endswith("s") and not last.endswith("ss") and last not in STOPWORDS)
+
+
+def is_timestamp(text: str) -> bool:
+    """Whether the line is a date in digits, maybe with a time of day, and nothing else."""
+    return len(text) <= 40 and _TIMESTAMP.match(text.strip()) is not None
