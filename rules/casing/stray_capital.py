@@ -61,10 +61,11 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     common words rather than names (far more frequent in English than in German, French, Spanish, Italian and
     Portuguese text, where names keep their spelling); when the document does not write them as a name elsewhere
     (next to another capitalised word, or capitalised in mid-sentence more than once); when they do not follow a
-    determiner (`the Taliban`) or `known as`; and when they are not plurals (`beat Spurs`), nationality or faith
-    words (`Islamic`, `Pakistani`), nouns English capitalises as short names (`Parliament`, `the South`, `Congress`)
-    or words English writes only as names (`talks in Germany and`, `Christmas`: WordNet knows no lower-case sense of
-    them).
+    determiner (`the Taliban`; unless the clause goes on at once with a verb or a preposition other than `of`: `the
+    Decision would be`, `any Interference in`) or `known as`; and when they are not plurals (`beat Spurs`),
+    nationality or faith words (`Islamic`, `Pakistani`), nouns English capitalises as short names (`Parliament`,
+    `the South`, `Congress`) or words English writes only as names (`talks in Germany and`, `Christmas`: WordNet
+    knows no lower-case sense of them).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -122,7 +123,17 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 if not closed:
                     # Lexical test first at the lower bar (cheap), then the document's evidence (a scan).
                     before_previous = words[i - 2].group() if i >= 2 else ""
-                    if not self._common_word(key, words[i - 1].group(), before_previous, written_lower=True):
+                    previous = words[i - 1].group()
+                    if previous.casefold() in _DETERMINERS:
+                        # "the Decision would be", "any Interference in": after a determiner, only a word
+                        # English never writes as a name, followed by a verb or a preposition (a name
+                        # goes on: "the Bank of Japan", "the Special method names section").
+                        if words[i + 1].group() not in _CLAUSE_AFTER_NOUN or not self._common_word(
+                            key, "", before_previous
+                        ):
+                            continue
+                        previous = ""  # the determiner has been weighed
+                    elif not self._common_word(key, previous, before_previous, written_lower=True):
                         continue
                     if evidence is None:
                         evidence = capital_evidence(doc)
@@ -130,9 +141,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         continue
                     # The document's own lower-case uses of the word lower the bar for cognates ("where
                     # Danger lies" when the text also says "the danger"): a name is not written in lower case.
-                    if evidence.use(key).lower == 0 and not self._common_word(
-                        key, words[i - 1].group(), before_previous
-                    ):
+                    if evidence.use(key).lower == 0 and not self._common_word(key, previous, before_previous):
                         continue
                 lowered = word[0].lower() + word[1:]
                 edit = Edit(m.start(), m.end(), lowered)
@@ -196,6 +205,12 @@ class StrayCapital(Rule[StrayCapitalOptions]):
 # Closed-class words that open a clause: after a quotation that ended without a full stop they are a
 # sentence start glued on ("called it “Anger and Frustration” It shows"), not the next word of a title.
 _CLAUSE_OPENERS = frozenset("it he she they we its his their the this these those there".split())
+# Words that end a noun phrase and go on with the clause: a verb of being, having or saying, a modal, or a
+# preposition that does not join the parts of a name (not `of`, `for`, `and`).
+_CLAUSE_AFTER_NOUN = frozenset(
+    "is was are were has had have would will could should can may might must did does said says "
+    "in on at to from with between against into over after before during".split()
+)
 _CONTEXT_GAPS = ("", ",", ";")  # what `_context_fits` lets stand between the word and the one before it
 _CLOSING_QUOTES = ("”", '"', "»")
 # Determiners and quantifiers that cannot be followed by another determiner ("some Its provisions").
