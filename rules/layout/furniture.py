@@ -28,6 +28,10 @@ _DURATION = compiled(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _NUMBER = compiled(r"\p{N}")
 _LETTERS = compiled(r"\p{L}+")
 _SEGMENT = r"[\p{L}][\p{L}&'’\-]*(?:\s+[\p{L}&'’\-]+){0,2}"
+# A link to another story, marked by an arrow or a double chevron (`>> Farmers protest in the capital`,
+# `► Drought: what we know`); not a `>>>` prompt.
+_ARROW_LINK = compiled(r"^(?:>>(?!>)|[»►▶▷➤➜→⇒▸])\s*[\p{Lu}\p{N}\p{Lo}]")
+ARROW_LINK_MAX_WORDS = 16
 _BREADCRUMB = compiled(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
 # One-word lines above an article that are datelines or a document's own sections, not site labels.
 _NOT_LABEL = compiled(
@@ -204,6 +208,8 @@ def _structure(b: Block, body: int, last: int, duration_set: Sequence[int], quan
     if b.index < body and is_language_switcher(text):
         return "a language switcher above the article"
     n = b.word_count
+    if b.index >= body and n <= ARROW_LINK_MAX_WORDS and _ARROW_LINK.match(text) and not SENTENCE_END.search(text):
+        return "a link to another story, marked by an arrow"
     if n <= 8 and not _NUMBER.search(text) and _BREADCRUMB.match(text) and not SENTENCE_END.search(text):
         return "a section breadcrumb"
     if (

@@ -42,7 +42,8 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
     2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`,
        `Topic | Taiwan`), a one-word section label above the article (`business`), a menu (a run of
        three or more short lines above the article, most of them one word), a counter outside the body
-       (`0 Comments`, `2988`), a short site masthead over navigation, the short titles under a
+       (`0 Comments`, `2988`), a link to another story marked by an arrow in or under the article
+       (`>> Title`, `► Title`), a short site masthead over navigation, the short titles under a
        related-articles heading, and the footer
        zone: after closing furniture (copyright, comment form, share bar, source link, agency credit
        line) every short line down to the end of the file, and every long one that speaks to the
