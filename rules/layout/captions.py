@@ -60,6 +60,13 @@ _AGENCY_SLASH_NAME = compiled(
 _PAREN_NAME_CREDIT = compiled(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
 # "A description of the picture (AFP)": an agency in brackets closing a line that ends no sentence.
 _PAREN_AGENCY = LazyPattern(rf"\s(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,3}}\))\s*$")
+# Where a person stands in the picture, after their name: `Omar Haddad (right)`, `Lena Vogt, left, and`.
+_POSITION = LazyPattern(
+    r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\((?:far\s+|(?:second|third)\s+from\s+)?(?:left|right|centre|center|L|R|C)\)"
+    r"|,\s+(?:far\s+)?(?:left|right|centre|center),\s+(?:and|with|[\p{Ll}]+s)\b)"
+)
+_POSITION_HINTS = ("left", "right", "cent", "(L)", "(R)", "(C)")
+POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sentences
 _COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
 _LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
@@ -175,6 +182,8 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
         return whole(False, "an image file name used as a caption")
     if is_heading(doc, b) and doc.format == "markdown":
         return []  # an author's own Markdown heading is never a caption
+    if _names_positions(b):
+        return whole(False, "a photo caption: it says where each person stands in the picture")
     if "©" not in text and "(" not in text and not vocab.mentions(text, words):
         return _structural(doc, b, max_words)
     n = b.word_count
@@ -191,6 +200,15 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
         return _structural(doc, b, max_words)
     whole_line = [h for h in hits if h.whole]
     return whole_line[:1] if whole_line else _longest_first(hits)  # one finding per credit
+
+
+def _names_positions(b: Block) -> bool:
+    """Whether the line says where a named person stands in the picture (`X (right) with Y`, `X, left, and
+    Y`), in one or two sentences: only a caption describes a picture that way."""
+    text = b.text
+    if not any(h in text for h in _POSITION_HINTS) or b.word_count > POSITION_MAX_WORDS:
+        return False
+    return sentence_count(text) <= 2 and _POSITION.search(text) is not None
 
 
 def closes_story(doc: Document, b: Block) -> bool:

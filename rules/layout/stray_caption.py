@@ -54,6 +54,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       agency) or in brackets (`(Photo: X)`, `[Photo = Agency]`, `(AP Photo/Name)`); with one caption
       sentence before it the whole line is the caption;
     - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
+    - a line that says where a named person stands in the picture (`Omar Haddad (right) with ...`,
+      `X, left, and Y, right, shake hands`), in one or two sentences;
     - a line that reappears inside the caption beside it (the image's alt text);
     - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
       under a Markdown image;
