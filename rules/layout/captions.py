@@ -70,6 +70,8 @@ POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sente
 _COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
 _LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
+# "Archive photo of the minister", "File image of a polling station": caption words, `of`, what it shows.
+_CAPTION_OF = LazyPattern(r"^(?P<label>\p{L}[\p{L}\s]{1,30}?)\s+of\s+[\p{L}\p{N}]")
 _CREDIT_TOKEN = LazyPattern(r"\s*(?P<tok>/|[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)")
 
 
@@ -197,6 +199,10 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
             return whole(False, "a credit: caption words, a colon and who took or supplied the picture")
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
     if not hits:
+        if n <= 8 and not SENTENCE_END.search(text):
+            shows = _CAPTION_OF.match(text)
+            if shows and vocab.only_vocabulary(shows["label"]) and not vocab.only_topics(shows["label"]):
+                return whole(False, "a caption: caption words and what the picture shows")
         return _structural(doc, b, max_words)
     whole_line = [h for h in hits if h.whole]
     return whole_line[:1] if whole_line else _longest_first(hits)  # one finding per credit

@@ -59,7 +59,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     - a line that reappears inside the caption beside it (the image's alt text);
     - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
       under a Markdown image;
-    - caption words, a colon and a source (`Photo illustration: City Archive`);
+    - caption words, a colon and a source (`Photo illustration: City Archive`), or caption words, `of`
+      and what the picture shows (`Archival image of the old ferry`);
     - a photo caption written as a plain sentence between two paragraphs: someone doing something
       somewhere, no full stop (`Mayor X speaks to reporters outside City Hall`, `Staff members giving
       visitors a tour`), or with no verb at all: who is pictured, then where or when (`Minister X and
