@@ -67,6 +67,8 @@ _POSITION = LazyPattern(
 )
 _POSITION_HINTS = ("left", "right", "cent", "(L)", "(R)", "(C)")
 POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sentences
+# "A description of the picture (archive)": a caption word in brackets closing a line that ends no sentence.
+_PAREN_LABEL = LazyPattern(r"\s(?P<credit>\((?:\p{L}+\s*){1,3}\))\s*$")
 _COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
 _LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
@@ -315,6 +317,17 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
         hits = _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
         if hits[0].whole:
             return hits  # "Ministers at the meeting in Ankara (AFP)": a caption and its agency
+    m = _PAREN_LABEL.search(b.text)
+    # Not a plural: "(photos)", "(pictures)" after a headline announce a gallery (site furniture).
+    if (
+        m
+        and m["credit"][-2:-1].casefold() != "s"
+        and not SENTENCE_END.search(b.text, 0, m.start())
+        and vocab.only_vocabulary(m["credit"][1:-1])
+    ):
+        hits = _caption_span(b, b.start + m.start("credit"), b.end, False, "a caption label")
+        if hits[0].whole:
+            return hits  # "Dry fields in the south (archive)": a caption and its label
     m = _PAREN_NAME_CREDIT.search(b.text)
     if m and len(WORD.findall(m["credit"])) >= 1:
         inner = m["credit"][1:-1]

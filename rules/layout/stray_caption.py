@@ -50,8 +50,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       `Courtesy of ...`);
     - a credit at the end of a line (`... Photo: Weibo`, `... Image: AP file`,
       `... Photograph: Name/Paper`, `Caption. Name Surname / TASS`, `Caption. REUTERS/Name`,
-      `Caption. (Name Surname)`, `A description of the picture (AFP)` with no full stop before the
-      agency) or in brackets (`(Photo: X)`, `[Photo = Agency]`, `(AP Photo/Name)`); with one caption
+      `Caption. (Name Surname)`, `A description of the picture (AFP)` or `(archive)` with no full stop
+      before the bracket) or in brackets (`(Photo: X)`, `[Photo = Agency]`, `(AP Photo/Name)`); with one caption
       sentence before it the whole line is the caption;
     - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
     - a line that says where a named person stands in the picture (`Omar Haddad (right) with ...`,
