@@ -25,7 +25,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
-from mtlint.text.lines import line_shapes
+from mtlint.text.lines import LineShape, line_shapes
 from mtlint.text.values import frozen
 
 MODEL_FILE = "data/line-roles.json"
@@ -272,17 +272,28 @@ def _name(cls: str, v: Sequence[float]) -> tuple[str, str]:
 def sentence_captions(doc: Document) -> frozenset[int]:
     """Blocks shaped like a photo caption written as a sentence (`cues.describes_scene`: someone doing
     something somewhere, no full stop; `cues.poses`: the same with no verb) set between two body
-    paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y")."""
+    paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y"), or
+    under the headline above the first paragraph. A headline has the same shape, so above the body only
+    a line under an earlier headline-like line (four words or more, no full stop) counts."""
     shapes = line_shapes(doc)
     layout = document_layout(doc)
-    return frozenset(
-        i
-        for i, s in enumerate(shapes)
-        if layout.between(i)
-        and (
-            cues.describes_scene(s.text, s.words, s.ends_sentence)
-            or cues.poses(s.text, s.words, s.ends_sentence, s.verb)
-        )
+    out = set()
+    headline: str | None = None
+    for i, s in enumerate(shapes):
+        head = layout.before(i) and layout.first_body < len(shapes)
+        if (layout.between(i) or (head and headline is not None and s.key != headline)) and _caption_sentence(s):
+            out.add(i)
+        elif head and headline is None and s.words >= HEADLINE_MIN_WORDS and not s.ends_sentence:
+            headline = s.key
+    return frozenset(out)
+
+
+HEADLINE_MIN_WORDS = 4  # a line above the body this long, with no full stop, may be the headline
+
+
+def _caption_sentence(s: LineShape) -> bool:
+    return cues.describes_scene(s.text, s.words, s.ends_sentence) or cues.poses(
+        s.text, s.words, s.ends_sentence, s.verb
     )
 
 

@@ -61,7 +61,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       under a Markdown image;
     - caption words, a colon and a source (`Photo illustration: City Archive`), or caption words, `of`
       and what the picture shows (`Archival image of the old ferry`);
-    - a photo caption written as a plain sentence between two paragraphs: someone doing something
+    - a photo caption written as a plain sentence between two paragraphs, or under the headline above
+      the first paragraph: someone doing something
       somewhere, no full stop (`Mayor X speaks to reporters outside City Hall`, `Staff members giving
       visitors a tour`), or with no verb at all: who is pictured, then where or when (`Minister X and
       his counterpart Y during a news conference in Z`, `Delegates at the opening session of the
