@@ -179,9 +179,9 @@ EXPECTED = {
     "caption-sentence-parks-budget.txt": [(4, "MT101")],
     "caption-sentence-summit.txt": [(3, "MT101")],
     "caption-sentence-wildfire.txt": [(4, "MT101"), (5, "MT101")],
-    # a caption sentence under the headline, above the first paragraph (line 2); a known miss, kept to
-    # show the limits: a caption opened by "A view of" (line 5); the subheading "What comes next" stays silent.
-    "caption-sentence-floods.txt": [(2, "MT101")],
+    # a caption sentence under the headline, above the first paragraph (line 2), and a caption opened by
+    # "A view of" (line 5); the subheading "What comes next" stays silent.
+    "caption-sentence-floods.txt": [(2, "MT101"), (5, "MT101")],
 }
 
 

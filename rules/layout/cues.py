@@ -94,6 +94,9 @@ _POSED = compiled(
     r"(?:during|at|outside|inside|beside|in\s+front\s+of|next\s+to|upon)\s+"
     r"(?:(?:the|a|an|his|her|their|its|this)\b|\p{Lu}|\p{N})"
 )
+# "A view of the flooded square from the tower", "An aerial view of the camp": a picture's caption.
+_VIEW_OF = compiled(r"(?i)^(?:An?\s+)?(?:(?:general|aerial|partial|wide|close-up|drone|night)\s+)?view\s+of\s")
+VIEW_MIN_WORDS = 6  # "A view of the future" is a subheading; a caption goes on to say where from
 POSED_MIN_WORDS = 8  # a headline-style subheading names its event in fewer words
 
 # A date and a time in digits alone on a line ("13/03/2023", "2023-03-13 10:45", "13.03.2023 | 14:25"):
@@ -196,3 +199,9 @@ def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
 def is_timestamp(text: str) -> bool:
     """Whether the line is a date in digits, maybe with a time of day, and nothing else."""
     return len(text) <= 40 and _TIMESTAMP.match(text.strip()) is not None
+
+
+def shows_view(text: str, words: int, ends_sentence: bool) -> bool:
+    """A caption opened by `A view of` (`A general view of ...`, `An aerial view of ...`), over at least
+    VIEW_MIN_WORDS words with no full stop."""
+    return not ends_sentence and VIEW_MIN_WORDS <= words <= 25 and _VIEW_OF.match(text) is not None

@@ -292,8 +292,10 @@ HEADLINE_MIN_WORDS = 4  # a line above the body this long, with no full stop, ma
 
 
 def _caption_sentence(s: LineShape) -> bool:
-    return cues.describes_scene(s.text, s.words, s.ends_sentence) or cues.poses(
-        s.text, s.words, s.ends_sentence, s.verb
+    return (
+        cues.describes_scene(s.text, s.words, s.ends_sentence)
+        or cues.poses(s.text, s.words, s.ends_sentence, s.verb)
+        or cues.shows_view(s.text, s.words, s.ends_sentence)
     )
 
 
