@@ -34,6 +34,18 @@ _COPULA_ADVERB = LazyPattern(
     r"highly|very)[ \t]*([.;:])(?![.\p{L}\p{N}])",
     regex.I,
 )
+# A linking word that cannot stand as a sentence, between two sentences (`quarter. Also. The
+# government`): the clause it joined was cut off.
+_LONE_LINK = LazyPattern(
+    r"(?<=(?<![.…])[.!?][ \t]{1,3})(also|however|moreover|furthermore|therefore|meanwhile|nevertheless|nonetheless|thus"
+    r"|hence|besides|and|but|or|nor|because|although|whereas|while|which|whose|where|if|since|until)"
+    r"[ \t]*(\.)(?=[ \t]+\p{Lu})",
+    regex.I,
+)
+# A one-word sentence in lower case between two sentences (`important. matter. The talks`). After an
+# ellipsis a word goes on with what the dots left out (`if... elif... else.`), and stays out.
+_LONE_LOWER = LazyPattern(r"(?<=(?<![.…])[.!?][ \t]{1,3})(\p{Ll}{3,})[ \t]*(\.)(?=[ \t]+\p{Lu}|[ \t]*$)")
+_LONE_HINT = re.compile(r"[.!?][ \t]{1,3}[a-z]{2,}[ \t]*\.(?:[ \t]|$)")  # what both can match, case-folded
 # A comma followed by a coordinator shares the complement (`such as, but not limited to, ...`,
 # `by, or on behalf of, the Licensor`), and `very, very` repeats the word.
 _SHARED = LazyPattern(r"[ \t]*(?:or|and|but|nor|very)\b", regex.I)
@@ -58,14 +70,18 @@ class DanglingWord(Rule[NoOptions]):
     Bad:  `Prior to, the committee rejected every proposal.`
     Good: `Before that, the committee rejected every proposal.`
 
-    Heuristics: lower-case `the`, `an`, `its`, `their`, `our`, `your`, `very` right before `, . ; ! ?`;
-    a preposition of several words (`according to`, `due to`, `because of`, `instead of`, `such as` ...)
-    that opens a sentence or clause and is cut off there; a stance adverb after a copula before a full
-    stop (`is definitely.`). Left alone: a colon (it introduces the complement: `such as:`), a comma
-    before a coordinator (`such as, but not limited to`, `by, or on behalf of, the`), `very, very`, a
-    preposition stranded at the end of a relative clause (`the firm we act on behalf of, ...`), a word
-    quoted as a word (`the word "the".`), names (`Nghe An.`), abbreviations, ellipses, headings and short
-    lines, and Markdown code.
+    Heuristics: lower-case `the`, `an`, `its`, `their`, `our`, `your`, `very` right before `, . ; ! ?`; a
+    preposition of several words (`according to`, `due to`, `because of`, `instead of`, `such as` ...) that
+    opens a sentence or clause and is cut off there; a stance adverb after a copula before a full stop (`is
+    definitely.`); a linking word standing as a sentence of its own between two sentences (`quarter. Also. The
+    government`, `However.`, `Because.`), and a one-word sentence in lower case between two sentences
+    (`important. matter. The talks`): the clause around it was cut in two. Left alone: one-word answers and
+    comments that stand as sentences (`Perhaps.`, `Indeed.`), a word after an ellipsis (`if... elif... else.`)
+    or an abbreviation (`e.g. home.`); a colon (it introduces the complement: `such as:`), a comma before a
+    coordinator (`such as, but not limited to`, `by, or on behalf of, the`), `very, very`, a preposition
+    stranded at the end of a relative clause (`the firm we act on behalf of, ...`), a word quoted as a word
+    (`the word "the".`), names (`Nghe An.`), abbreviations, ellipses, headings and short lines, and Markdown
+    code.
 
     No fix: the missing words are not in the text.
     """
@@ -77,6 +93,33 @@ class DanglingWord(Rule[NoOptions]):
     fixable = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        yield from self._cut_words(doc)
+        yield from self._lone_words(doc)
+
+    def _lone_words(self, doc: Document) -> Iterator[Finding]:
+        """A one-word sentence that cannot stand alone, between two sentences."""
+        prose = doc.prose
+        running = (b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM))
+        for block in doc.blocks_where(_LONE_HINT.search, running):
+            for pattern in (_LONE_LINK, _LONE_LOWER):
+                for m in pattern.finditer(prose, block.start, block.end):
+                    before = m.start(1) - 1
+                    while prose[before] in " \t":
+                        before -= 1
+                    if doc.is_masked(m.start(), m.end()) or is_abbreviation(prose, before):
+                        continue  # `e.g. home. The`: the mark before the word is an abbreviation's
+                    if is_abbreviation(prose, m.start(2)):
+                        continue
+                    word = m.group(1)
+                    yield self.finding(
+                        m.start(1),
+                        m.end(2),
+                        f"'{word}' stands as a sentence of its own: the clause around it was cut off",
+                        word=word.casefold(),
+                    )
+                    break  # one finding per pattern and paragraph is enough to send the reader there
+
+    def _cut_words(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         running = (b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM))
         for block in doc.blocks_where(_ANY_END.search, running):
