@@ -44,6 +44,8 @@ _CAPITAL_SHORT = frozenset(
     "tel fax ref nr ave blvd rd hwy calif fla ill mich mass wash penn tenn ariz okla colo conn wis minn ala ark "
     "kan ky md mo neb nev ore pa va vt wyo ga".split()
 )
+# Capitalised words at least this long are words, not short forms (`Calif.`, `Admin.` are shorter).
+_PLAIN_CAPITALISED = 6
 _NAMES = {
     ".": "a full stop",
     ",": "a comma",
@@ -74,7 +76,8 @@ class StrayPunctuation(Rule[NoOptions]):
     (`win.” , he said`) or a paragraph (`, the minister added`).
     Left alone: ellipses (`...`, `…`, `. . .`); the full stop of an abbreviation or initial (`etc.,`
     `U.S.,` `Inc.,` `Ill.,` `e.g.,` `No.:`), and without a space anything but an ordinary lower-case word
-    of four or more letters (`prices.,` is flagged, `Ave.,` is not); decimals (`.5`); `.NET`; web and
+    of four or more letters or a capitalised word of six or more letters or a day or month (`prices.,`
+    and `Monday.,` are flagged, `Ave.,` is not); decimals (`.5`); `.NET`; web and
     e-mail addresses; `?!` and `!!`; a full stop after a quoted question (`“why?”.`) or abbreviation
     (`the U.S.”.`), which logical punctuation allows; `said.”` on its own; marks across a line break.
 
@@ -195,6 +198,8 @@ def _abbreviation(text: str, dot: int, spaced: bool) -> bool:
         return True
     if key in _CAPITAL_SHORT and word[0].isupper():
         return True
+    if not spaced and word.istitle() and (len(word) >= _PLAIN_CAPITALISED or lex.is_calendar(key)):
+        return False  # `on Monday., and`, `in Jerusalem., the`: a word too long for a short form
     return not spaced and (not word.islower() or len(word) < 4)
 
 
