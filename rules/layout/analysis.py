@@ -10,7 +10,9 @@ that no pack lists, on sites nobody has seen. A line is reported once, by the mo
 3. furniture by repetition across the files of the run, for a line shaped like furniture above or below
    the article (a document repeats its own sentences on purpose, a site its labels);
 4. a caption or furniture by the role model, with probability above REPORT (unsafe fix: the role is
-   learned, not listed), or a caption by its sentence shape between two paragraphs.
+   learned, not listed), or above TAIL_REPORT for furniture in the closing lines (below the article,
+   a short line with only short lines under it: where pages keep their closing furniture), or a
+   caption by its sentence shape between two paragraphs or under the headline.
 Furniture found by repetition or by the model opens related lists and footer zones as pack furniture does.
 
 The model also vetoes: a pack match that does not list the whole line (a line that begins with a widget
@@ -39,6 +41,8 @@ from mtlint.text.lines import line_shapes
 from mtlint.text.regexes import compiled
 
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
+TAIL_REPORT = 0.6  # ... and furniture in the closing lines (below the article, short lines only under it)
+TAIL_MAX_WORDS = 12
 SAFE_ARTICLE = 0.5  # a pack match's fix stays safe only below this probability of article text
 STORY_CREDIT_WORDS = 4  # a credit line this short under the story's last paragraph is the story's own
 TEMPLATE_MAX_WORDS = 12  # a line repeated across files is furniture-shaped up to this length
@@ -101,7 +105,8 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     learned_captions: dict[int, tuple[Hit, ...]] = {}
     learned_furniture: dict[int, Hit] = {}
     for i, role in enumerate(roles.roles):
-        if i in captions or role.cls == "article" or role.p <= REPORT or not _model_may_report(roles, i):
+        bar = TAIL_REPORT if role.cls == "furniture" and _in_tail(doc, roles, i) else REPORT
+        if i in captions or role.cls == "article" or role.p <= bar or not _model_may_report(roles, i):
             continue
         b = doc.blocks[i]
         if (role.cls == "caption" and _story_credit(doc, b)) or (
@@ -134,6 +139,15 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     captions = {i: tuple(_confident(roles, h) for h in hits) for i, hits in captions.items()}
     furniture = {i: _confident(roles, h) for i, h in furniture.items()}
     return Debris(captions, furniture, roles)
+
+
+def _in_tail(doc: Document, roles: LineRoles, i: int) -> bool:
+    """Whether block `i` stands below the article's last paragraph with only short lines under it down
+    to the end of the file: where a page keeps its closing furniture."""
+    b = doc.blocks[i]
+    if roles[i].place != "after" or b.word_count > TAIL_MAX_WORDS or b.text.rstrip().endswith((":", "：")):
+        return False  # a long line, or one that introduces what follows (a list, code), is the text's own
+    return all(b.word_count <= TAIL_MAX_WORDS for b in doc.blocks[i + 1 :])
 
 
 def _story_credit(doc: Document, b: Block) -> bool:

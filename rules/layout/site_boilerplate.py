@@ -55,10 +55,11 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        above or below the article's body, and is not a heading, a byline, a date or a number, or shorter
        than four words (names, places and section titles recur across a site's articles as content).
        This learns each site's own footer without any list; documentation repeats its own sentences.
-    4. the line-role model: a line it reads as furniture with probability above 0.8, from its shape, its
-       place around the body, its neighbours and its repetition (in at least `min-files` files); the
-       message names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check
-       --explain-roles FILE`). Such a line also opens a related list or a footer zone, as in 2.
+    4. the line-role model: a line it reads as furniture with probability above 0.8 (0.6 in the closing lines:
+       below the article, a short line that introduces nothing, with only short lines under it), from its shape,
+       its place around the body, its neighbours and its repetition (in at least `min-files` files); the message
+       names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check --explain-roles FILE`).
+       Such a line also opens a related list or a footer zone, as in 2.
     Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the
     author's structure and lines the model reads as article text are left alone; in documentation
     (Markdown with code) so are the layout readings of 2 and the model's own findings. Plain text
