@@ -17,7 +17,7 @@ from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.analysis import layout_debris
 from mtlint.rules.layout.copies import CopyPolicy
 from mtlint.rules.layout.settings import LayoutSettings
-from mtlint.rules.layout.shared import token_ends
+from mtlint.rules.layout.shared import token_ends, tokens
 from mtlint.text.document import Block, Document
 from mtlint.text.regexes import compiled
 
@@ -36,6 +36,7 @@ PULL_QUOTE_MIN_WORDS = 6
 PULL_QUOTE_MAX_WORDS = 40
 PULL_QUOTE_REACH = 6  # blocks before or after the quotation where the paragraph quoting it may stand
 PULL_QUOTE_MIN_CONTEXT = 4  # words the paragraph has besides the quotation
+DOUBLED_MIN_WORDS = 6  # a sentence repeated in a row this long is a copy, not emphasis
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     - a line that is nothing but a quotation (six to forty words) which a longer paragraph within six
       lines of it already quotes, nearly word for word (`threshold`, aligned on the best-matching part of
       the paragraph), is a pull quote pasted into the text;
+    - a sentence of six words or more written twice in a row inside one paragraph is a copy;
     - a line that is a caption, a credit or site furniture (as stray-caption and site-boilerplate read
       it, from their packs or from the line's role) is left to those rules, so it is reported once;
     - a line found three or more times in the document is a template (a credit under every picture, a
@@ -135,6 +137,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
             reported.add(finding.start)
             yield finding
         yield from self._pull_quotes(doc, skip, policy, reported)
+        yield from self._doubled_sentences(doc, skip)
 
     def _copies(self, doc: Document, skip: frozenset[int], policy: CopyPolicy) -> Iterator[Finding]:
         """Paragraphs that repeat an earlier one, exactly or nearly, or begin with an earlier line."""
@@ -216,6 +219,31 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
                         similarity=f"{score / 100:.2f}",
                     )
                     break
+
+    def _doubled_sentences(self, doc: Document, skip: frozenset[int]) -> Iterator[Finding]:
+        """A sentence written twice in a row inside one paragraph (a segment the translation pasted
+        twice). Short ones (`Go on. Go on.`) may be repeated for effect."""
+        sentences = doc.sentences
+        for first, second in itertools.pairwise(sentences):
+            if first.block != second.block or first.block in skip or abs(len(second.text) - len(first.text)) > 3:
+                continue  # (a copy has nearly the same length: most pairs are told apart here)
+            mine = tokens(second.text)
+            if (
+                len(mine) < DOUBLED_MIN_WORDS
+                or mine != tokens(first.text)
+                or "\n" in doc.prose[first.end : second.start]
+            ):
+                continue
+            if doc.is_masked(first.start, second.end):
+                continue
+            yield self.finding(
+                second.start,
+                second.end,
+                "Sentence repeats the sentence before it word for word; delete this copy.",
+                Fix.safe(Edit(first.end, second.end, "")),
+                line=doc.position(first.start)[0],
+                similarity="1.00",
+            )
 
     def _nearest(self, toks, shingles, postings, seen, threshold):  # type: ignore[no-untyped-def]
         """The most similar earlier paragraph at or above `threshold`, from sketch candidates."""
