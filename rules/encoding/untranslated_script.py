@@ -47,18 +47,18 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     Latin script (Spanish, Portuguese, French, Italian, German, Turkish, Indonesian, Dutch), with no extra
     installed: each word is scored by how much more frequent it is in its likeliest source language than in
     English (tables built from wordfreq and shipped with mtlint); English words score below zero, and words
-    in no table are judged by their letters. A stretch of words whose scores add up to `latin-min-score`,
-    with two different foreign words, is reported as text left in that language, from its first foreign
-    word to its last: `Text left in Spanish: 'que no habrá cambios'.` A lone word is reported when it is
-    quoted or italic by itself (`the so-called “enfado”`), has letters English never uses (`launçamento`)
-    or is so foreign that English almost never writes it (`who had trabajado through the night`); a day
-    with a month name English never uses is a date left untranslated (`Güncelleme Tarihi: 12 Mayıs 2024`).
-    Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`), loanwords in English use (`fiesta`,
-    `coup d'état`, `per se`), a short phrase after an English determiner (`a café con leche`), quoted titles
-    and slogans (`the film “La vita è bella”`), short link titles in Markdown (`[Versão em português](…)`),
-    terms introduced or glossed (`a tea called chimarrão`, `“saudade” (longing)`), identifiers and code
-    (no run crosses a code span, a link or a table cell), and a lone word the document uses twice or more
-    (a term its writer chose).
+    in no table are judged by their letters. A stretch of words whose scores add up to `latin-min-score`, with
+    two different foreign words, is reported as text left in that language, from its first foreign word to its
+    last: `Text left in Spanish: 'que no habrá cambios'.` A lone word is reported when it is quoted or italic by
+    itself (`the so-called “enfado”`), has letters English never uses (`launçamento`) or is so foreign that
+    English seldom writes it (wordfreq zipf 1.9 or less: `who had trabajado through the night`, `según the
+    statement`); a day with a month name English never uses is a date left untranslated (`Güncelleme Tarihi: 12
+    Mayıs 2024`). Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`), loanwords in English use
+    (`fiesta`, `coup d'état`, `per se`), a short phrase after an English determiner (`a café con leche`), quoted
+    titles and slogans (`the film “La vita è bella”`), short link titles in Markdown (`[Versão em
+    português](…)`), terms introduced or glossed (`a tea called chimarrão`, `“saudade” (longing)`), identifiers
+    and code (no run crosses a code span, a link or a table cell), and a lone word the document uses twice or
+    more (a term its writer chose).
 
     Whole sentences the Latin-script path leaves are read by the offline language identifier lingua when
     the optional extra is installed (`pip install 'mtlint[lang]'`): a sentence of at least `min-words` words
