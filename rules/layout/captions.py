@@ -11,6 +11,7 @@ import regex
 
 from mtlint.engine.packs import EntryPrefilter, PackEntry, phrase_regex
 from mtlint.engine.patterns import LazyPattern
+from mtlint.rules.layout.cues import BYLINE
 from mtlint.rules.layout.shared import (
     FAST_WORD,
     SENTENCE_END,
@@ -195,6 +196,8 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
         if "©" not in text and vocab.only_vocabulary(text):
             if b.kind is BlockKind.HEADING and vocab.only_topics(text) and text[:1].isupper():
                 return []  # "Social media" over a paragraph is a section title
+            if _is_agency(vocab, text.strip()) and _under_byline(doc, b):
+                return []  # "By Jane Doe" over "Associated Press": the story's byline and its agency
             return whole(True, "a caption or credit word on a line of its own")
         label = _LABELLED_CREDIT.match(text)
         if label and vocab.only_vocabulary(label["label"]) and not vocab.only_topics(label["label"]):
@@ -217,6 +220,12 @@ def _names_positions(b: Block) -> bool:
     if not any(h in text for h in _POSITION_HINTS) or b.word_count > POSITION_MAX_WORDS:
         return False
     return sentence_count(text) <= 2 and _POSITION.search(text) is not None
+
+
+def _under_byline(doc: Document, b: Block) -> bool:
+    """Whether the line right above `b` is a byline (`By Jane Doe`)."""
+    prev, _ = neighbours(doc, b.index)
+    return prev is not None and BYLINE.match(prev.text) is not None
 
 
 def closes_story(doc: Document, b: Block) -> bool:

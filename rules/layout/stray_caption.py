@@ -71,14 +71,14 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     - a line the line-role model reads as a caption with probability above 0.8, from its shape, its
       place around the article's body and its neighbours (see docs/rules/layout-roles.md; the message
       names the strongest evidence). `mtlint check --explain-roles FILE` shows every line's role.
-    Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading),
-    sentences (`The picture is clear.`, `Reuters could not verify the images.`), wire datelines
-    (`CAIRO (Reuters) -`), and the story's own credit (a bare `© AGENCY` line after the last
-    paragraph, `(AP)` closing a paragraph), which are like bylines; in Markdown, the author's structure
-    (headings, list items, prose with code or links) and lines the model reads as article text, and in
-    documentation (Markdown with code) every finding of the model's own; plain text wrapped by hand (an
-    e-mail, a README), which has no captions. A line with any word outside
-    the vocabulary, or with sentence punctuation, needs a credit shape (or the model's confidence).
+    Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading), sentences
+    (`The picture is clear.`, `Reuters could not verify the images.`), wire datelines (`CAIRO (Reuters) -`), and
+    the story's own credit (an agency under the byline, a bare `© AGENCY` line after the last paragraph, `(AP)`
+    closing a paragraph), which are like bylines; in Markdown, the author's structure (headings, list items,
+    prose with code or links) and lines the model reads as article text, and in documentation (Markdown with
+    code) every finding of the model's own; plain text wrapped by hand (an e-mail, a README), which has no
+    captions. A line with any word outside the vocabulary, or with sentence punctuation, needs a credit shape
+    (or the model's confidence).
 
     Options:
     - `max-words` (default 4): longest line judged a caption by its position alone.
