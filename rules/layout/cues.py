@@ -160,12 +160,7 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     more briefly ("Minister rejects the proposal") and stays out."""
     if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
         return False
-    p = _PARTICIPLE.match(text)
-    if (
-        p is not None
-        and p["ing"] not in ING_NOUNS
-        and not any(w in _NOT_SUBJECT for w in p["subject"].casefold().split())
-    ):
+    if shows_participle(text, words, ends_sentence):
         return True
     m = _DESCRIBES_WIDE.match(text)
     if m is None:
@@ -176,6 +171,19 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     if verb.endswith("ing") and verb not in ING_NOUNS:
         return True
     return words >= SCENE_MIN_WORDS and bool(_SCENE_PLACE.search(text, m.end()))
+
+
+def shows_participle(text: str, words: int, ends_sentence: bool) -> bool:
+    """A subject of up to four words and a participle, no full stop ("Residents walking through flooded
+    streets"): a caption, where a headline or a standfirst would have a finite verb."""
+    if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
+        return False
+    p = _PARTICIPLE.match(text)
+    return (
+        p is not None
+        and p["ing"] not in ING_NOUNS
+        and not any(w in _NOT_SUBJECT for w in p["subject"].casefold().split())
+    )
 
 
 def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:

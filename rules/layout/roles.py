@@ -274,14 +274,16 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     something somewhere, no full stop; `cues.poses`: the same with no verb) set between two body
     paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y"), or
     under the headline above the first paragraph. A headline has the same shape, so above the body only
-    a line under an earlier headline-like line (four words or more, no full stop) counts."""
+    a line under an earlier headline-like line (four words or more, no full stop) counts, and only in a
+    shape a standfirst does not take (see _caption_under_headline)."""
     shapes = line_shapes(doc)
     layout = document_layout(doc)
     out = set()
     headline: str | None = None
     for i, s in enumerate(shapes):
         head = layout.before(i) and layout.first_body < len(shapes)
-        if (layout.between(i) or (head and headline is not None and s.key != headline)) and _caption_sentence(s):
+        under_headline = head and headline is not None and s.key != headline
+        if (layout.between(i) and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
             out.add(i)
         elif head and headline is None and s.words >= HEADLINE_MIN_WORDS and not s.ends_sentence:
             headline = s.key
@@ -289,6 +291,17 @@ def sentence_captions(doc: Document) -> frozenset[int]:
 
 
 HEADLINE_MIN_WORDS = 4  # a line above the body this long, with no full stop, may be the headline
+
+
+def _caption_under_headline(s: LineShape) -> bool:
+    """Under the headline a standfirst tells the story in a headline's words ("Shares rose 5 percent in
+    early trading", "Rescue teams work through the night"): only the shapes a standfirst does not take
+    read as a caption there (a participle, no verb at all, `A view of`)."""
+    return (
+        cues.shows_participle(s.text, s.words, s.ends_sentence)
+        or cues.poses(s.text, s.words, s.ends_sentence, s.verb)
+        or cues.shows_view(s.text, s.words, s.ends_sentence)
+    )
 
 
 def _caption_sentence(s: LineShape) -> bool:

@@ -61,13 +61,14 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       under a Markdown image;
     - caption words, a colon and a source (`Photo illustration: City Archive`), or caption words, `of`
       and what the picture shows (`Archival image of the old ferry`);
-    - a photo caption written as a plain sentence between two paragraphs, or under the headline above the first
-      paragraph: someone doing something somewhere, no full stop (`Mayor X speaks to reporters outside City
-      Hall`, `Staff members giving visitors a tour`), or with no verb at all: who is pictured, then where or
-      when (`Minister X and his counterpart Y during a news conference in Z`, `Delegates at the opening session
-      of the summit`, `A view of the flooded square from the tower`); a headline-style subheading (`Minister
-      rejects the plan`, `Tension at the border and what it means`, `Leaders at odds over the budget`) is not
-      one;
+    - a photo caption written as a plain sentence between two paragraphs: someone doing something somewhere, no
+      full stop (`Mayor X speaks to reporters outside City Hall`, `Staff members giving visitors a tour`), or
+      with no verb at all: who is pictured, then where or when (`Minister X and his counterpart Y during a news
+      conference in Z`, `Delegates at the opening session of the summit`, `A view of the flooded square from the
+      tower`); under the headline, above the first paragraph, only the shapes a standfirst does not take (a
+      participle, no verb, `A view of`); a headline-style subheading (`Minister rejects the plan`, `Tension at
+      the border and what it means`, `Leaders at odds over the budget`) or standfirst (`Rescue teams work
+      through the night`) is not one;
     - a line the line-role model reads as a caption with probability above 0.8, from its shape, its
       place around the article's body and its neighbours (see docs/rules/layout-roles.md; the message
       names the strongest evidence). `mtlint check --explain-roles FILE` shows every line's role.
