@@ -48,6 +48,14 @@ _DESCRIBES_WIDE = compiled(
 )
 
 SCENE_MIN_WORDS = 7
+_NEXT_WORD = compiled(r"\s+(\p{Ll}+)\b")
+# Irregular past tenses of common verbs (a regular one ends in -ed).
+IRREGULAR_PAST = frozenset(
+    "rose fell went came took made gave saw won lost held left led met paid sold told thought brought bought "
+    "built sent spent began became grew knew ran spoke stood struck wrote drove broke chose fought found flew "
+    "froze hid kept meant rode sank shook shot sought swore swept taught tore threw understood woke wore "
+    "withdrew hit cut set put got said did had was were".split()
+)
 # A subject of up to four words and a participle: "Staff members giving visitors a tour".
 _PARTICIPLE = compiled(
     r"^(?P<subject>(?:(?:A|An|The)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}'’.\-]+){0,3}?)\s+"
@@ -168,9 +176,17 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     verb = m["verb"] or m["plural"]
     if verb in STOPWORDS:
         return False
+    after = _NEXT_WORD.match(text, m.end())
+    if after is not None and _past_tense(after[1]):
+        return False  # "Rescue teams worked through the night", "Shares rose in early trading": a plural
+        # subject and a past tense tell a story, where a caption shows a scene in the present
     if verb.endswith("ing") and verb not in ING_NOUNS:
         return True
     return words >= SCENE_MIN_WORDS and bool(_SCENE_PLACE.search(text, m.end()))
+
+
+def _past_tense(word: str) -> bool:
+    return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
 
 
 def shows_participle(text: str, words: int, ends_sentence: bool) -> bool:
