@@ -292,7 +292,10 @@ def test_user_packs_extend_caption_and_boilerplate_vocabulary(tmp_path: Path) ->
 # -- the vocabulary is data: lint it -------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "pack,tags",
-    [("caption-words.toml", {"marker", "agency", "topic"}), ("boilerplate.toml", {"suffix", "tail", "list", "unsafe"})],
+    [
+        ("caption-words.toml", {"marker", "agency", "topic"}),
+        ("boilerplate.toml", {"suffix", "tail", "list", "unsafe", "closing"}),
+    ],
 )
 def test_packs_have_no_duplicates_and_only_known_tags(pack: str, tags: set[str]) -> None:
     from mtlint.engine.packs import load_builtin_pack

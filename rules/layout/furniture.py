@@ -116,6 +116,8 @@ def find_furniture(
     for b in lines:
         text = b.text
         for e in quick.entries_in(text):
+            if "closing" in e.tags and b.index <= last:
+                continue  # a credit that closes a story, met inside it (a changelog's `(Contributed by X)`)
             m = pack_hit(e, text)
             if m:
                 why = e.note or "a widget label, link or call to action"
