@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from mtlint.rules.layout.captions import closes_story, find_captions
 from mtlint.rules.layout.cues import has_credit, is_timestamp
-from mtlint.rules.layout.furniture import find_furniture, is_section_name
+from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_section_name
 from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import Hit
@@ -113,6 +113,8 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
             role.cls == "furniture" and (is_section_name(b.text) or is_timestamp(b.text))
         ):
             continue  # the story's own credit, a section's name, the story's date: not debris by shape alone
+        if is_numbered_section(doc, b):
+            continue  # "4.8.3. Function Examples": a numbered section title (in a table of contents)
         evidence = f"{roles.explain(i)}; p {role.p:.2f}"
         if role.cls == "caption":
             why = f"a line that reads as a caption by its shape and place ({evidence})"

@@ -63,6 +63,16 @@ def is_language_switcher(text: str) -> bool:
     return 2 <= len(codes) <= 12 and "en" in codes and all(len(c) == 2 and c in _LANGUAGE_CODES for c in codes)
 
 
+# A section title numbered in the document's outline ("4.8.3. Function Examples", "2. Using the tool").
+_NUMBERED_SECTION = compiled(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}|^\d{1,3}\.\s+\p{Lu}[^.!?]*$")
+
+
+def is_numbered_section(doc: Document, b: Block) -> bool:
+    """Whether the line is a numbered section title of the document (as in its table of contents),
+    read with its list marker."""
+    return _NUMBERED_SECTION.match(doc.text[b.outer_start : b.end]) is not None
+
+
 def is_section_name(text: str) -> bool:
     """A one-word line that names a document's own section (Introduction, Sources) or a date, not a label
     the site put there."""
@@ -320,7 +330,7 @@ def _footer_zone(doc: Document, out: dict[int, Hit], captions: frozenset[int], a
     breaker = -1
     below: int | None = None  # the nearest line under the one read that is no caption
     for i in range(len(blocks) - 1, lowest, -1):
-        if i not in captions and i not in out and not _is_short(blocks[i]):
+        if i not in captions and i not in out and (not _is_short(blocks[i]) or is_numbered_section(doc, blocks[i])):
             above_furniture = below is not None and below in out and out[below].whole and out[below].safe
             if not (above_furniture and _ADDRESSES_READER.search(blocks[i].text)):
                 breaker = i
