@@ -141,9 +141,24 @@ def _client(timeout: float, **kwargs: Any) -> Any:
             # When a local server fails to start, the library tries again on each of ~900 ports; a broken
             # copy fails the same way on every one (minutes of JVM starts), so try three.
             self._available_ports = self._available_ports[:2]
-            super()._start_server_on_free_port()
+            try:
+                super()._start_server_on_free_port()
+            finally:
+                _close_exited_servers()
 
     return _Client(**kwargs)
+
+
+def _close_exited_servers() -> None:
+    """Close the input pipe of every local server the library started that has exited (a failed start):
+    the library keeps them in a list to kill at exit, with their pipes open."""
+    from language_tool_python import server
+
+    for proc in list(server.RUNNING_SERVER_PROCESSES):
+        if proc.poll() is not None:
+            if proc.stdin is not None:
+                proc.stdin.close()
+            server.RUNNING_SERVER_PROCESSES.remove(proc)
 
 
 def _unpacked_version() -> tuple[str, str]:
