@@ -280,9 +280,11 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     layout = document_layout(doc)
     out = set()
     headline: str | None = None
+    # In Markdown a line under the headline is the author's (a caption under a picture that is there).
+    plain = doc.format != "markdown"
     for i, s in enumerate(shapes):
         head = layout.before(i) and layout.first_body < len(shapes)
-        under_headline = head and headline is not None and s.key != headline
+        under_headline = plain and head and headline is not None and s.key != headline
         if (layout.between(i) and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
             out.add(i)
         elif head and headline is None and s.words >= HEADLINE_MIN_WORDS and not s.ends_sentence:
