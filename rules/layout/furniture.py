@@ -22,6 +22,10 @@ _DATE_OR_TIME = LazyPattern(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:am|pm|hours?|hrs?|days?|weeks?|months?|years?|ago|gmt|utc)\b"
 )
+# "Page 2 of 3", "1/12", "(3 of 10)": where a paged article or a slideshow stands.
+_PAGER = compiled(r"(?i)^\(?(?:page|photo|image|picture|slide)?\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\)?$")
+# "A A A", "A- A A+": the letters of a text-size widget.
+_FONT_WIDGET = compiled(r"^(?:[Aa][+\-−]?\s+){1,3}[Aa][+\-−]?$")
 _ALL_CAPS = compiled(r"^[\p{Lu}\p{N}\W]+$")
 _TRAIL_PUNCT = compiled(r"[\s.:!?,;…–—\-]*$")
 _DURATION = compiled(r"^\d{1,2}:\d{2}(?::\d{2})?$")
@@ -217,6 +221,10 @@ def _structure(b: Block, body: int, last: int, duration_set: Sequence[int], quan
         and not _DATE_OR_TIME.search(text)
     ):
         return "a counter (comments, views, reading time)"
+    if _PAGER.match(text):
+        return "a page or picture counter of a paged article or slideshow"
+    if _FONT_WIDGET.match(text):
+        return "a text-size widget"
     if b.index < body and is_language_switcher(text):
         return "a language switcher above the article"
     n = b.word_count
