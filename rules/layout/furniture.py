@@ -36,7 +36,7 @@ _SEGMENT = r"[\p{L}][\p{L}&'’\-]*(?:\s+[\p{L}&'’\-]+){0,2}"
 # `► Drought: what we know`); not a `>>>` prompt.
 _ARROW_LINK = compiled(r"^(?:>>(?!>)|[»►▶▷➤➜→⇒▸])\s*[\p{Lu}\p{N}\p{Lo}]")
 ARROW_LINK_MAX_WORDS = 16
-_BREADCRUMB = compiled(rf"^{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}$")
+_BREADCRUMB = compiled(rf"^(?:[«‹←]\s*)?{_SEGMENT}(?:\s*(?:/|\||›|»|>)\s*{_SEGMENT}){{1,4}}(?:\s*[»›→])?$")
 # One-word lines above an article that are datelines or a document's own sections, not site labels.
 _NOT_LABEL = compiled(
     r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august"
