@@ -6,7 +6,8 @@ debris. Repetition is meant, or belongs to another rule, when
 - the line occurs three or more times in the document: a template (a credit under every picture, a
   speaker's label in a transcript, the same sentence in every entry of a reference);
 - the line is short and label-like (a headline, a byline, a section title) and its copy does not stand
-  directly under it: a stutter of the layout is a copy, a title printed again elsewhere is not;
+  directly under it (captions and furniture aside): a stutter of the layout is a copy, a title printed
+  again elsewhere is not;
 - the near copy differs from the original by a negation: a contrast ("will" / "will not");
 - in Markdown, one copy is a heading, or both are list items or table rows, or they stand under different
   headings, or they differ in the code and links the prose blanks out: entries of a reference repeat
@@ -90,8 +91,8 @@ class CopyPolicy:
         if block.index in self.debris or self._counts[self._keys[block.index]] >= TEMPLATE_COPIES:
             return False
         label = not (prefix or quotation) and _label_like(block.text, self.tokens(block))
-        if label and original.index != block.index - 1:
-            return False
+        if label and any(i not in self.debris for i in range(original.index + 1, block.index)):
+            return False  # (only captions and furniture, which the other rules report, may stand between)
         if near and self._negations(block) != self._negations(original):
             return False
         return self.doc.format != "markdown" or self._markdown_copy(block, original)

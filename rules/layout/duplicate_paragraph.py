@@ -85,7 +85,8 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     - a line found three or more times in the document is a template (a credit under every picture, a
       speaker's label), not a duplicate;
     - a short line without sentence punctuation (up to twelve words: a headline, a byline, a label) is a
-      duplicate only as a stutter, directly under its original; elsewhere its copy is page furniture
+      duplicate only as a stutter, directly under its original or with only captions and furniture
+      between them; elsewhere its copy is page furniture
       (a headline repeated as a title tag) or nothing;
     - a near copy that differs by a negation ("will" / "will not") is a contrast, not a copy;
     - in Markdown, copies under different headings, or items of lists, belong to different entries of a
@@ -149,8 +150,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
         previous: tuple[Block, tuple[str, ...]] | None = None
         for block in doc.blocks:
             if block.index in skip:
-                previous = None
-                continue
+                continue  # a caption or furniture between a line and its stutter leaves them adjacent
             toks = policy.tokens(block)
             short = len(toks) < min_words
             if short:
