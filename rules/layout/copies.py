@@ -6,8 +6,9 @@ debris. Repetition is meant, or belongs to another rule, when
 - the line occurs three or more times in the document: a template (a credit under every picture, a
   speaker's label in a transcript, the same sentence in every entry of a reference);
 - the line is short and label-like (a headline, a byline, a section title) and its copy does not stand
-  directly under it (captions and furniture aside): a stutter of the layout is a copy, a title printed
-  again elsewhere is not;
+  directly under it (captions and furniture aside) and the two do not both stand above the article: a
+  stutter of the layout, or a title printed twice above the article, is a copy; a title printed again
+  elsewhere is not;
 - the near copy differs from the original by a negation: a contrast ("will" / "will not");
 - in Markdown, one copy is a heading, or both are list items or table rows, or they stand under different
   headings, or they differ in the code and links the prose blanks out: entries of a reference repeat
@@ -22,6 +23,7 @@ from collections.abc import Collection
 from functools import cached_property
 
 from mtlint.engine.patterns import LazyPattern
+from mtlint.rules.layout.role_features import document_layout
 from mtlint.rules.layout.shared import SENTENCE_END, tokens
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.lines import line_key, line_shapes
@@ -92,7 +94,10 @@ class CopyPolicy:
             return False
         label = not (prefix or quotation) and _label_like(block.text, self.tokens(block))
         if label and any(i not in self.debris for i in range(original.index + 1, block.index)):
-            return False  # (only captions and furniture, which the other rules report, may stand between)
+            # (only captions and furniture, which the other rules report, may stand between) ... or both
+            # copies stand above the article: a page prints its title twice, an author never does.
+            if block.index >= document_layout(self.doc).first_body:
+                return False
         if near and self._negations(block) != self._negations(original):
             return False
         return self.doc.format != "markdown" or self._markdown_copy(block, original)

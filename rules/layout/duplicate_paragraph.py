@@ -85,9 +85,9 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     - a line found three or more times in the document is a template (a credit under every picture, a
       speaker's label), not a duplicate;
     - a short line without sentence punctuation (up to twelve words: a headline, a byline, a label) is a
-      duplicate only as a stutter, directly under its original or with only captions and furniture
-      between them; elsewhere its copy is page furniture
-      (a headline repeated as a title tag) or nothing;
+      duplicate only as a stutter, directly under its original or with only captions and furniture between them,
+      or when both copies stand above the article (a page prints its title twice); elsewhere its copy is page
+      furniture (a headline repeated as a title tag) or nothing;
     - a near copy that differs by a negation ("will" / "will not") is a contrast, not a copy;
     - in Markdown, copies under different headings, or items of lists, belong to different entries of a
       reference (each function's `timeout` parameter), and two paragraphs that differ only in their code
