@@ -16,6 +16,7 @@ from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.analysis import layout_debris
 from mtlint.rules.layout.copies import CopyPolicy
+from mtlint.rules.layout.role_features import document_layout
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import token_ends, tokens
 from mtlint.text.document import Block, Document
@@ -37,6 +38,7 @@ PULL_QUOTE_MAX_WORDS = 40
 PULL_QUOTE_REACH = 6  # blocks before or after the quotation where the paragraph quoting it may stand
 PULL_QUOTE_MIN_CONTEXT = 4  # words the paragraph has besides the quotation
 DOUBLED_MIN_WORDS = 6  # a sentence repeated in a row this long is a copy, not emphasis
+HEAD_TITLE_MIN_WORDS = 4  # a shorter line above the article may repeat on purpose (a section, a name)
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,8 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
       repeated on purpose with a few words changed stays under it. Tuned on the development corpus:
       its reworded pull quotes score 0.96-0.97, its most similar distinct paragraphs (a headline and
       its standfirst) 0.83.
-    - `min-words` (default 8): shorter paragraphs are ignored (except for the stutter above), so that
-      repeated short phrases are not flagged.
+    - `min-words` (default 8): shorter paragraphs are ignored (except for the stutter and the title printed
+      twice above the article), so that repeated short phrases are not flagged.
 
     Fix: delete the later copy (the repeated span for a repeated headline). Safe when the copy is
     identical to the earlier paragraph after normalisation; unsafe when it is only near.
@@ -148,20 +150,27 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
         postings: dict[int, list[int]] = defaultdict(list)
         seen: list[tuple[Block, tuple[str, ...]]] = []
         previous: tuple[Block, tuple[str, ...]] | None = None
+        head_lines: dict[tuple[str, ...], Block] = {}  # short lines above the article's first paragraph
+        first_body = document_layout(doc).first_body
         for block in doc.blocks:
             if block.index in skip:
                 continue  # a caption or furniture between a line and its stutter leaves them adjacent
             toks = policy.tokens(block)
             short = len(toks) < min_words
             if short:
+                # A stutter (the line above, debris aside), or a title printed twice above the article.
+                original = previous[0] if previous and toks == previous[1] else None
+                if original is None and len(toks) >= HEAD_TITLE_MIN_WORDS and block.index < first_body:
+                    original = head_lines.get(toks)
                 if (
-                    previous
+                    original is not None
                     and len(toks) >= 2
-                    and toks == previous[1]
                     and regex.search(r"\p{L}", block.text)
-                    and policy.copy(block, previous[0])
+                    and policy.copy(block, original)
                 ):
-                    yield self._report(doc, block, previous[0], 1.0, Fix.safe(doc.deletion(block)))
+                    yield self._report(doc, block, original, 1.0, Fix.safe(doc.deletion(block)))
+                if block.index < first_body:
+                    head_lines.setdefault(toks, block)
                 previous = (block, toks)
                 continue
             previous = (block, toks)
