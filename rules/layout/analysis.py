@@ -10,8 +10,8 @@ that no pack lists, on sites nobody has seen. A line is reported once, by the mo
 3. furniture by repetition across the files of the run, for a line shaped like furniture above or below
    the article (a document repeats its own sentences on purpose, a site its labels);
 4. a caption or furniture by the role model, with probability above REPORT (unsafe fix: the role is
-   learned, not listed), or above TAIL_REPORT for furniture in the closing lines (below the article,
-   a short line with only short lines under it: where pages keep their closing furniture), or a
+   learned, not listed), or above TAIL_REPORT in the closing lines (below the article, a short line
+   with only short lines under it: where pages keep their closing furniture and captions), or a
    caption by its sentence shape between two paragraphs or under the headline.
 Furniture found by repetition or by the model opens related lists and footer zones as pack furniture does.
 
@@ -41,7 +41,7 @@ from mtlint.text.lines import line_shapes
 from mtlint.text.regexes import compiled
 
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
-TAIL_REPORT = 0.6  # ... and furniture in the closing lines (below the article, short lines only under it)
+TAIL_REPORT = 0.6  # ... and in the closing lines (below the article, short lines only under it)
 TAIL_MAX_WORDS = 12
 SAFE_ARTICLE = 0.5  # a pack match's fix stays safe only below this probability of article text
 STORY_CREDIT_WORDS = 4  # a credit line this short under the story's last paragraph is the story's own
@@ -105,7 +105,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     learned_captions: dict[int, tuple[Hit, ...]] = {}
     learned_furniture: dict[int, Hit] = {}
     for i, role in enumerate(roles.roles):
-        bar = TAIL_REPORT if role.cls == "furniture" and _in_tail(doc, roles, i) else REPORT
+        bar = TAIL_REPORT if _in_tail(doc, roles, i) else REPORT
         if i in captions or role.cls == "article" or role.p <= bar or not _model_may_report(roles, i):
             continue
         b = doc.blocks[i]

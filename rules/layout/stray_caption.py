@@ -69,7 +69,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       participle, no verb, `A view of`); a headline-style subheading (`Minister rejects the plan`, `Tension at
       the border and what it means`, `Leaders at odds over the budget`) or standfirst (`Rescue teams work
       through the night`) is not one;
-    - a line the line-role model reads as a caption with probability above 0.8, from its shape, its
+    - a line the line-role model reads as a caption with probability above 0.8 (0.6 in the closing lines:
+      below the article, a short line with only short lines under it), from its shape, its
       place around the article's body and its neighbours (see docs/rules/layout-roles.md; the message
       names the strongest evidence). `mtlint check --explain-roles FILE` shows every line's role.
     Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading), sentences
