@@ -10,7 +10,7 @@ import regex
 from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
-from mtlint.text.document import BlockKind, Document
+from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.sentences import is_abbreviation
 
 # Lower-case words English never leaves without what they introduce: articles, possessive determiners
@@ -97,47 +97,58 @@ class DanglingWord(Rule[NoOptions]):
         yield from self._lone_words(doc)
 
     def _lone_words(self, doc: Document) -> Iterator[Finding]:
-        """A one-word sentence that cannot stand alone, between two sentences."""
+        """A one-word sentence that cannot stand alone, between two sentences (one finding per kind and
+        paragraph is enough to send the reader there)."""
         prose = doc.prose
-        running = (b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM))
-        for block in doc.blocks_where(_LONE_HINT.search, running):
-            for pattern in (_LONE_LINK, _LONE_LOWER):
-                for m in pattern.finditer(prose, block.start, block.end):
-                    before = m.start(1) - 1
-                    while prose[before] in " \t":
-                        before -= 1
-                    if doc.is_masked(m.start(), m.end()) or is_abbreviation(prose, before):
-                        continue  # `e.g. home. The`: the mark before the word is an abbreviation's
-                    if is_abbreviation(prose, m.start(2)):
-                        continue
-                    word = m.group(1)
-                    yield self.finding(
-                        m.start(1),
-                        m.end(2),
-                        f"'{word}' stands as a sentence of its own: the clause around it was cut off",
-                        word=word.casefold(),
-                    )
-                    break  # one finding per pattern and paragraph is enough to send the reader there
+        done: set[tuple[int, int]] = set()
+        for block, kind, m in _matches(doc, _LONE_HINT, (_LONE_LINK, _LONE_LOWER)):
+            if (block.index, kind) in done:
+                continue
+            before = m.start(1) - 1
+            while prose[before] in " \t":
+                before -= 1
+            if doc.is_masked(m.start(), m.end()) or is_abbreviation(prose, before):
+                continue  # `e.g. home. The`: the mark before the word is an abbreviation's
+            if is_abbreviation(prose, m.start(2)):
+                continue
+            done.add((block.index, kind))
+            word = m.group(1)
+            yield self.finding(
+                m.start(1),
+                m.end(2),
+                f"'{word}' stands as a sentence of its own: the clause around it was cut off",
+                word=word.casefold(),
+            )
 
     def _cut_words(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        running = (b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM))
-        for block in doc.blocks_where(_ANY_END.search, running):
-            for pattern in (_DETERMINER, _PREPOSITION, _COPULA_ADVERB):
-                for m in pattern.finditer(prose, block.start, block.end):
-                    if _quoted(prose, m, block.start) or doc.is_masked(m.start(), m.end()):
-                        continue
-                    if m.group(2) == "," and _SHARED.match(prose, m.end(2)):
-                        continue
-                    if m.group(2) == "." and is_abbreviation(prose, m.start(2)):
-                        continue
-                    words = m.group(1)
-                    yield self.finding(
-                        m.start(1),
-                        m.end(2),
-                        f"'{words}' is cut off by '{m.group(2)}': words are missing",
-                        word=words.casefold(),
-                    )
+        for block, _, m in _matches(doc, _ANY_END, (_DETERMINER, _PREPOSITION, _COPULA_ADVERB)):
+            if _quoted(prose, m, block.start) or doc.is_masked(m.start(), m.end()):
+                continue
+            if m.group(2) == "," and _SHARED.match(prose, m.end(2)):
+                continue
+            if m.group(2) == "." and is_abbreviation(prose, m.start(2)):
+                continue
+            words = m.group(1)
+            yield self.finding(
+                m.start(1),
+                m.end(2),
+                f"'{words}' is cut off by '{m.group(2)}': words are missing",
+                word=words.casefold(),
+            )
+
+
+def _matches(
+    doc: Document, hint: re.Pattern[str], patterns: tuple[LazyPattern, ...]
+) -> Iterator[tuple[Block, int, regex.Match[str]]]:
+    """The matches of `patterns` (with the index of the pattern) in the paragraphs and list items whose
+    case-folded text passes the cheap `hint`."""
+    prose = doc.prose
+    running = (b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM))
+    for block in doc.blocks_where(hint.search, running):
+        for kind, pattern in enumerate(patterns):
+            for m in pattern.finditer(prose, block.start, block.end):
+                yield block, kind, m
 
 
 def _quoted(prose: str, m: regex.Match[str], start: int) -> bool:
