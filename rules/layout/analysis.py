@@ -15,6 +15,10 @@ that no pack lists, on sites nobody has seen. A line is reported once, by the mo
    caption by its sentence shape between two paragraphs or under the headline.
 Furniture found by repetition or by the model opens related lists and footer zones as pack furniture does.
 
+The model never reports, on its own evidence, the article's headline (the first title-like line above
+the body: four words or more, with function words, no sentence-final punctuation, no call to action), a
+numbered section title, a section's name or a date in digits.
+
 The model also vetoes: a pack match that does not list the whole line (a line that begins with a widget
 label) keeps a safe fix only when the model gives the line less than SAFE_ARTICLE of being article text.
 Markdown is written by its author, not extracted from a page: the author's structure (headings, list
@@ -31,7 +35,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from mtlint.rules.layout.captions import closes_story, find_captions
-from mtlint.rules.layout.cues import has_credit, is_timestamp
+from mtlint.rules.layout.cues import ACTION_VERBS, has_credit, is_timestamp
 from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_section_name
 from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
 from mtlint.rules.layout.settings import LayoutSettings
@@ -43,6 +47,7 @@ from mtlint.text.regexes import compiled
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
 TAIL_REPORT = 0.6  # ... and in the closing lines (below the article, short lines only under it)
 TAIL_MAX_WORDS = 12
+HEADLINE_MIN_WORDS = 4
 SAFE_ARTICLE = 0.5  # a pack match's fix stays safe only below this probability of article text
 STORY_CREDIT_WORDS = 4  # a credit line this short under the story's last paragraph is the story's own
 TEMPLATE_MAX_WORDS = 12  # a line repeated across files is furniture-shaped up to this length
@@ -115,6 +120,8 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
             continue  # the story's own credit, a section's name, the story's date: not debris by shape alone
         if is_numbered_section(doc, b):
             continue  # "4.8.3. Function Examples": a numbered section title (in a table of contents)
+        if role.cls == "furniture" and i == _headline(doc, roles):
+            continue  # the article's own title
         evidence = f"{roles.explain(i)}; p {role.p:.2f}"
         if role.cls == "caption":
             why = f"a line that reads as a caption by its shape and place ({evidence})"
@@ -150,6 +157,21 @@ def _in_tail(doc: Document, roles: LineRoles, i: int) -> bool:
     if roles[i].place != "after" or b.word_count > TAIL_MAX_WORDS or b.text.rstrip().endswith((":", "：")):
         return False  # a long line, or one that introduces what follows (a list, code), is the text's own
     return all(b.word_count <= TAIL_MAX_WORDS for b in doc.blocks[i + 1 :])
+
+
+def _headline(doc: Document, roles: LineRoles) -> int:
+    """The index of the headline: the first line above the article of HEADLINE_MIN_WORDS words or more,
+    with function words and no sentence-final punctuation, unless it calls the reader to act (-1 if
+    none). The model may read a short or title-like headline as a site's label; it is the article's."""
+    shapes = line_shapes(doc)
+    for i, role in enumerate(roles.roles):
+        if role.place != "before":
+            break
+        s = shapes[i]
+        if s.words >= HEADLINE_MIN_WORDS and s.stopword_share > 0 and not s.ends_sentence:
+            # A call to action ("Join thousands of readers", "your daily briefing") is no headline.
+            return -1 if s.reader or s.first_word in ACTION_VERBS else i
+    return -1
 
 
 def _story_credit(doc: Document, b: Block) -> bool:

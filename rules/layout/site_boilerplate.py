@@ -59,7 +59,8 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        below the article, a short line that introduces nothing, with only short lines under it), from its shape,
        its place around the body, its neighbours and its repetition (in at least `min-files` files); the message
        names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check --explain-roles FILE`).
-       Such a line also opens a related list or a footer zone, as in 2.
+       Such a line also opens a related list or a footer zone, as in 2. The article's headline (the first
+       title-like line above the body) is never furniture by the model's evidence alone.
     Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the
     author's structure and lines the model reads as article text are left alone; in documentation
     (Markdown with code) so are the layout readings of 2 and the model's own findings. Plain text
