@@ -145,7 +145,9 @@ def find_furniture(
         else:
             # An author's own Markdown heading is structure, not a label left by the page.
             md_heading = doc.format == "markdown" and b.kind is BlockKind.HEADING
-            why = "" if md_heading else _structure(b, body, last, durations, quantities)
+            # In Markdown a short line the author wrapped in markup (`*Draft*`, a link) is the author's.
+            marked = doc.format == "markdown" and doc.opens_with_markup(b.start, b.outer_start)
+            why = "" if md_heading else _structure(b, body, last, durations, quantities, marked)
             if why:
                 out[b.index] = Hit(b.index, b.start, b.end, True, False, why, placed=True)
                 if b.index in durations:
@@ -207,7 +209,9 @@ def _quantity_runs(blocks: Sequence[Block]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _structure(b: Block, body: int, last: int, duration_set: Sequence[int], quantities: frozenset[int]) -> str:
+def _structure(
+    b: Block, body: int, last: int, duration_set: Sequence[int], quantities: frozenset[int], marked: bool = False
+) -> str:
     durations = len(duration_set)
     text = b.text
     if durations >= 2 and _DURATION.match(text) and b.index in duration_set:
@@ -235,6 +239,7 @@ def _structure(b: Block, body: int, last: int, duration_set: Sequence[int], quan
     if (
         b.index < min(body, 6)
         and n == 1
+        and not marked
         and _LETTERS.fullmatch(text)
         and not _ALL_CAPS.match(text)
         and not _NOT_LABEL.match(text)
@@ -277,6 +282,8 @@ def _masthead(doc: Document, out: dict[int, Hit]) -> None:
     if len(blocks) < 2 or 0 in out or 1 not in out or not out[1].whole:
         return
     first = blocks[0]
+    if doc.format == "markdown" and first.kind is BlockKind.HEADING:
+        return  # the author's own title, not a site's name
     if first.word_count <= 3 and not SENTENCE_END.search(first.text):
         out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation", placed=True)
 
