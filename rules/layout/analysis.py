@@ -140,7 +140,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
                 b = doc.blocks[i]
                 captions[i] = (Hit(i, b.start, b.end, True, False, "a photo caption written as a sentence"),)
                 taken.add(i)
-    if roles.documentation:
+    if doc.format == "markdown":
         captions = {
             i: kept for i, hits in captions.items() if (kept := tuple(h for h in hits if not _vetoed(roles, h)))
         }
@@ -184,8 +184,9 @@ def _model_may_report(roles: LineRoles, i: int) -> bool:
 
 
 def _vetoed(roles: LineRoles, hit: Hit) -> bool:
-    """In Markdown: on the author's structure, or on a line the model reads as article text; in
-    documentation also when found by a web page's layout (a menu, the footer zone)."""
+    """In any Markdown: on the author's structure (a heading, a list item, prose built around code or a
+    link, an introduction), or on a line the model reads as article text; in documentation also when
+    found by a web page's layout (a menu, the footer zone)."""
     role = roles[hit.block]
     return (roles.documentation and hit.placed) or role.markup in STRUCTURE or role.article > SAFE_ARTICLE
 
