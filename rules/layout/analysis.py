@@ -23,9 +23,11 @@ The model also vetoes: a pack match that does not list the whole line (a line th
 label) keeps a safe fix only when the model gives the line less than SAFE_ARTICLE of being article text.
 Markdown is written by its author, not extracted from a page: the author's structure (headings, list
 items, prose with code or links, an introduction ending in a colon) is never reported, and neither is a
-line the model reads as article text. In documentation (Markdown with code) the model reports nothing of
-its own, and the page-layout readings (menus, the footer zone, a label above the article) are dropped
-too: documentation is not a web page, and repeats sentences and talks to its reader by design.
+line the model reads as article text; the model reports nothing of its own there, nor does a caption's
+sentence shape (a sign-off that talks to the reader, a caption under a picture that is there). In
+documentation (Markdown with code) the page-layout readings (menus, the footer zone, a label above the
+article) are dropped too: documentation is not a web page, and repeats sentences and talks to its
+reader by design.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     learned_furniture: dict[int, Hit] = {}
     for i, role in enumerate(roles.roles):
         bar = TAIL_REPORT if _in_tail(doc, roles, i) else REPORT
-        if i in captions or role.cls == "article" or role.p <= bar or not _model_may_report(roles, i):
+        if i in captions or role.cls == "article" or role.p <= bar or not _model_may_report(doc, roles, i):
             continue
         b = doc.blocks[i]
         if (role.cls == "caption" and _story_credit(doc, b)) or (
@@ -136,7 +138,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     taken = set(captions) | set(furniture)
     if roles.has_body and not roles.documentation:
         for i in sorted(sentence_captions(doc) - taken):
-            if _model_may_report(roles, i):
+            if _model_may_report(doc, roles, i):
                 b = doc.blocks[i]
                 captions[i] = (Hit(i, b.start, b.end, True, False, "a photo caption written as a sentence"),)
                 taken.add(i)
@@ -179,8 +181,11 @@ def _story_credit(doc: Document, b: Block) -> bool:
     return b.word_count <= STORY_CREDIT_WORDS and has_credit(b.text) and closes_story(doc, b)
 
 
-def _model_may_report(roles: LineRoles, i: int) -> bool:
-    return roles.has_body and not roles.documentation and roles[i].markup not in STRUCTURE
+def _model_may_report(doc: Document, roles: LineRoles, i: int) -> bool:
+    """Whether the model's reading (or a caption's sentence shape) may report line `i` on its own: not in
+    Markdown, which its author wrote (a sign-off, a caption under a picture that is there), and not
+    without an article body to place the line against."""
+    return roles.has_body and doc.format != "markdown" and roles[i].markup not in STRUCTURE
 
 
 def _vetoed(roles: LineRoles, hit: Hit) -> bool:

@@ -61,11 +61,11 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check --explain-roles FILE`).
        Such a line also opens a related list or a footer zone, as in 2. The article's headline (the first
        title-like line above the body) is never furniture by the model's evidence alone.
-    Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the
-    author's structure and lines the model reads as article text are left alone; in documentation
-    (Markdown with code) so are the layout readings of 2 and the model's own findings. Plain text
-    wrapped by hand (an e-mail, a README, a licence: lines that fill a width of up to 100 characters
-    and break off mid-sentence) was typed, not extracted from a page, and gets no layout finding.
+    Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the author's
+    structure and lines the model reads as article text are left alone, and the model reports nothing of its
+    own; in documentation (Markdown with code) the layout readings of 2 are left out too. Plain text wrapped by
+    hand (an e-mail, a README, a licence: lines that fill a width of up to 100 characters and break off
+    mid-sentence) was typed, not extracted from a page, and gets no layout finding.
 
     Options:
     - `min-files` (default 3): fewest files a line must appear in to count as a template.

@@ -77,8 +77,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     (`The picture is clear.`, `Reuters could not verify the images.`), wire datelines (`CAIRO (Reuters) -`), and
     the story's own credit (an agency under the byline, a bare `© AGENCY` line after the last paragraph, `(AP)`
     closing a paragraph), which are like bylines; in Markdown, the author's structure (headings, list items,
-    prose with code or links) and lines the model reads as article text, and in documentation (Markdown with
-    code) every finding of the model's own; plain text wrapped by hand (an e-mail, a README), which has no
+    prose with code or links), lines the model reads as article text, every finding of the model's own and
+    captions found by their sentence shape alone; plain text wrapped by hand (an e-mail, a README), which has no
     captions. A line with any word outside the vocabulary, or with sentence punctuation, needs a credit shape
     (or the model's confidence).
 
