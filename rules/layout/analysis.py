@@ -37,8 +37,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from mtlint.rules.layout.captions import closes_story, find_captions
-from mtlint.rules.layout.cues import ACTION_VERBS, has_credit, is_timestamp
+from mtlint.rules.layout.cues import has_credit, is_timestamp
 from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_section_name
+from mtlint.rules.layout.role_features import document_layout
 from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import Hit
@@ -49,7 +50,6 @@ from mtlint.text.regexes import compiled
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
 TAIL_REPORT = 0.6  # ... and in the closing lines (below the article, short lines only under it)
 TAIL_MAX_WORDS = 12
-HEADLINE_MIN_WORDS = 4
 SAFE_ARTICLE = 0.5  # a pack match's fix stays safe only below this probability of article text
 STORY_CREDIT_WORDS = 4  # a credit line this short under the story's last paragraph is the story's own
 TEMPLATE_MAX_WORDS = 12  # a line repeated across files is furniture-shaped up to this length
@@ -111,9 +111,14 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     captions = dict(find_captions(doc, settings.vocabulary, settings.captions.max_words))
     learned_captions: dict[int, tuple[Hit, ...]] = {}
     learned_furniture: dict[int, Hit] = {}
+    layout = document_layout(doc)
+    short_from = _short_from(doc)
     for i, role in enumerate(roles.roles):
-        bar = TAIL_REPORT if _in_tail(doc, roles, i) else REPORT
-        if i in captions or role.cls == "article" or role.p <= bar or not _model_may_report(doc, roles, i):
+        if i in captions or role.cls == "article" or role.p <= TAIL_REPORT:
+            continue
+        if role.p <= REPORT and not _in_tail(doc, roles, i, short_from):
+            continue
+        if not _model_may_report(doc, roles, i):
             continue
         b = doc.blocks[i]
         if (role.cls == "caption" and _story_credit(doc, b)) or (
@@ -122,7 +127,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
             continue  # the story's own credit, a section's name, the story's date: not debris by shape alone
         if is_numbered_section(doc, b):
             continue  # "4.8.3. Function Examples": a numbered section title (in a table of contents)
-        if role.cls == "furniture" and i == _headline(doc, roles):
+        if role.cls == "furniture" and i == layout.headline:
             continue  # the article's own title
         evidence = f"{roles.explain(i)}; p {role.p:.2f}"
         if role.cls == "caption":
@@ -152,28 +157,20 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     return Debris(captions, furniture, roles)
 
 
-def _in_tail(doc: Document, roles: LineRoles, i: int) -> bool:
-    """Whether block `i` stands below the article's last paragraph with only short lines under it down
-    to the end of the file: where a page keeps its closing furniture."""
-    b = doc.blocks[i]
-    if roles[i].place != "after" or b.word_count > TAIL_MAX_WORDS or b.text.rstrip().endswith((":", "：")):
-        return False  # a long line, or one that introduces what follows (a list, code), is the text's own
-    return all(b.word_count <= TAIL_MAX_WORDS for b in doc.blocks[i + 1 :])
+def _short_from(doc: Document) -> int:
+    """The index from which every block down to the end of the file is short (TAIL_MAX_WORDS or fewer)."""
+    i = len(doc.blocks)
+    while i > 0 and doc.blocks[i - 1].word_count <= TAIL_MAX_WORDS:
+        i -= 1
+    return i
 
 
-def _headline(doc: Document, roles: LineRoles) -> int:
-    """The index of the headline: the first line above the article of HEADLINE_MIN_WORDS words or more,
-    with function words and no sentence-final punctuation, unless it calls the reader to act (-1 if
-    none). The model may read a short or title-like headline as a site's label; it is the article's."""
-    shapes = line_shapes(doc)
-    for i, role in enumerate(roles.roles):
-        if role.place != "before":
-            break
-        s = shapes[i]
-        if s.words >= HEADLINE_MIN_WORDS and s.stopword_share > 0 and not s.ends_sentence:
-            # A call to action ("Join thousands of readers", "your daily briefing") is no headline.
-            return -1 if s.reader or s.first_word in ACTION_VERBS else i
-    return -1
+def _in_tail(doc: Document, roles: LineRoles, i: int, short_from: int) -> bool:
+    """Whether block `i` stands below the article's last paragraph with only short lines from it down to
+    the end of the file (`short_from`): where a page keeps its closing furniture."""
+    if i < short_from or roles[i].place != "after":
+        return False
+    return not doc.blocks[i].text.rstrip().endswith((":", "："))  # a line that introduces what follows is the text's
 
 
 def _story_credit(doc: Document, b: Block) -> bool:

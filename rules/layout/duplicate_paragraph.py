@@ -16,7 +16,7 @@ from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules.layout.analysis import layout_debris
 from mtlint.rules.layout.copies import CopyPolicy
-from mtlint.rules.layout.role_features import document_layout
+from mtlint.rules.layout.role_features import HEADLINE_MIN_WORDS, document_layout
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import token_ends, tokens
 from mtlint.text.document import Block, Document
@@ -38,7 +38,6 @@ PULL_QUOTE_MAX_WORDS = 40
 PULL_QUOTE_REACH = 6  # blocks before or after the quotation where the paragraph quoting it may stand
 PULL_QUOTE_MIN_CONTEXT = 4  # words the paragraph has besides the quotation
 DOUBLED_MIN_WORDS = 6  # a sentence repeated in a row this long is a copy, not emphasis
-HEAD_TITLE_MIN_WORDS = 4  # a shorter line above the article may repeat on purpose (a section, a name)
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
             if short:
                 # A stutter (the line above, debris aside), or a title printed twice above the article.
                 original = previous[0] if previous and toks == previous[1] else None
-                if original is None and len(toks) >= HEAD_TITLE_MIN_WORDS and block.index < first_body:
+                if original is None and len(toks) >= HEADLINE_MIN_WORDS and block.index < first_body:
                     original = head_lines.get(toks)
                 if (
                     original is not None

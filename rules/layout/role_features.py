@@ -59,6 +59,7 @@ FEATURES: tuple[str, ...] = (
     "xfile",  # log(1 + other files of the run with this line): furniture-shaped lines outside the body only
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
+HEADLINE_MIN_WORDS = 4  # a title-like line above the body this long may be the headline
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Layout:
     first_body: int  # index of the first body block (len(blocks) if none)
     last_body: int  # index of the last body block (-1 if none)
     chatty: bool  # the document's own prose talks to the reader (documentation, an open letter)
+    headline: int = -1  # index of the headline: the first title-like line above the body (-1 if none)
 
     def before(self, i: int) -> bool:
         return i < self.first_body
@@ -93,13 +95,25 @@ def body_layout(shapes: Sequence[LineShape]) -> Layout:
         promo = [False] * len(shapes)
     body = [s.words >= BODY_MIN_WORDS and (s.ends_sentence or s.words >= 25) and not p for s, p in zip(shapes, promo)]
     bodies = [i for i, b in enumerate(body) if b]
+    first_body = bodies[0] if bodies else len(shapes)
     return Layout(
         tuple(body),
         tuple(promo),
-        bodies[0] if bodies else len(shapes),
+        first_body,
         bodies[-1] if bodies else -1,
         chatty,
+        _headline(shapes[:first_body]),
     )
+
+
+def _headline(head: Sequence[LineShape]) -> int:
+    """The headline among the lines above the body: the first of HEADLINE_MIN_WORDS words or more, with
+    function words and no sentence-final punctuation; none if that line calls the reader to act ("Join
+    thousands of readers", "your daily briefing")."""
+    for i, s in enumerate(head):
+        if s.words >= HEADLINE_MIN_WORDS and s.stopword_share > 0 and not s.ends_sentence:
+            return -1 if s.reader or s.first_word in cues.ACTION_VERBS else i
+    return -1
 
 
 def document_layout(doc: Document) -> Layout:

@@ -273,26 +273,21 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     """Blocks shaped like a photo caption written as a sentence (`cues.describes_scene`: someone doing
     something somewhere, no full stop; `cues.poses`: the same with no verb) set between two body
     paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y"), or
-    under the headline above the first paragraph. A headline has the same shape, so above the body only
-    a line under an earlier headline-like line (four words or more, no full stop) counts, and only in a
-    shape a standfirst does not take (see _caption_under_headline)."""
+    under the headline (`Layout.headline`) above the first paragraph. A headline has the same shape, so
+    above the body only a line under it counts, and only in a shape a standfirst does not take (see
+    _caption_under_headline)."""
     shapes = line_shapes(doc)
     layout = document_layout(doc)
     out = set()
-    headline: str | None = None
-    # In Markdown a line under the headline is the author's (a caption under a picture that is there).
-    plain = doc.format != "markdown"
+    # Above the body only lines under the headline count; in Markdown a line under the headline is the
+    # author's (a caption under a picture that is there).
+    head = layout.headline
+    headline = shapes[head].key if head >= 0 and doc.format != "markdown" else None
     for i, s in enumerate(shapes):
-        head = layout.before(i) and layout.first_body < len(shapes)
-        under_headline = plain and head and headline is not None and s.key != headline
+        under_headline = headline is not None and head < i < layout.first_body and s.key != headline
         if (layout.between(i) and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
             out.add(i)
-        elif head and headline is None and s.words >= HEADLINE_MIN_WORDS and not s.ends_sentence:
-            headline = s.key
     return frozenset(out)
-
-
-HEADLINE_MIN_WORDS = 4  # a line above the body this long, with no full stop, may be the headline
 
 
 def _caption_under_headline(s: LineShape) -> bool:
