@@ -48,6 +48,7 @@ _DESCRIBES_WIDE = compiled(
 )
 
 SCENE_MIN_WORDS = 7
+CAPTION_MAX_WORDS = 25  # a caption's sentence is at most this long
 _NEXT_WORD = compiled(r"\s+(\p{Ll}+)\b")
 # Irregular past tenses of common verbs (a regular one ends in -ed).
 IRREGULAR_PAST = frozenset(
@@ -154,7 +155,7 @@ def is_promo(text: str, tokens: Sequence[str], you: bool, quoted: bool) -> bool:
 
 def describes(text: str, words: int, ends_sentence: bool) -> bool:
     """A short sentence naming a subject and what it does, with no full stop: a caption's shape."""
-    if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
+    if not _caption_sized(text, words, ends_sentence, 4):
         return False
     m = _DESCRIBES.match(text)
     return m is not None and m["verb"] not in STOPWORDS
@@ -166,9 +167,9 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     a participle ("Residents walking through ...") or, over at least SCENE_MIN_WORDS words, a place or a
     moment ("... speaks to reporters outside City Hall"). A headline-style subheading names an event
     more briefly ("Minister rejects the proposal") and stays out."""
-    if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
+    if not _caption_sized(text, words, ends_sentence, 4):
         return False
-    if shows_participle(text, words, ends_sentence):
+    if _participle(text):
         return True
     m = _DESCRIBES_WIDE.match(text)
     if m is None:
@@ -185,6 +186,11 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     return words >= SCENE_MIN_WORDS and bool(_SCENE_PLACE.search(text, m.end()))
 
 
+def _caption_sized(text: str, words: int, ends_sentence: bool, min_words: int) -> bool:
+    """A caption's sentence: `min_words` to CAPTION_MAX_WORDS words, no full stop, introducing nothing."""
+    return min_words <= words <= CAPTION_MAX_WORDS and not ends_sentence and not text.endswith((":", "："))
+
+
 def _past_tense(word: str) -> bool:
     return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
 
@@ -192,8 +198,10 @@ def _past_tense(word: str) -> bool:
 def shows_participle(text: str, words: int, ends_sentence: bool) -> bool:
     """A subject of up to four words and a participle, no full stop ("Residents walking through flooded
     streets"): a caption, where a headline or a standfirst would have a finite verb."""
-    if not 4 <= words <= 25 or ends_sentence or text.endswith((":", "：")):
-        return False
+    return _caption_sized(text, words, ends_sentence, 4) and _participle(text)
+
+
+def _participle(text: str) -> bool:
     p = _PARTICIPLE.match(text)
     return (
         p is not None
@@ -207,7 +215,7 @@ def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
     plural noun) and then where or when the picture was taken, over at least POSED_MIN_WORDS words with
     no finite verb and no full stop. A subheading names a topic ("Tension at the border and what it
     means") or an event with a verb, and stays out."""
-    if verb or ends_sentence or not POSED_MIN_WORDS <= words <= 25 or text.endswith((":", "：")):
+    if verb or not _caption_sized(text, words, ends_sentence, POSED_MIN_WORDS):
         return False
     m = _POSED.match(text)
     if m is None:
@@ -228,4 +236,4 @@ def is_timestamp(text: str) -> bool:
 def shows_view(text: str, words: int, ends_sentence: bool) -> bool:
     """A caption opened by `A view of` (`A general view of ...`, `An aerial view of ...`), over at least
     VIEW_MIN_WORDS words with no full stop."""
-    return not ends_sentence and VIEW_MIN_WORDS <= words <= 25 and _VIEW_OF.match(text) is not None
+    return _caption_sized(text, words, ends_sentence, VIEW_MIN_WORDS) and _VIEW_OF.match(text) is not None
