@@ -16,9 +16,8 @@ _WORD = compiled(r"[\p{L}\p{M}\p{N}]+")
 # What follows a word that is code, not prose: an (escaped) underscore, a call, an attribute, an assignment.
 _IDENTIFIER_TAIL = compiled(r"\\?_|\(|\.\w|::|[ \t]*=(?!=)|[ \t]+\w+[ \t]*=[^=]")
 _CREDIT_WORDS = frozenset({"by", "via"})
-_CREDIT_MAX_NAME_WORDS = (
-    3  # words after `by` in a byline whatever their case (`by staff reporter`, not `by the numbers`)
-)
+# Words after `by` in a byline whatever their case (`by staff reporter`; not `by the numbers`).
+_CREDIT_MAX_NAME_WORDS = 3
 _CAPITALISED_SHARE = 0.75  # headings that must start with a capital for a lower-case one to stand out
 
 
