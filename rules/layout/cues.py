@@ -40,14 +40,28 @@ _DESCRIBES = compiled(
 )
 # The wider shape the sentence-caption rule reads: also "A woman casts ...", "Nurses prepare ...".
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
+_MODIFIER = r"(?:[\p{L}\p{M}'’\-]+,?|and)"
+# The noun of such a subject is no function word ("A look at the numbers" has no subject and verb).
+_NOT_FUNCTION = r"(?!(?:the|a|an|of|at|in|on|to|for|with|by|from|and|or|as|that|this|these|those|its|his|her|their)\b)"
 _DESCRIBES_WIDE = compiled(
     rf"^(?:(?:A|An|The)\s+\p{{Ll}}[\p{{Ll}}\-]*\s+"
     rf"|(?:{_NAME_WORD},?\s+|(?:and|of|the|de|al|bin|van|von)\s+){{0,7}}{_NAME_WORD},?\s+)"
     r"(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
     r"|^\p{Lu}\p{Ll}+s\s+(?P<plural>\p{Ll}{3,})\b"
+    # A subject of an article, up to four modifiers and a common noun: "An Iraqi soldier stands guard",
+    # "The Iranian and Saudi foreign ministers shake hands" (a plural noun and the plain verb).
+    rf"|^(?:A|An|The)\s+(?:{_MODIFIER}\s+){{0,4}}?{_NOT_FUNCTION}(?:\p{{Ll}}{{2,}}(?<![su]s)\s+"
+    r"(?P<verb>\p{Ll}{2,}s)|\p{Ll}{2,}(?<![su]s)s\s+(?P<plural>\p{Ll}{3,}(?<![sd])))\b"
+)
+# Words that are not a verb of the scene, though a plural noun may stand before them ("the talks behind").
+_NOT_VERB = STOPWORDS | frozenset(
+    "behind beside besides across along among amid around near inside outside toward towards upon within "
+    "without despite via onto per plus unlike like".split()
 )
 
 SCENE_MIN_WORDS = 7
+# Code in a line (an assignment, an identifier with an underscore, an attribute): never a caption's.
+_CODE = re.compile(r"=|\w_\w|[a-z]\.[a-z]")
 CAPTION_MAX_WORDS = 25  # a caption's sentence is at most this long
 _NEXT_WORD = compiled(r"\s+(\p{Ll}+)\b")
 # Irregular past tenses of common verbs (a regular one ends in -ed).
@@ -163,11 +177,12 @@ def describes(text: str, words: int, ends_sentence: bool) -> bool:
 
 def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     """A photo caption's sentence: someone doing something somewhere. A subject and its verb as in
-    `describes` (also with an article or a plural noun as the subject: "A woman casts her vote"), and then
-    a participle ("Residents walking through ...") or, over at least SCENE_MIN_WORDS words, a place or a
-    moment ("... speaks to reporters outside City Hall"). A headline-style subheading names an event
-    more briefly ("Minister rejects the proposal") and stays out."""
-    if not _caption_sized(text, words, ends_sentence, 4):
+    `describes` (also with an article or a plural noun as the subject: "A woman casts her vote", "An
+    Iraqi soldier stands guard", "The two foreign ministers shake hands"), and then a participle
+    ("Residents walking through ...") or, over at least SCENE_MIN_WORDS words, a place or a moment ("...
+    speaks to reporters outside City Hall"). A headline-style subheading names an event more briefly
+    ("Minister rejects the proposal") and stays out, and so does a line with code in it (`to set x = y`)."""
+    if not _caption_sized(text, words, ends_sentence, 4) or _CODE.search(text):
         return False
     if _participle(text):
         return True
@@ -175,7 +190,7 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     if m is None:
         return False
     verb = m["verb"] or m["plural"]
-    if verb in STOPWORDS:
+    if verb in _NOT_VERB:
         return False
     after = _NEXT_WORD.match(text, m.end())
     if after is not None and _past_tense(after[1]):
