@@ -56,16 +56,16 @@ class StrayCapital(Rule[StrayCapitalOptions]):
 
     Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a semicolon (`; To
     set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
-    How do I …`), except an article between a lower-case content word and a lower-case common noun (`stressed The
-    importance of`), where no title opens. Other words are flagged only when wordfreq shows them to be English
-    common words rather than names (far more frequent in English than in German, French, Spanish, Italian and
-    Portuguese text, where names keep their spelling); when the document does not write them as a name elsewhere
-    (next to another capitalised word, or capitalised in mid-sentence more than once); when they do not follow a
-    determiner (`the Taliban`; unless the clause goes on at once with a verb or a preposition other than `of`: `the
-    Decision would be`, `any Interference in`) or `known as`; and when they are not plurals (`beat Spurs`),
-    nationality or faith words (`Islamic`, `Pakistani`), nouns English capitalises as short names (`Parliament`,
-    `the South`, `Congress`) or words English writes only as names (`talks in Germany and`, `Christmas`: WordNet
-    knows no lower-case sense of them).
+    How do I …`), except an article between a lower-case content word or a conjunction and a lower-case common noun
+    (`stressed The importance of`, `said that The agreement`), where no title opens. Other words are flagged only
+    when wordfreq shows them to be English common words rather than names (far more frequent in English than in
+    German, French, Spanish, Italian and Portuguese text, where names keep their spelling); when the document does
+    not write them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more than
+    once); when they do not follow a determiner (`the Taliban`; unless the clause goes on at once with a verb or a
+    preposition other than `of`: `the Decision would be`, `any Interference in`) or `known as`; and when they are
+    not plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns English capitalises as
+    short names (`Parliament`, `the South`, `Congress`) or words English writes only as names (`talks in Germany
+    and`, `Christmas`: WordNet knows no lower-case sense of them).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -211,6 +211,8 @@ _CLAUSE_AFTER_NOUN = frozenset(
     "is was are were has had have would will could should can may might must did does said says "
     "in on at to from with between against into over after before during".split()
 )
+# Conjunctions open a clause, never a title: "said that The agreement would", "and The talks ended".
+_CONJUNCTIONS = frozenset("that and but because while although though whether if or since".split())
 _CONTEXT_GAPS = ("", ",", ";")  # what `_context_fits` lets stand between the word and the one before it
 _CLOSING_QUOTES = ("”", '"', "»")
 # Determiners and quantifiers that cannot be followed by another determiner ("some Its provisions").
@@ -231,14 +233,16 @@ def _after_quotation(prose: str, words: list[WordMatch], i: int) -> bool:
 
 
 def _article_after_content_word(prose: str, words: list[WordMatch], i: int) -> bool:
-    """Whether a capitalised article stands between a lower-case content word and a lower-case common noun
-    (`stressed The importance of`): an embedded title in sentence case follows a preposition or a noun
-    that introduces it (`described in The import system`, `the chapter The early years`), and a title
-    in title case has a capital next."""
+    """Whether a capitalised article stands between a lower-case content word or a conjunction and a
+    lower-case common noun (`stressed The importance of`, `said that The agreement`): an embedded title in
+    sentence case follows a preposition or a noun that introduces it (`described in The import system`,
+    `the chapter The early years`), and a title in title case has a capital next."""
     if words[i].group() not in ("The", "A", "An") or i + 1 >= len(words):
         return False
     prev, nxt = words[i - 1].group(), words[i + 1].group()
-    if not (prev.isalpha() and prev.islower()) or lex.is_closed_class(prev) or lex.introduces_name(prev):
+    if not (prev.isalpha() and prev.islower()) or lex.introduces_name(prev):
+        return False
+    if lex.is_closed_class(prev) and prev not in _CONJUNCTIONS:
         return False
     if prose[words[i - 1].end() : words[i].start()] != " " or prose[words[i].end() : words[i + 1].start()] != " ":
         return False
