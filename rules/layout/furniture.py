@@ -9,7 +9,7 @@ import regex
 
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
 from mtlint.engine.patterns import LazyPattern
-from mtlint.rules.layout.cues import BYLINE
+from mtlint.rules.layout.cues import ACTION_VERBS, BYLINE
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.regexes import compiled
@@ -58,6 +58,9 @@ _LANGUAGE_CODES = frozenset(
     "ur uz ve vi vo wa wo xh yi yo za zh zu ua cn jp kr gr cz dk vn il ir gb us".split()
 )
 _SWITCH_SEPARATORS = compiled(r"[\s|/•·]+")
+# A call to action in brackets, as a link's text is left behind: "(See the details)", "(Watch the video)"; in
+# lower-case words only and with no full stop, unlike a reference (`(See PEP 8 for details.)`).
+_BRACKETED_ACTION = compiled(r"^\((\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,5}\)$")
 
 
 def is_language_switcher(text: str) -> bool:
@@ -169,8 +172,10 @@ def find_furniture(
                     False,
                     False,
                     e.note or ("a suffix glued to the headline" if m.start() else "a prefix glued to the headline"),
+                    glued_to="the headline",
                 )
                 break
+    out.update(_glued_to_paragraphs(doc, lines, out, line_entries))
     _menus(doc, out, captions, body)
     _masthead(doc, out)
     _related_lists(doc, out, captions, lists, body, last)
@@ -188,6 +193,52 @@ def find_furniture(
     _related_lists(doc, out, captions, lists, body, last)
     _footer_zone(doc, out, captions, [t for t in tails if t > body])
     return out
+
+
+def _glued_to_paragraphs(
+    doc: Document, lines: Sequence[Block], found: Mapping[int, Hit], entries: tuple[PackEntry, ...]
+) -> dict[int, Hit]:
+    """Furniture glued to the end of a paragraph: its last sentence is a line a pack lists (`Read also:
+    Council votes to close two libraries`, `Follow us on ...`) or a call to action in brackets (`(See the
+    details)`), the text of a link the extraction ran into the paragraph. Not in Markdown, whose author
+    wrote the pointer; not a wire credit (`closing`), which ends a story as its own."""
+    if doc.format == "markdown":
+        return {}
+    last: dict[int, tuple[int, int, str]] = {}  # block -> (its sentences, the last one's start, its text)
+    for s in doc.sentences:
+        n = last[s.block][0] + 1 if s.block in last else 1
+        last[s.block] = (n, s.start, s.text)
+    entries = tuple(e for e in entries if "closing" not in e.tags)
+    quick = prefilter(entries)
+    out: dict[int, Hit] = {}
+    for b in lines:
+        if b.index in found or last.get(b.index, (0,))[0] < 2:
+            continue
+        _, start, text = last[b.index]
+        text = text.strip()
+        bracketed = _BRACKETED_ACTION.match(text)
+        if bracketed is not None and bracketed.group(1).casefold() in ACTION_VERBS:
+            why = "a call to action in brackets"
+        else:
+            # A line-start entry matches a sentence of prose too ("Loading the module takes ..."): such an
+            # entry counts only for a label or a title, with no full stop, or for a call to the reader
+            # ("Follow us on X for the latest news.").
+            prose = bool(SENTENCE_END.search(text)) and not _calls_reader(text)
+            hit = next((e for e in quick.entries_in(text) if (e.whole or not prose) and pack_hit(e, text)), None)
+            if hit is None:
+                continue
+            why = hit.note or "a widget label, link or call to action"
+        out[b.index] = Hit(b.index, start, b.end, False, False, why, glued_to="the end of the paragraph")
+    return out
+
+
+_READER = compiled(r"(?i)\b(?:you|your|us|our)\b")
+
+
+def _calls_reader(text: str) -> bool:
+    """An imperative addressed to the reader: "Follow us on ...", "Share your views ..."."""
+    first = text.split(None, 1)[0] if text.strip() else ""
+    return first[:1].isupper() and first.casefold() in ACTION_VERBS and _READER.search(text) is not None
 
 
 QUANTITY_RUN = 3  # lines in a row that each open with a number: a list of amounts, not counters

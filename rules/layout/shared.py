@@ -80,6 +80,7 @@ class Hit:
     reason: str
     exact: bool = False
     placed: bool = False  # found by the line's place on a page (a menu, a footer), not by its words
+    glued_to: str = ""  # for a span (not `whole`): what the span is glued to ("the headline")
 
 
 def neighbours(doc: Document, i: int) -> tuple[Block | None, Block | None]:

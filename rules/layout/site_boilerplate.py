@@ -38,7 +38,12 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
     Evidence:
     1. the phrases and patterns of `rules/packs/boilerplate.toml` (a line that is, or begins with, a
        widget label or call to action; `.. Pictures` / `– Site News` glued to a headline, flagged as
-       that span only). Extend it with a pack that says `extends = "site-boilerplate"`.
+       that span only). Extend it with a pack that says `extends = "site-boilerplate"`. The last sentence
+       of a paragraph counts as a line of its own when it is such a label or title with no full stop
+       (`... the council said. Read also: Council votes to close two libraries`), a call to the reader
+       (`Follow us on Facebook for the latest news.`), or a call to action in brackets (`(See the
+       details)`): the link the extraction ran into the paragraph is flagged as that span only (not in
+       Markdown, whose author wrote it).
     2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`, `Topic | Taiwan`), a
        one-word section label above the article (`business`), a menu (a run of three or more short lines above
        the article, most of them one word), a counter outside the body (`0 Comments`, `2988`), a page or picture
@@ -73,7 +78,7 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
 
     Fix: delete the line (and one blank line beside it); safe for pack matches that cover the line (and
     for ones that open it when the model does not read it as article text), unsafe for evidence from
-    layout, repetition or the model alone and for spans glued to a headline.
+    layout, repetition or the model alone and for spans glued to a headline or a paragraph.
     """
 
     code = "MT102"
@@ -113,5 +118,5 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
                 while start > block.start and doc.text[start - 1] in " \t":
                     start -= 1
                 edit = Edit(start, hit.end, "")
-                message = f"Site boilerplate glued to the headline ({hit.reason}); remove it."
+                message = f"Site boilerplate glued to {hit.glued_to or 'the text'} ({hit.reason}); remove it."
             yield self.finding(hit.start, hit.end, message, Fix.safe(edit) if hit.safe else Fix.unsafe(edit))
