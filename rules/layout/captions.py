@@ -235,6 +235,10 @@ def closes_story(doc: Document, b: Block) -> bool:
     return prev is not None and is_body(prev) and (nxt is None or not is_body(nxt))
 
 
+# Reported speech: a paragraph of the story, which a caption (a scene in the present) does not carry.
+_REPORTS = compiled(r"\b(?:said|told|added|stated|according\s+to)\b")
+
+
 def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[Hit]:
     """A credit at `start:end` of the block: the whole line when the rest is one caption sentence."""
     before = b.text[: start - b.start].strip()
@@ -242,7 +246,7 @@ def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[
     if not before and not after:
         return [Hit(b.index, b.start, b.end, True, safe, why)]
     rest = (before + " " + after).strip()
-    if not after and len(WORD.findall(rest)) <= 40 and sentence_count(rest) == 1:
+    if not after and len(WORD.findall(rest)) <= 40 and sentence_count(rest) == 1 and not _REPORTS.search(rest):
         return [Hit(b.index, b.start, b.end, True, False, "a photo caption with its credit")]
     return [Hit(b.index, start, end, False, False, why + " glued to the text")]
 

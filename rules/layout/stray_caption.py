@@ -52,7 +52,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       `... Photograph: Name/Paper`, `Caption. Name Surname / TASS`, `Caption. REUTERS/Name`,
       `Caption. (Name Surname)`, `A description of the picture (AFP)` or `(archive)` with no full stop
       before the bracket) or in brackets (`(Photo: X)`, `[Photo = Agency]`, `(AP Photo/Name)`); with one caption
-      sentence before it the whole line is the caption;
+      sentence before it the whole line is the caption, unless that sentence reports speech (`said`,
+      `according to`: a paragraph of the story, of which only the credit goes);
     - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
     - a line that says where a named person stands in the picture (`Omar Haddad (right) with ...`,
       `X, left, and Y, right, shake hands`), in one or two sentences;
@@ -62,7 +63,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     - caption words, a colon and a source (`Photo illustration: City Archive`), or caption words, `of`
       and what the picture shows (`Archival image of the old ferry`);
     - a photo caption written as a plain sentence between two paragraphs: someone doing something somewhere, no
-      full stop (`Mayor X speaks to reporters outside City Hall`, `Staff members giving visitors a tour`), or
+      full stop (`Mayor X speaks to reporters outside City Hall`, `An Iraqi soldier stands guard at a
+      checkpoint in Mosul`, `Staff members giving visitors a tour`), or
       with no verb at all: who is pictured, then where or when (`Minister X and his counterpart Y during a news
       conference in Z`, `Delegates at the opening session of the summit`, `A view of the flooded square from the
       tower`); under the headline, above the first paragraph, only the shapes a standfirst does not take (a
