@@ -44,7 +44,7 @@ def explain_roles(docs: Sequence[Document], config: Config) -> Iterator[str]:
 
 def _summary(has_body: bool, documentation: bool) -> str:
     if documentation:
-        return "Markdown documentation: the model only vetoes"
+        return "technical documentation: the model only vetoes"
     return "article body found" if has_body else "no article body: the model reports nothing"
 
 

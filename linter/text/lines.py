@@ -195,6 +195,27 @@ def _addresses_reader(text: str) -> bool:
     return False
 
 
+# Code in a line of plain text: an identifier with an underscore, a call, a dotted path, a prompt, an
+# option, an assignment (`shutil.copy()`, `sys.path`, `>>>`, `--verbose`, `x = 1`).
+_CODE_TOKEN = re.compile(
+    r"\b[a-z]\w*_\w+\b|\b\w+\.\w+\(|\w\(\)|>>>|\b[a-z]+\.[a-z_]+\.[a-z_]+\b|--[a-z][\w-]+|\b[a-z_]+ = "
+)
+TECHNICAL_MIN_LINES = 5  # lines with code a text needs to be technical documentation ...
+TECHNICAL_MIN_SHARE = 0.1  # ... and the share of its lines they must be
+
+
+def is_technical(doc: Document) -> bool:
+    """Whether the text is technical documentation: code in at least TECHNICAL_MIN_LINES of its lines and
+    TECHNICAL_MIN_SHARE of them. A manual or a changelog saved as text has code throughout, a news page
+    hardly ever (a handle or a file name at most). In Markdown, code spans and fences say it instead."""
+    return doc.derived(_technical)
+
+
+def _technical(doc: Document) -> bool:
+    n = sum(1 for b in doc.blocks if _CODE_TOKEN.search(b.text))
+    return n >= TECHNICAL_MIN_LINES and n >= TECHNICAL_MIN_SHARE * len(doc.blocks)
+
+
 def _shapes(doc: Document) -> tuple[LineShape, ...]:
     facts: dict[str, _WordFacts] = {}
     return tuple(shape(b.text, facts) for b in doc.blocks)

@@ -25,9 +25,11 @@ Markdown is written by its author, not extracted from a page: the author's struc
 items, prose with code or links, an introduction ending in a colon) is never reported, and neither is a
 line the model reads as article text; the model reports nothing of its own there, nor does a caption's
 sentence shape (a sign-off that talks to the reader, a caption under a picture that is there). In
-documentation (Markdown with code) the page-layout readings (menus, the footer zone, a label above the
-article) are dropped too: documentation is not a web page, and repeats sentences and talks to its
-reader by design.
+documentation (Markdown with code, or plain text with code in many of its lines: a manual or a changelog
+saved as text) the model reports nothing of its own either, a line it reads as article text is never
+reported, and the page-layout readings (menus, related lists, the footer zone, a label above the
+article) are dropped: documentation is not a web page, and repeats sentences, lists its own titles and
+talks to its reader by design.
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
             learned_furniture[i] = Hit(i, b.start, b.end, True, False, why)
     # Repetition across files names the line's evidence more plainly than the model, which also weighs it.
     learned_furniture.update(_repeated(doc, settings, roles, set(captions)))
-    furniture = find_furniture(doc, settings.furniture, frozenset(captions), learned_furniture)
+    furniture = find_furniture(doc, settings.furniture, frozenset(captions), learned_furniture, roles.documentation)
     captions.update((i, hits) for i, hits in learned_captions.items() if i not in furniture)
     taken = set(captions) | set(furniture)
     if roles.has_body and not roles.documentation:
@@ -147,7 +149,7 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
                 b = doc.blocks[i]
                 captions[i] = (Hit(i, b.start, b.end, True, False, "a photo caption written as a sentence"),)
                 taken.add(i)
-    if doc.format == "markdown":
+    if doc.format == "markdown" or roles.documentation:
         captions = {
             i: kept for i, hits in captions.items() if (kept := tuple(h for h in hits if not _vetoed(roles, h)))
         }
@@ -180,9 +182,10 @@ def _story_credit(doc: Document, b: Block) -> bool:
 
 def _model_may_report(doc: Document, roles: LineRoles, i: int) -> bool:
     """Whether the model's reading (or a caption's sentence shape) may report line `i` on its own: not in
-    Markdown, which its author wrote (a sign-off, a caption under a picture that is there), and not
-    without an article body to place the line against."""
-    return roles.has_body and doc.format != "markdown" and roles[i].markup not in STRUCTURE
+    Markdown, which its author wrote (a sign-off, a caption under a picture that is there), nor in
+    technical documentation (its lines are labels, titles and entries by design), and not without an
+    article body to place the line against."""
+    return roles.has_body and doc.format != "markdown" and not roles.documentation and roles[i].markup not in STRUCTURE
 
 
 def _vetoed(roles: LineRoles, hit: Hit) -> bool:

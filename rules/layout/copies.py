@@ -10,9 +10,10 @@ debris. Repetition is meant, or belongs to another rule, when
   stutter of the layout, or a title printed twice above the article, is a copy; a title printed again
   elsewhere is not;
 - the near copy differs from the original by a negation: a contrast ("will" / "will not");
-- in Markdown, one copy is a heading, or both are list items or table rows, or they stand under different
-  headings, or they differ in the code and links the prose blanks out: entries of a reference repeat
-  their wording by design.
+- in Markdown or technical documentation (plain text with code throughout, `text.lines.is_technical`),
+  one copy is a heading, or both are list items or table rows, or they stand under different headings,
+  or they differ in the code and links the prose blanks out: entries of a reference repeat their wording
+  by design.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.role_features import document_layout
 from mtlint.rules.layout.shared import SENTENCE_END, tokens
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import line_key, line_shapes
+from mtlint.text.lines import is_technical, line_key, line_shapes
 
 TEMPLATE_COPIES = 3  # a line found this many times in a document is a template
 LABEL_MAX_WORDS = 12  # a line without sentence punctuation up to this long reads as a label
@@ -100,9 +101,12 @@ class CopyPolicy:
                 return False
         if near and self._negations(block) != self._negations(original):
             return False
-        return self.doc.format != "markdown" or self._markdown_copy(block, original)
+        if self.doc.format != "markdown" and not is_technical(self.doc):
+            return True
+        return self._reference_copy(block, original)
 
-    def _markdown_copy(self, block: Block, original: Block) -> bool:
+    def _reference_copy(self, block: Block, original: Block) -> bool:
+        """In Markdown and technical documentation: whether the copy is not an entry of a reference."""
         doc = self.doc
         if BlockKind.HEADING in (block.kind, original.kind):
             return False  # the author's own structure: a heading names what a label or badge says again

@@ -108,10 +108,12 @@ def find_furniture(
     entries: tuple[PackEntry, ...],
     captions: frozenset[int],
     learned: Mapping[int, Hit] | None = None,
+    documentation: bool = False,
 ) -> dict[int, Hit]:
     """Page furniture per block index: pack lines, widget structure, menus, related lists and the footer
     zone. `learned` holds furniture found by other evidence (the line-role model): a pack or structure
-    reason wins on the same line, and learned lines open related lists and footer zones like pack ones."""
+    reason wins on the same line, and learned lines open related lists and footer zones like pack ones.
+    In `documentation` the label of a list of links (`See also`, `Related articles`) is the author's."""
     blocks = doc.blocks
     body = first_body(doc, captions)
     last = last_body(doc, captions)
@@ -135,6 +137,8 @@ def find_furniture(
         for e in quick.entries_in(text):
             if "closing" in e.tags and b.index <= last:
                 continue  # a credit that closes a story, met inside it (a changelog's `(Contributed by X)`)
+            if documentation and "list" in e.tags:
+                continue  # a manual's own `See also` box
             m = pack_hit(e, text)
             if m:
                 why = e.note or "a widget label, link or call to action"

@@ -25,7 +25,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
-from mtlint.text.lines import LineShape, line_shapes
+from mtlint.text.lines import LineShape, is_technical, line_shapes
 from mtlint.text.values import frozen
 
 MODEL_FILE = "data/line-roles.json"
@@ -152,7 +152,9 @@ class LineRoles:
 
     roles: tuple[LineRole, ...]
     vectors: tuple[tuple[float, ...], ...]
-    documentation: bool  # Markdown with code (a fence or a code span): technical documentation, not a page
+    # Technical documentation, not a page: Markdown with code (a fence or a code span), or plain text with
+    # code throughout (`mtlint.text.lines.is_technical`).
+    documentation: bool
     model: RoleModel
 
     @cached_property  # asked for every candidate line: a scan of every role in a text without a body
@@ -214,7 +216,7 @@ def assign_roles(doc: Document, model: RoleModel, min_files: int = MIN_FILES) ->
             markup=markup,
         )
         out.append(line)
-    documentation = markdown and bool(_CODE.search(doc.text))
+    documentation = bool(_CODE.search(doc.text)) if markdown else is_technical(doc)
     return LineRoles(tuple(out), vectors, documentation, model)
 
 

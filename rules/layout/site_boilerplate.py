@@ -68,7 +68,9 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        title-like line above the body) is never furniture by the model's evidence alone.
     Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the author's
     structure and lines the model reads as article text are left alone, and the model reports nothing of its
-    own; in documentation (Markdown with code) the layout readings of 2 are left out too. Plain text wrapped by
+    own; in documentation (Markdown with code, or plain text with code in many of its lines) the model
+    reports nothing of its own and the layout readings of 2 and related-list labels (`See also`) are left
+    out too. Plain text wrapped by
     hand (an e-mail, a README, a licence: lines that fill a width of up to 100 characters and break off
     mid-sentence) was typed, not extracted from a page, and gets no layout finding.
 
