@@ -18,7 +18,7 @@ from mtlint.rules.layout.role_features import FEATURES
 from mtlint.rules.layout.roles import builtin_model, line_roles
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.text.document import Document
-from mtlint.text.lines import line_key, shape
+from mtlint.text.lines import is_technical, line_key, shape
 from tests.helpers import FIXTURES, mtlint
 
 SEED = FIXTURES / "us-pakistan-relations.txt"
@@ -46,6 +46,24 @@ def test_line_shapes_read_prose_labels_names_and_dates() -> None:
     assert shape("Home | World | Sport").separator and shape("12 comments").digit_share > 0
     assert shape("Sign up for your free weekly briefing").you
     assert line_key("  Most   READ ") == "most read"
+
+
+def test_plain_text_with_code_in_many_lines_is_technical_documentation() -> None:
+    news = [BODY] * 9 + ["Follow the reporter at @jane_doe for updates from the summit."]
+    assert not is_technical(Document(path="news.txt", text="\n\n".join(news)))  # one handle is not a manual
+    code_lines = [
+        "Call archive.open() to read a file.",
+        "The block_size argument sets the size of a block.",
+        "Pass --verbose to see each member.",
+        ">>> archive.scan('data.tar')",
+        "Set level = 9 for the smallest files.",
+    ]
+    manual = Document(path="manual.txt", text="\n\n".join(code_lines + [BODY] * 5))
+    assert is_technical(manual)
+    # Five lines with code, but under a tenth of a long page's lines: a page that quotes some code.
+    long_page = Document(path="page.txt", text="\n\n".join(code_lines + [BODY] * 50))
+    assert not is_technical(long_page)
+    assert not is_technical(Document(path="few.txt", text="\n\n".join(code_lines[:4] + [BODY])))
 
 
 # -- the model as data -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.lines import is_technical
 from mtlint.text.regexes import compiled
 from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 
@@ -44,7 +45,9 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     than four words and one-word sentences, a paragraph repeated inside another block (a caption cut off
     by page extraction), a line that goes on with the sentence the line above left open (it ends with
     `:`, `,`, `;` or a word such as `as`, `that`, `the`), a function named by its call (`join() is`),
-    headings (see lowercase-heading) and short standalone lines.
+    headings (see lowercase-heading) and short standalone lines; and technical documentation (plain text
+    with code in many of its lines), whose sentences open with the names of functions, options and
+    parameters (`name is a string`).
 
     Fix (unsafe, since the full stop before may be the real error): capitalise the first letter.
     """
@@ -56,6 +59,8 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if is_technical(doc):
+            return  # `dbm.dumb now supports ...`, `name is a string`: a manual's sentences open with code
         prose = doc.prose
         blocks = doc.blocks
         previous_block = -1

@@ -13,6 +13,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import BlockKind, Document
+from mtlint.text.lines import is_technical
 from mtlint.text.regexes import compiled
 from mtlint.text.words import WORD
 
@@ -158,12 +159,14 @@ _MEMBER = LazyPattern(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
 
 def _dotted_name(doc: Document, text: str, dot: int, start: int, end: int) -> bool:
     """Whether `left.Right` at `dot` names code (module.Member): the member is CamelCase or is called or
-    indexed (`Client#`, `Options<`, `Visitor(`), or (in Markdown) the left part is written as code
-    elsewhere. A sentence glued to the next never starts with such a word."""
+    indexed (`Client#`, `Options<`, `Visitor(`), or the left part is written as code elsewhere (in
+    Markdown) or is a lower-case name in technical documentation (plain text with code in many lines). A
+    sentence glued to the next never starts with such a word."""
     if _MEMBER.match(text, dot + 1, end) is not None:
         return True
-    if doc.format != "markdown":
-        return False
     left = text.rfind(" ", start, dot) + 1 or start
     word = text[max(left, start) : dot].strip("([{\"'“‘`*_")
+    if doc.format != "markdown":
+        # In technical documentation a lower-case name before the dot is a module (`subprocess.Popen`).
+        return bool(word) and word.islower() and is_technical(doc)
     return word.casefold() in doc.code_words

@@ -13,6 +13,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Block, Document
+from mtlint.text.lines import is_technical
 from mtlint.text.regexes import compiled
 
 _QUOTE = compiled(r"[“”„\"«»]")
@@ -67,7 +68,8 @@ class UnbalancedDelimiter(Rule[NoOptions]):
     the start and closes before a space or punctuation. Left alone: single quotes and ’ (apostrophes look
     the same), quotes after a digit (inches), emoticons, list labels such as `a)` and `2)`, a guillemet
     between spaces used as a separator (`Home » World » Region`), web addresses, square and curly
-    brackets in Markdown (link and template syntax: `[text](url)`, `{{name}}`), and a quotation that
+    brackets in Markdown (link and template syntax: `[text](url)`, `{{name}}`), every bracket in technical
+    documentation (plain text with code in many lines: `the range [a, b)`, `'{'`), and a quotation that
     continues into the next paragraph in the news convention (the paragraph leaves its quote open and
     the next one opens again, or the next paragraph closes it).
 
@@ -124,14 +126,17 @@ class UnbalancedDelimiter(Rule[NoOptions]):
             skip = [(m.start(), m.end()) for m in _SKIP.finditer(prose, start, end)]
         stack: list[_Open] = []
         strays: list[tuple[int, str]] = []
-        markdown = doc.format == "markdown"
+        # Markdown's link and template syntax, and the ranges, calls and quoted characters of technical
+        # documentation (`[a, b)`, `'{'`), use brackets unpaired.
+        technical = is_technical(doc)
+        brackets = "()[]{}" if technical else "[]{}" if doc.format == "markdown" else ""
         marks = []
         # Straight quotes so far in the block and the last one's offset, for _inches: counting them
         # again at every quote made a paragraph with many of them quadratic.
         quotes, last_quote = 0, -1
         for m in _ANY_DELIMITER.finditer(prose, start, end):
             i, ch = m.start(), m.group()
-            ignored = (skip and any(s <= i < e for s, e in skip)) or (markdown and ch in "[]{}")
+            ignored = (skip and any(s <= i < e for s, e in skip)) or ch in brackets
             if ch == '"':
                 ignored = ignored or _inches(prose, start, i, last_quote, quotes)
                 quotes, last_quote = quotes + 1, i
