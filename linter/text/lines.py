@@ -196,12 +196,27 @@ def _addresses_reader(text: str) -> bool:
 
 
 # Code in a line of plain text: an identifier with an underscore, a call, a dotted path, a prompt, an
-# option, an assignment (`shutil.copy()`, `sys.path`, `>>>`, `--verbose`, `x = 1`).
-_CODE_TOKEN = re.compile(
-    r"\b[a-z]\w*_\w+\b|\b\w+\.\w+\(|\w\(\)|>>>|\b[a-z]+\.[a-z_]+\.[a-z_]+\b|--[a-z][\w-]+|\b[a-z_]+ = "
-)
+# option, an assignment (`shutil.copy()`, `sys.path.append`, `>>>`, `--verbose`, `x = 1`). Each shape
+# has a character a line of prose rarely holds, tested first (every line of every document is read).
+_UNDERSCORED = re.compile(r"[a-z]\w*_\w")
+_CALL = re.compile(r"\w\.\w+\(|\w\(\)")
+_OPTION = re.compile(r"(?<!\w)--[a-z]")
+_ASSIGNMENT = re.compile(r"(?<![\w.])[a-z_]+ = ")
+_DOTTED = re.compile(r"[a-z]\.[a-z_]+\.[a-z_]")
 TECHNICAL_MIN_LINES = 5  # lines with code a text needs to be technical documentation ...
 TECHNICAL_MIN_SHARE = 0.1  # ... and the share of its lines they must be
+
+
+def has_code(text: str) -> bool:
+    """Whether a line of plain text holds code (see the shapes above)."""
+    return bool(
+        ("_" in text and _UNDERSCORED.search(text))
+        or ("(" in text and _CALL.search(text))
+        or ">>>" in text
+        or ("--" in text and _OPTION.search(text))
+        or (" = " in text and _ASSIGNMENT.search(text))
+        or _DOTTED.search(text)
+    )
 
 
 def is_technical(doc: Document) -> bool:
@@ -212,8 +227,17 @@ def is_technical(doc: Document) -> bool:
 
 
 def _technical(doc: Document) -> bool:
-    n = sum(1 for b in doc.blocks if _CODE_TOKEN.search(b.text))
-    return n >= TECHNICAL_MIN_LINES and n >= TECHNICAL_MIN_SHARE * len(doc.blocks)
+    blocks = doc.blocks
+    need = max(TECHNICAL_MIN_LINES, TECHNICAL_MIN_SHARE * len(blocks))
+    n = 0
+    for i, b in enumerate(blocks):
+        if n + len(blocks) - i < need:
+            return False  # the lines left cannot make up the count
+        if has_code(b.text):
+            n += 1
+            if n >= need:
+                return True
+    return False
 
 
 def _shapes(doc: Document) -> tuple[LineShape, ...]:
