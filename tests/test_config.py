@@ -138,6 +138,16 @@ def test_excludes_and_isolated(project) -> None:
     assert "HS001" not in res.out  # the pack comes from the ignored config
 
 
+def test_a_config_named_with_isolated_is_an_error_not_ignored(project) -> None:
+    project("keep.md", "in the wind\n")
+    (project.root / "house.toml").write_text('extend-exclude = ["vendor"]\n', encoding="utf-8")
+    res = mtlint("check", "--isolated", "--config", "house.toml", ".", cwd=project.root)
+    assert res.code == 2 and res.out == ""
+    assert res.err.strip() == (
+        "mtlint: error: house.toml: --config cannot be used with --isolated, which ignores every config file"
+    )
+
+
 def test_house_pack_fixture_is_valid() -> None:
     import sys
 

@@ -174,6 +174,9 @@ def resolve(
     overrides: dict[str, Any] | None = None,
 ) -> Config:
     """Find and load the config for `paths`, then apply command-line overrides."""
+    if isolated and config_file:
+        # (like ruff: a config named on the command line and "ignore every config" contradict each other)
+        raise ConfigError(f"{config_file}: --config cannot be used with --isolated, which ignores every config file")
     if isolated:
         config = Config()
     elif config_file:
