@@ -42,11 +42,13 @@ _CAMERA_NAME = compiled(
     r"(?i)^(?:whatsapp\s+image|img|dsc[nf]?|pxl|screenshot|screen\s+shot|photo|image)[\s_-]*\d{2,}[\d\s_.:at()-]*$"
 )
 _MD_IMAGE = LazyPattern(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+# (an ellipsis after the marker, as some sites print it: "Credit...Name for The Paper")
 _CREDIT_BODY = LazyPattern(
-    r"""\s*(?:[:：]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)(?=[\p{Lu}\p{N}@])(?P<body>[^\n.!?…]{1,70}?)\s*$"""
+    r"""\s*(?:[:：]\s*|(?:\.{3}|…)\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)(?=[\p{Lu}\p{N}@])"""
+    r"""(?P<body>[^\n.!?…]{1,70}?)\s*$"""
 )
 # A credit opening the line ("Image caption, ...", "Source: ..."): the whole line is caption matter.
-_LEAD_CREDIT = LazyPattern(r"""\s*(?:[:：,]\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
+_LEAD_CREDIT = LazyPattern(r"""\s*(?:[:：,]\s*|(?:\.{3}|…)\s*|(?<=\b(?:by|of))\s+|\s+(?:by|via)\s+)\S""")
 _AP_CREDIT = compiled(r"\((?:[\p{Lu}][\p{L}]*\s+)?Photos?\s*/\s*[^()\n]{2,60}\)")
 _NAME = r"\p{Lu}[\p{L}'’.\-]*"
 _CAP = r"[\p{Lu}\p{N}][\p{L}\p{N}&.'’\-]*"
@@ -120,16 +122,22 @@ class Vocabulary:
 
     def only_vocabulary(self, text: str) -> bool:
         """Whether `text` is made of caption words alone (with fillers, separators and numbers)."""
-        rest, hits = text, 0
-        # The entries that can match in the text, in order (the others cannot match what is left of it).
+        # The entries that can match in the text (the others cannot match what is left of it).
         entries = self._quick.entries_in(text) if self._replacement_safe else self.entries
-        for entry in entries:
-            for m in reversed(search(entry, rest)):
-                rest = rest[: m.start()] + " " + rest[m.end() :]
-                hits += 1
-        if not hits:
+        spans = [(m.start(), m.end()) for entry in entries for m in search(entry, text)]
+        if not spans:
             return False
-        rest = _FILLER.sub(" ", rest)
+        # The longest matches first, so that a phrase is not cut by a word inside it ("picture alliance"
+        # is an agency, "picture" a caption word).
+        spans.sort(key=lambda sp: (sp[0] - sp[1], sp[0]))
+        taken = [False] * len(text)
+        pieces = list(text)
+        for start, end in spans:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = [True] * (end - start)
+            pieces[start:end] = [" "] * (end - start)
+        rest = _FILLER.sub(" ", "".join(pieces))
         return not _SEPARATORS.sub("", rest)
 
     def only_topics(self, text: str) -> bool:

@@ -100,7 +100,7 @@ _SCENE_PLACE = LazyPattern(
 
 # Credit shapes, split by where they sit, so that a long paragraph is scanned only at its ends.
 _CREDIT_START = compiled(
-    r"(?i)(?:photo|image|picture|credit|source|handout|courtesy|photograph|video)s?\b\s*(?:by\b|[:/|])"
+    r"(?i)(?:photo|image|picture|credit|source|handout|courtesy|photograph|video)s?\b\s*(?:by\b|[:/|]|\.{3}|…)"
 )
 _CREDIT_END = LazyPattern(
     r"\((?:[^()]{2,50})/(?:[^()]{2,50})\)\s*$"
