@@ -41,12 +41,12 @@ from functools import lru_cache
 from mtlint.rules.layout.captions import closes_story, find_captions
 from mtlint.rules.layout.cues import has_credit, is_timestamp
 from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_section_name
-from mtlint.rules.layout.role_features import document_layout
+from mtlint.rules.layout.role_features import Layout, document_layout
 from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import Hit
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import line_shapes
+from mtlint.text.lines import LineShape, line_shapes
 from mtlint.text.regexes import compiled
 
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
@@ -55,6 +55,9 @@ TAIL_MAX_WORDS = 12
 SAFE_ARTICLE = 0.5  # a pack match's fix stays safe only below this probability of article text
 STORY_CREDIT_WORDS = 4  # a credit line this short under the story's last paragraph is the story's own
 TEMPLATE_MAX_WORDS = 12  # a line repeated across files is furniture-shaped up to this length
+# A sentence of prose under the article (a short closing paragraph): this long, with this share of function words.
+STORY_SENTENCE_MIN_WORDS = 8
+STORY_STOPWORD_SHARE = 0.3
 
 # Lines that repeat across a site's articles but are content: datelines, bylines, times, numbers.
 _NOT_TEMPLATE = compiled(
@@ -114,11 +117,12 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     learned_captions: dict[int, tuple[Hit, ...]] = {}
     learned_furniture: dict[int, Hit] = {}
     layout = document_layout(doc)
+    shapes = line_shapes(doc)
     short_from = _short_from(doc)
     for i, role in enumerate(roles.roles):
         if i in captions or role.cls == "article" or role.p <= TAIL_REPORT:
             continue
-        if role.p <= REPORT and not _in_tail(doc, roles, i, short_from):
+        if role.p <= REPORT and (not _in_tail(doc, roles, i, short_from) or _story_sentence(shapes[i], layout, i)):
             continue
         if not _model_may_report(doc, roles, i):
             continue
@@ -165,6 +169,19 @@ def _short_from(doc: Document) -> int:
     while i > 0 and doc.blocks[i - 1].word_count <= TAIL_MAX_WORDS:
         i -= 1
     return i
+
+
+def _story_sentence(s: LineShape, layout: Layout, i: int) -> bool:
+    """A short closing paragraph of the story: a sentence with a verb and the function words of prose,
+    that neither talks to the reader nor calls to act ("The government did not say how much it would
+    cost."). Under the article it reads as furniture only with the model's full confidence."""
+    return (
+        s.ends_sentence
+        and s.verb
+        and s.words >= STORY_SENTENCE_MIN_WORDS
+        and s.stopword_share >= STORY_STOPWORD_SHARE
+        and not layout.promo[i]
+    )
 
 
 def _in_tail(doc: Document, roles: LineRoles, i: int, short_from: int) -> bool:

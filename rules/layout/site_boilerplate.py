@@ -61,8 +61,9 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        than four words (names, places and section titles recur across a site's articles as content).
        This learns each site's own footer without any list; documentation repeats its own sentences.
     4. the line-role model: a line it reads as furniture with probability above 0.8 (0.6 in the closing lines:
-       below the article, a short line that introduces nothing, with only short lines under it), from its shape,
-       its place around the body, its neighbours and its repetition (in at least `min-files` files); the message
+       below the article, a short line that introduces nothing, with only short lines under it, and is not a
+       sentence of prose with a verb, as a short closing paragraph of the story is), from its shape, its place
+       around the body, its neighbours and its repetition (in at least `min-files` files); the message
        names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check --explain-roles FILE`).
        Such a line also opens a related list or a footer zone, as in 2. The article's headline (the first
        title-like line above the body) is never furniture by the model's evidence alone.

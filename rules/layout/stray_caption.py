@@ -72,7 +72,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       the border and what it means`, `Leaders at odds over the budget`) or standfirst (`Rescue teams work
       through the night`) is not one;
     - a line the line-role model reads as a caption with probability above 0.8 (0.6 in the closing lines:
-      below the article, a short line with only short lines under it), from its shape, its
+      below the article, a short line with only short lines under it that is not a sentence of prose with
+      a verb, as a short closing paragraph of the story is), from its shape, its
       place around the article's body and its neighbours (see docs/rules/layout-roles.md; the message
       names the strongest evidence). `mtlint check --explain-roles FILE` shows every line's role.
     Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading), sentences
