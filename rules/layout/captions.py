@@ -72,6 +72,14 @@ _POSITION_HINTS = ("left", "right", "cent", "(L)", "(R)", "(C)")
 POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sentences
 # "A description of the picture (archive)": a caption word in brackets closing a line that ends no sentence.
 _PAREN_LABEL = LazyPattern(r"\s(?P<credit>\((?:\p{L}+\s*){1,3}\))\s*$")
+# A wire photo credit in the order of a Chinese caption, closing the line: "(Xinhua News Agency reporter
+# Li Ming photo)", "AGENCY reporter Name Surname photo".
+_REPORTER_CREDIT = compiled(
+    r"(?P<credit>\(?(?P<agency>(?:\p{Lu}[\p{L}&.'’\-]*\s+){1,4})(?:reporter|correspondent|photographer)\s+"
+    r"(?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?:photo|photographed)\)?)\s*$"
+)
+# What a credit names after its label: one to three capitalised words (a person, an agency, a network).
+_NAMED_SOURCE = compiled(r"\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*){0,2}\s*")
 _COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
 _LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
@@ -208,7 +216,16 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
                 return []  # "By Jane Doe" over "Associated Press": the story's byline and its agency
             return whole(True, "a caption or credit word on a line of its own")
         label = _LABELLED_CREDIT.match(text)
-        if label and vocab.only_vocabulary(label["label"]) and not vocab.only_topics(label["label"]):
+        if (
+            label
+            and vocab.only_vocabulary(label["label"])
+            and (
+                not vocab.only_topics(label["label"])
+                # a word that may title a section credits a picture too when a name follows ("Illustration:
+                # Anna Ortiz", "Screenshot: Telegram"); not in Markdown, whose author labels things so
+                or (doc.format != "markdown" and _NAMED_SOURCE.fullmatch(text, label.end("label") + 1) is not None)
+            )
+        ):
             return whole(False, "a credit: caption words, a colon and who took or supplied the picture")
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
     if not hits:
@@ -322,6 +339,9 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
 
 def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     """`Caption. Name Surname / AGENCY` and `Caption. (Name Surname)` at the end of a line."""
+    m = _REPORTER_CREDIT.search(b.text) if "eport" in b.text or "orrespondent" in b.text else None
+    if m and vocab.agency_ends(m["agency"]):
+        return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
     m = _NAME_SLASH_CREDIT.search(b.text)
     if m:
         after_slash = m["credit"].split("/", 1)[1]

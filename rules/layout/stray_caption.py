@@ -47,10 +47,11 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     - an image address or image file name on a line of its own (`https://.../x.jpg`,
       `WhatsApp Image 2024 06 30 at 22.20.12`);
     - a line opened by a credit marker (`Source: X`, `Image caption, ...`, `File photo: ...`,
-      `Courtesy of ...`);
+      `Courtesy of ...`, `Credit...Name for The Paper`);
     - a credit at the end of a line (`... Photo: Weibo`, `... Image: AP file`,
       `... Photograph: Name/Paper`, `Caption. Name Surname / TASS`, `Caption. REUTERS/Name`,
-      `Caption. (Name Surname)`, `A description of the picture (AFP)` or `(archive)` with no full stop
+      `Caption. (Name Surname)`, `(Xinhua News Agency reporter Name photo)`, `A description of the picture
+      (AFP)` or `(archive)` with no full stop
       before the bracket) or in brackets (`(Photo: X)`, `[Photo = Agency]`, `(AP Photo/Name)`); with one caption
       sentence before it the whole line is the caption, unless that sentence reports speech (`said`,
       `according to`: a paragraph of the story, of which only the credit goes);
@@ -60,8 +61,9 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     - a line that reappears inside the caption beside it (the image's alt text);
     - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
       under a Markdown image;
-    - caption words, a colon and a source (`Photo illustration: City Archive`), or caption words, `of`
-      and what the picture shows (`Archival image of the old ferry`);
+    - caption words, a colon and a source (`Photo illustration: City Archive`; in plain text also a word
+      that may title a section, when one to three capitalised words follow: `Illustration: Lena Ortiz`),
+      or caption words, `of` and what the picture shows (`Archival image of the old ferry`);
     - a photo caption written as a plain sentence between two paragraphs: someone doing something somewhere, no
       full stop (`Mayor X speaks to reporters outside City Hall`, `An Iraqi soldier stands guard at a
       checkpoint in Mosul`, `Staff members giving visitors a tour`), or
