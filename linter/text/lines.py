@@ -218,6 +218,19 @@ def has_code(text: str) -> bool:
     )
 
 
+# Code in Markdown: a fence or a code span.
+_MARKDOWN_CODE = compiled(r"(?m)^[ \t]*(?:```|~~~)|`[^`\n]+`")
+
+
+def is_documentation(doc: Document) -> bool:
+    """Whether the text is technical documentation, not a page of prose: Markdown with code (a fence or a
+    code span), or plain text that `is_technical`. Its lines are labels, titles and entries by design,
+    and its sentences open with the names of code."""
+    if doc.format == "markdown":
+        return _MARKDOWN_CODE.search(doc.text) is not None
+    return is_technical(doc)
+
+
 def is_technical(doc: Document) -> bool:
     """Whether the text is technical documentation: code in at least TECHNICAL_MIN_LINES of its lines and
     TECHNICAL_MIN_SHARE of them. A manual or a changelog saved as text has code throughout, a news page

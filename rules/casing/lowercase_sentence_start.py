@@ -11,7 +11,7 @@ from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import is_technical
+from mtlint.text.lines import is_documentation
 from mtlint.text.regexes import compiled
 from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 
@@ -45,9 +45,10 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     than four words and one-word sentences, a paragraph repeated inside another block (a caption cut off
     by page extraction), a line that goes on with the sentence the line above left open (it ends with
     `:`, `,`, `;` or a word such as `as`, `that`, `the`), a function named by its call (`join() is`),
-    headings (see lowercase-heading) and short standalone lines; and technical documentation (plain text
-    with code in many of its lines), whose sentences open with the names of functions, options and
-    parameters (`name is a string`).
+    headings (see lowercase-heading) and short standalone lines; and technical documentation (Markdown
+    with code, or plain text with code in many of its lines), whose sentences open with the names of
+    functions, options and parameters (`name is a string`) and whose changelogs write entries in lower
+    case by house style.
 
     Fix (unsafe, since the full stop before may be the real error): capitalise the first letter.
     """
@@ -59,7 +60,7 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if is_technical(doc):
+        if is_documentation(doc):
             return  # `dbm.dumb now supports ...`, `name is a string`: a manual's sentences open with code
         prose = doc.prose
         blocks = doc.blocks

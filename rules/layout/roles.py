@@ -25,14 +25,13 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
-from mtlint.text.lines import LineShape, is_technical, line_shapes
+from mtlint.text.lines import LineShape, is_documentation, line_shapes
 from mtlint.text.values import frozen
 
 MODEL_FILE = "data/line-roles.json"
 CLASSES = ("article", "caption", "furniture")
 # Markdown that is the author's own structure and never page debris.
 STRUCTURE = frozenset({"heading", "list", "code", "intro"})
-_CODE = LazyPattern(r"(?m)^[ \t]*(?:```|~~~)|`[^`\n]+`")
 # Code, a link, an image or inline HTML in a block's source: prose the author built around markup.
 _CODE_OR_LINK = LazyPattern(r"`[^`\n]+`|\]\(|\]\[|!\[|<(?:https?:|/?[A-Za-z][\w-]*[\s>/])|^\s*\[[^\]\n]+\]:\s", regex.M)
 
@@ -152,9 +151,7 @@ class LineRoles:
 
     roles: tuple[LineRole, ...]
     vectors: tuple[tuple[float, ...], ...]
-    # Technical documentation, not a page: Markdown with code (a fence or a code span), or plain text with
-    # code throughout (`mtlint.text.lines.is_technical`).
-    documentation: bool
+    documentation: bool  # technical documentation, not a page (`mtlint.text.lines.is_documentation`)
     model: RoleModel
 
     @cached_property  # asked for every candidate line: a scan of every role in a text without a body
@@ -216,8 +213,7 @@ def assign_roles(doc: Document, model: RoleModel, min_files: int = MIN_FILES) ->
             markup=markup,
         )
         out.append(line)
-    documentation = bool(_CODE.search(doc.text)) if markdown else is_technical(doc)
-    return LineRoles(tuple(out), vectors, documentation, model)
+    return LineRoles(tuple(out), vectors, is_documentation(doc), model)
 
 
 def _markup(doc: Document, b: Any) -> str:
