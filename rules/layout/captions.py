@@ -78,6 +78,11 @@ _REPORTER_CREDIT = compiled(
     r"(?P<credit>\(?(?P<agency>(?:\p{Lu}[\p{L}&.'’\-]*\s+){1,4})(?:reporter|correspondent|photographer)\s+"
     r"(?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?:photo|photographed)\)?)\s*$"
 )
+# Words that open a sentence of news prose (what follows a credit run into a paragraph).
+_SENTENCE_OPENERS = (
+    r"(?:The|A|An|He|She|It|They|We|I|In|On|At|This|That|These|Those|His|Her|Their|Its|But|And|However"
+    r"|Meanwhile|According|After|Before|During|While|When|Although|Also|Earlier|Later)"
+)
 # What a credit names after its label: one to three capitalised words (a person, an agency, a network).
 _NAMED_SOURCE = compiled(r"\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*){0,2}\s*")
 _COPYRIGHT_HERE = LazyPattern(r"(?i)\s*(?:\d{4}|copyright|all\s+rights)")
@@ -228,6 +233,8 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
         ):
             return whole(False, "a credit: caption words, a colon and who took or supplied the picture")
     hits = _copyright_credits(doc, b, vocab) + _marker_credits(b, vocab) + _trailing_credits(b, vocab)
+    if not hits and doc.format != "markdown":
+        hits = _between_sentences(b, vocab)
     if not hits:
         if n <= 8 and not SENTENCE_END.search(text):
             shows = _CAPTION_OF.match(text)
@@ -274,6 +281,32 @@ def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[
     if not after and len(WORD.findall(rest)) <= 40 and sentence_count(rest) == 1 and not _REPORTS.search(rest):
         return [Hit(b.index, b.start, b.end, True, False, "a photo caption with its credit")]
     return [Hit(b.index, start, end, False, False, why + " glued to the text")]
+
+
+# A credit or caption words run in between two sentences of a paragraph: after a sentence's end, before
+# a word that opens one ("... both sides agreed. Photo: Reuters The delegation will ...", "... energy.
+# Archive photo The talks began ...").
+_BETWEEN = compiled(
+    r"(?<=[.!?…][”\"’)]?\s)(?P<credit>(?:(?P<marker>\p{Lu}\p{Ll}+)\s*[:：]\s*)?"
+    r"\p{Lu}[\p{L}\p{M}&.'’\-]*(?:\s+[\p{L}\p{M}&'’\-]+){0,3}?)\s+(?=" + _SENTENCE_OPENERS + r"\s)"
+)
+
+
+def _between_sentences(b: Block, vocab: Vocabulary) -> list[Hit]:
+    """A credit (`Photo: Reuters`) or caption words alone (`Archive photo`) between two sentences of a
+    paragraph, where a page's picture stood in the text: the span only, never the paragraph."""
+    out: list[Hit] = []
+    for m in _BETWEEN.finditer(b.text):
+        credit, marker = m["credit"], m["marker"]
+        if marker is not None:
+            source = credit.split(":", 1)[-1].split("：", 1)[-1].strip()
+            if not (vocab.only_vocabulary(marker) and (_is_agency(vocab, source) or _NAMED_SOURCE.fullmatch(source))):
+                continue
+        elif not vocab.only_vocabulary(credit) or vocab.only_topics(credit):
+            continue  # "... she said. Archives The ...": a word that may title a section says too little
+        start, end = b.start + m.start("credit"), b.start + m.end("credit")
+        out.append(Hit(b.index, start, end, False, False, "a photo credit or caption glued between two sentences"))
+    return out
 
 
 def _copyright_credits(doc: Document, b: Block, vocab: Vocabulary) -> list[Hit]:

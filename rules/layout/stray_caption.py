@@ -56,6 +56,10 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       sentence before it the whole line is the caption, unless that sentence reports speech (`said`,
       `according to`: a paragraph of the story, of which only the credit goes);
     - a `©` credit (`© Name / IRNA / AFP`), ending after the last agency;
+    - in plain text, a credit or caption words alone run in between two sentences of a paragraph, before a
+      word that opens a sentence (`... agreed. Photo: Reuters The delegation ...`, `... energy. Archive
+      photo The talks ...`): the span only; an agency that is the next sentence's subject (`Reuters
+      Breakingviews said`) and words that may title a section (`Archives`) are left alone;
     - a line that says where a named person stands in the picture (`Omar Haddad (right) with ...`,
       `X, left, and Y, right, shake hands`), in one or two sentences;
     - a line that reappears inside the caption beside it (the image's alt text);
