@@ -12,6 +12,7 @@ import regex
 from mtlint.engine.packs import EntryPrefilter, PackEntry, phrase_regex
 from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.cues import BYLINE
+from mtlint.rules.layout.role_features import document_layout
 from mtlint.rules.layout.shared import (
     FAST_WORD,
     SENTENCE_END,
@@ -447,11 +448,12 @@ def _structural(doc: Document, b: Block, max_words: int) -> list[Hit]:
 def _alt_texts(doc: Document, found: dict[int, list[Hit]]) -> None:
     """A line repeated inside the caption next to it is the image's alt text."""
     captions = [doc.blocks[i] for i, hits in found.items() if any(h.whole for h in hits)]
+    headline = document_layout(doc).headline if captions else -1
     for other in captions:
         theirs = " ".join(tokens(other.text))
         for b in neighbours(doc, other.index):
-            if b is None or b.index in found:
-                continue
+            if b is None or b.index in found or b.index == headline:
+                continue  # (the article's headline, which a picture's caption may repeat, is the article's)
             mine = " ".join(tokens(b.text))
             if len(mine.split()) >= 3 and mine in theirs and mine != theirs:
                 found[b.index] = [

@@ -62,7 +62,8 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       Breakingviews said`) and words that may title a section (`Archives`) are left alone;
     - a line that says where a named person stands in the picture (`Omar Haddad (right) with ...`,
       `X, left, and Y, right, shake hands`), in one or two sentences;
-    - a line that reappears inside the caption beside it (the image's alt text);
+    - a line that reappears inside the caption beside it (the image's alt text), unless it is the article's
+      headline, which a caption may repeat;
     - a short line (at most `max-words` words, no sentence punctuation) between slideshow bullets or
       under a Markdown image;
     - caption words, a colon and a source (`Photo illustration: City Archive`; in plain text also a word
