@@ -197,7 +197,7 @@ def _addresses_reader(text: str) -> bool:
 # Code in a line of plain text: an identifier with an underscore, a call, a dotted path, a prompt, an
 # option, an assignment (`shutil.copy()`, `sys.path.append`, `>>>`, `--verbose`, `x = 1`). Each shape
 # has a character a line of prose rarely holds, tested first (every line of every document is read).
-_UNDERSCORED = re.compile(r"[a-z]\w*_\w")
+_UNDERSCORED = re.compile(r"(?<!\w)[a-z]\w*_\w")  # (from a word's start only: linear in a long word)
 _CALL = re.compile(r"\w\.\w+\(|\w\(\)")
 _OPTION = re.compile(r"(?<!\w)--[a-z]")
 _ASSIGNMENT = re.compile(r"(?<![\w.])[a-z_]+ = ")
@@ -206,8 +206,15 @@ TECHNICAL_MIN_LINES = 5  # lines with code a text needs to be technical document
 TECHNICAL_MIN_SHARE = 0.1  # ... and the share of its lines they must be
 
 
+# Web addresses, e-mail addresses, handles and hashtags: a news page's, not code.
+_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*|#\w+")
+
+
 def has_code(text: str) -> bool:
-    """Whether a line of plain text holds code (see the shapes above)."""
+    """Whether a line of plain text holds code (see the shapes above); addresses, handles and hashtags
+    do not count."""
+    if "://" in text or "www." in text or "@" in text or "#" in text:
+        text = _ADDRESS.sub(" ", text)
     return bool(
         ("_" in text and _UNDERSCORED.search(text))
         or ("(" in text and _CALL.search(text))

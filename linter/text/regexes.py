@@ -12,8 +12,9 @@ The engine's code belongs to one `regex` version, and an install picks up whatev
 newest (a pre-commit hook environment does on every update), so under any other version the shipped table
 is not used. Then the patterns compiled in a run are stored, when the process exits, in a table of the
 user's cache for that version (`$XDG_CACHE_HOME/mtlint/`, else `~/.cache/mtlint/`, written atomically;
-a folder that cannot be written is skipped silently), and the next run reads that one: only the first
-run after a `regex` upgrade pays for compiling.
+a folder that cannot be written is skipped silently), and the next run reads that one: after a `regex`
+upgrade, the patterns a run compiles are compiled once, not in every run. (The worker processes of a
+parallel run end without writing; the main process compiles the patterns of every rule as it lints.)
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def _store_compiled(path: str | None = None) -> None:
     path = path or user_table_path()
     entries = {**load_table(path), **_compiled_here}
     if len(entries) > USER_TABLE_LIMIT:
-        return
+        entries = dict(_compiled_here)  # a table grown past its cap starts again from this run's patterns
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex-table-", dir=os.path.dirname(path))

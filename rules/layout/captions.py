@@ -128,17 +128,10 @@ class Vocabulary:
     def _quick(self) -> EntryPrefilter:
         return prefilter(self.entries)
 
-    @cached_property
-    def _replacement_safe(self) -> bool:
-        """Whether the prefilter's answer for a text also holds for what only_vocabulary leaves of it: a
-        match replaced by a space joins no two pieces into a literal, unless a literal holds a space."""
-        return not any(" " in lit for p in self._quick.patterns for c in p.conditions or () for lit in c)
-
     def only_vocabulary(self, text: str) -> bool:
         """Whether `text` is made of caption words alone (with fillers, separators and numbers)."""
-        # The entries that can match in the text (the others cannot match what is left of it).
-        entries = self._quick.entries_in(text) if self._replacement_safe else self.entries
-        spans = [(m.start(), m.end()) for entry in entries for m in search(entry, text)]
+        # Every match is read in the text as it stands, so the entries its literals allow are all there are.
+        spans = [(m.start(), m.end()) for entry in self._quick.entries_in(text) for m in search(entry, text)]
         if not spans:
             return False
         # The longest matches first, so that a phrase is not cut by a word inside it ("picture alliance"
@@ -288,7 +281,7 @@ def _caption_span(b: Block, start: int, end: int, safe: bool, why: str) -> list[
 # a word that opens one ("... both sides agreed. Photo: Reuters The delegation will ...", "... energy.
 # Archive photo The talks began ...").
 _BETWEEN = compiled(
-    r"(?<=[.!?…][”\"’)]?\s)(?P<credit>(?:(?P<marker>\p{Lu}\p{Ll}+)\s*[:：]\s*)?"
+    r"(?<=[.!?…][”\"’)]?\s+)(?P<credit>(?:(?P<marker>\p{Lu}\p{Ll}+)\s*[:：]\s*)?"
     r"\p{Lu}[\p{L}\p{M}&.'’\-]*(?:\s+[\p{L}\p{M}&'’\-]+){0,3}?)\s+(?=" + _SENTENCE_OPENERS + r"\s)"
 )
 
@@ -373,7 +366,8 @@ def _marker_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
 
 def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     """`Caption. Name Surname / AGENCY` and `Caption. (Name Surname)` at the end of a line."""
-    m = _REPORTER_CREDIT.search(b.text) if "eport" in b.text or "orrespondent" in b.text else None
+    quick = "eport" in b.text or "orrespondent" in b.text or "hotographer" in b.text
+    m = _REPORTER_CREDIT.search(b.text) if quick else None
     if m and vocab.agency_ends(m["agency"]):
         return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
     m = _NAME_SLASH_CREDIT.search(b.text)

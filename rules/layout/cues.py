@@ -61,7 +61,7 @@ _NOT_VERB = STOPWORDS | frozenset(
 
 SCENE_MIN_WORDS = 7
 # Code in a line (an assignment, an identifier with an underscore, an attribute): never a caption's.
-_CODE = re.compile(r"=|\w_\w|[a-z]\.[a-z]")
+_CODE = re.compile(r"=|\w_\w|(?<![\w.])[a-z_]{2,}\.[a-z_]{2,}")  # (not "a.m.", "e.g.")
 CAPTION_MAX_WORDS = 25  # a caption's sentence is at most this long
 _NEXT_WORD = compiled(r"\s+(\p{Ll}+)\b")
 # Irregular past tenses of common verbs (a regular one ends in -ed).
@@ -190,8 +190,8 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     if m is None:
         return False
     verb = m["verb"] or m["plural"]
-    if verb in _NOT_VERB:
-        return False
+    if verb in _NOT_VERB or (m["plural"] and _past_tense(verb)):
+        return False  # (a plural subject and a past tense tell a story: "The company's shares rose")
     after = _NEXT_WORD.match(text, m.end())
     if after is not None and _past_tense(after[1]):
         return False  # "Rescue teams worked through the night", "Shares rose in early trading": a plural

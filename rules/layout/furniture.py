@@ -179,7 +179,6 @@ def find_furniture(
                     glued_to="the headline",
                 )
                 break
-    out.update(_glued_to_paragraphs(doc, lines, out, line_entries))
     _menus(doc, out, captions, body)
     _masthead(doc, out)
     _related_lists(doc, out, captions, lists, body, last)
@@ -196,6 +195,8 @@ def find_furniture(
             lists.append(i)
     _related_lists(doc, out, captions, lists, body, last)
     _footer_zone(doc, out, captions, [t for t in tails if t > body])
+    # Last: a paragraph with a glued span is still the article's, and opens no list or footer zone.
+    out.update(_glued_to_paragraphs(doc, lines, out, line_entries))
     return out
 
 
@@ -224,11 +225,18 @@ def _glued_to_paragraphs(
         if bracketed is not None and bracketed.group(1).casefold() in ACTION_VERBS:
             why = "a call to action in brackets"
         else:
-            # A line-start entry matches a sentence of prose too ("Loading the module takes ..."): such an
-            # entry counts only for a label or a title, with no full stop, or for a call to the reader
-            # ("Follow us on X for the latest news.").
-            prose = bool(SENTENCE_END.search(text)) and not _calls_reader(text)
-            hit = next((e for e in quick.entries_in(text) if (e.whole or not prose) and pack_hit(e, text)), None)
+            # A line-start entry matches a sentence of prose too ("Loading the module takes ...", "Share the
+            # load with your family."): such an entry counts only for a label or a title, with no full stop,
+            # or, when it closes pages ("tail"), for a call to the reader ("Follow us on X for the news.").
+            ended, calls = bool(SENTENCE_END.search(text)), _calls_reader(text)
+            hit = next(
+                (
+                    e
+                    for e in quick.entries_in(text)
+                    if (e.whole or not ended or (calls and "tail" in e.tags)) and pack_hit(e, text)
+                ),
+                None,
+            )
             if hit is None:
                 continue
             why = hit.note or "a widget label, link or call to action"
@@ -236,13 +244,15 @@ def _glued_to_paragraphs(
     return out
 
 
-_READER = compiled(r"(?i)\b(?:you|your|us|our)\b")
+# The site speaking of itself (not "US", the country); advice in a story says "your" ("Share the load
+# with your family"), a site's call says "us" or "our" ("Follow us on", "Subscribe to our newsletter").
+_SITE = compiled(r"\b(?:[Uu]s|[Oo]ur)\b")
 
 
 def _calls_reader(text: str) -> bool:
-    """An imperative addressed to the reader: "Follow us on ...", "Share your views ..."."""
+    """An imperative in which the site speaks to the reader: "Follow us on ...", "Join our channel ..."."""
     first = text.split(None, 1)[0] if text.strip() else ""
-    return first[:1].isupper() and first.casefold() in ACTION_VERBS and _READER.search(text) is not None
+    return first[:1].isupper() and first.casefold() in ACTION_VERBS and _SITE.search(text) is not None
 
 
 QUANTITY_RUN = 3  # lines in a row that each open with a number: a list of amounts, not counters

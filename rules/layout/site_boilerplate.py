@@ -40,10 +40,10 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        widget label or call to action; `.. Pictures` / `– Site News` glued to a headline, flagged as
        that span only). Extend it with a pack that says `extends = "site-boilerplate"`. The last sentence
        of a paragraph counts as a line of its own when it is such a label or title with no full stop
-       (`... the council said. Read also: Council votes to close two libraries`), a call to the reader
-       (`Follow us on Facebook for the latest news.`), or a call to action in brackets (`(See the
-       details)`): the link the extraction ran into the paragraph is flagged as that span only (not in
-       Markdown, whose author wrote it).
+       (`... the council said. Read also: Council votes to close two libraries`), a closing call in which
+       the site speaks (`Follow us on Facebook for the latest news.`; not advice such as `Share the load
+       with your family.`), or a call to action in brackets (`(See the details)`): the link the extraction
+       ran into the paragraph is flagged as that span only (not in Markdown, whose author wrote it).
     2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`, `Topic | Taiwan`), a
        one-word section label above the article (`business`), a menu (a run of three or more short lines above
        the article, most of them one word), a counter outside the body (`0 Comments`, `2988`), a page or picture

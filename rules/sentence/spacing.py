@@ -12,6 +12,7 @@ import regex
 from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.rules import lexicon as lex
 from mtlint.text.document import BlockKind, Document
 from mtlint.text.lines import is_technical
 from mtlint.text.regexes import compiled
@@ -155,6 +156,7 @@ def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
 
 
 _MEMBER = LazyPattern(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
+_MEMBER_WORD = LazyPattern(r"\p{L}+")
 
 
 def _dotted_name(doc: Document, text: str, dot: int, start: int, end: int) -> bool:
@@ -167,6 +169,9 @@ def _dotted_name(doc: Document, text: str, dot: int, start: int, end: int) -> bo
     left = text.rfind(" ", start, dot) + 1 or start
     word = text[max(left, start) : dot].strip("([{\"'“‘`*_")
     if doc.format != "markdown":
-        # In technical documentation a lower-case name before the dot is a module (`subprocess.Popen`).
-        return bool(word) and word.islower() and is_technical(doc)
+        # In technical documentation a lower-case name before the dot is a module (`subprocess.Popen`),
+        # unless what follows opens a sentence (`the new path.The old file`).
+        member = _MEMBER_WORD.match(text, dot + 1, end)
+        opener = member is not None and lex.is_closed_class(member.group().casefold())
+        return bool(word) and word.islower() and not opener and is_technical(doc)
     return word.casefold() in doc.code_words
