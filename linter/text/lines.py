@@ -259,9 +259,16 @@ def _technical(doc: Document) -> bool:
     return False
 
 
+# What is known of each word, kept across the documents of a process (a word's facts depend on the word
+# alone, and most words recur from document to document); forgotten past a size a long run could reach.
+_FACTS: dict[str, _WordFacts] = {}
+FACTS_MAX = 200_000
+
+
 def _shapes(doc: Document) -> tuple[LineShape, ...]:
-    facts: dict[str, _WordFacts] = {}
-    return tuple(shape(b.text, facts) for b in doc.blocks)
+    if len(_FACTS) > FACTS_MAX:
+        _FACTS.clear()
+    return tuple(shape(b.text, _FACTS) for b in doc.blocks)
 
 
 def line_shapes(doc: Document) -> tuple[LineShape, ...]:

@@ -69,7 +69,6 @@ _POSITION = LazyPattern(
     r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\((?:far\s+|(?:second|third)\s+from\s+)?(?:left|right|centre|center|L|R|C)\)"
     r"|,\s+(?:far\s+)?(?:left|right|centre|center),\s+(?:and|with|[\p{Ll}]+s)\b)"
 )
-_POSITION_HINTS = ("left", "right", "cent", "(L)", "(R)", "(C)")
 POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sentences
 # "A description of the picture (archive)": a caption word in brackets closing a line that ends no sentence.
 _PAREN_LABEL = LazyPattern(r"\s(?P<credit>\((?:\p{L}+\s*){1,3}\))\s*$")
@@ -243,8 +242,10 @@ def _names_positions(b: Block) -> bool:
     """Whether the line says where a named person stands in the picture (`X (right) with Y`, `X, left, and
     Y`), in one or two sentences: only a caption describes a picture that way."""
     text = b.text
-    if not any(h in text for h in _POSITION_HINTS) or b.word_count > POSITION_MAX_WORDS:
-        return False
+    if b.word_count > POSITION_MAX_WORDS or not (
+        "left" in text or "right" in text or "cent" in text or "(L)" in text or "(R)" in text or "(C)" in text
+    ):
+        return False  # (each hint tested in turn: a generator per line costs more than the tests)
     return sentence_count(text) <= 2 and _POSITION.search(text) is not None
 
 
