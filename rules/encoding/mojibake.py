@@ -66,14 +66,18 @@ class Mojibake(Rule[NoOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        for block in doc.blocks:
+        # Mojibake is made of characters outside ASCII: most texts, and most blocks of the others, hold none.
+        blocks = () if text.isascii() else doc.blocks
+        for block in blocks:
+            if _MAYBE_BAD.search(text, block.start, block.end) is None:
+                continue
             for line in range(block.first_line, block.last_line + 1):
                 start, end, _ = doc.line_span(line)
                 start, end = max(start, block.start), min(end, block.end)
                 segment = text[start:end]
                 if start < end and _MAYBE_BAD.search(segment) and _is_bad(segment):
                     yield from self._check_line(text, start, segment)
-        if doc.format != "markdown":
+        if doc.format != "markdown" and "&" in text:
             yield from self._entities(doc)
 
     def _entities(self, doc: Document) -> Iterator[Finding]:
