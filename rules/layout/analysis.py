@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from mtlint.rules.layout.captions import closes_story, find_captions
 from mtlint.rules.layout.cues import has_credit, is_timestamp
-from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_section_name
+from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_role_title, is_section_name
 from mtlint.rules.layout.role_features import Layout, document_layout
 from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
 from mtlint.rules.layout.settings import LayoutSettings
@@ -128,9 +128,10 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
             continue
         b = doc.blocks[i]
         if (role.cls == "caption" and _story_credit(doc, b)) or (
-            role.cls == "furniture" and (is_section_name(b.text) or is_timestamp(b.text))
+            role.cls == "furniture" and (is_section_name(b.text) or is_timestamp(b.text) or is_role_title(b.text))
         ):
-            continue  # the story's own credit, a section's name, the story's date: not debris by shape alone
+            continue  # the story's own credit, a section's name, the story's date, the author's title: not
+            # debris by shape alone
         if is_numbered_section(doc, b):
             continue  # "4.8.3. Function Examples": a numbered section title (in a table of contents)
         if role.cls == "furniture" and i == layout.headline:

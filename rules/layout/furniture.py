@@ -12,6 +12,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.cues import ACTION_VERBS, BYLINE
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.names import role_nouns
 from mtlint.text.regexes import compiled
 
 MENU_MIN_ITEMS = 3
@@ -84,6 +85,13 @@ def is_section_name(text: str) -> bool:
     """A one-word line that names a document's own section (Introduction, Sources) or a date, not a label
     the site put there."""
     return bool(_NOT_LABEL.match(text.strip()))
+
+
+def is_role_title(text: str) -> bool:
+    """A one-word line that names a role ("Fellow", "Correspondent"): an author's title by the byline,
+    whose name the extraction lost, not a label the site put there."""
+    word = text.strip()
+    return word.isalpha() and word.casefold() in role_nouns()
 
 
 def builtin_boilerplate() -> tuple[PackEntry, ...]:
@@ -308,6 +316,7 @@ def _structure(
         and _LETTERS.fullmatch(text)
         and not _ALL_CAPS.match(text)
         and not _NOT_LABEL.match(text)
+        and not is_role_title(text)
     ):
         return "a section label above the article"
     return ""
