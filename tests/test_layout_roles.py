@@ -64,6 +64,9 @@ def test_plain_text_with_code_in_many_lines_is_technical_documentation() -> None
     long_page = Document(path="page.txt", text="\n\n".join(code_lines + [BODY] * 50))
     assert not is_technical(long_page)
     assert not is_technical(Document(path="few.txt", text="\n\n".join(code_lines[:4] + [BODY])))
+    # The markup of documentation sources counts: reStructuredText roles and directives, help-file tags.
+    rst = [":mod:`http` is a package.", ".. index:: single: HTTP", "See |quickref| for more.", ".. note::", "``x``"]
+    assert is_technical(Document(path="http.rst.txt", text="\n\n".join(rst + [BODY] * 5)))
     # A news page's list of sources: addresses, handles and hashtags are not code.
     sources = [f"https://www.example.com/world/floods-{n}" for n in range(5)] + ["@city_desk #flood_relief"]
     assert not is_technical(Document(path="sources.txt", text="\n\n".join([BODY] * 9 + sources)))

@@ -195,13 +195,17 @@ def _addresses_reader(text: str) -> bool:
 
 
 # Code in a line of plain text: an identifier with an underscore, a call, a dotted path, a prompt, an
-# option, an assignment (`shutil.copy()`, `sys.path.append`, `>>>`, `--verbose`, `x = 1`). Each shape
+# option, an assignment (`shutil.copy()`, `sys.path.append`, `>>>`, `--verbose`, `x = 1`), or the markup
+# of documentation sources. Each shape
 # has a character a line of prose rarely holds, tested first (every line of every document is read).
 _UNDERSCORED = re.compile(r"(?<!\w)[a-z]\w*_\w")  # (from a word's start only: linear in a long word)
 _CALL = re.compile(r"\w\.\w+\(|\w\(\)")
 _OPTION = re.compile(r"(?<!\w)--[a-z]")
 _ASSIGNMENT = re.compile(r"(?<![\w.])[a-z_]+ = ")
 _DOTTED = re.compile(r"[a-z]\.[a-z_]+\.[a-z_]")
+# Documentation markup: a reStructuredText role, literal or directive (`:mod:`x``, ``x``, `.. note::`), a
+# help file's tag (`|tag|`).
+_DOC_MARKUP = re.compile(r":[a-z]+:`|``[^`\s][^`]*``|(?:^|\s)\.\. [a-z-]+::|\|[\w.:-]+\|")
 TECHNICAL_MIN_LINES = 5  # lines with code a text needs to be technical documentation ...
 TECHNICAL_MIN_SHARE = 0.1  # ... and the share of its lines they must be
 
@@ -222,6 +226,7 @@ def has_code(text: str) -> bool:
         or ("--" in text and _OPTION.search(text))
         or (" = " in text and _ASSIGNMENT.search(text))
         or _DOTTED.search(text)
+        or (("`" in text or "::" in text or "|" in text) and _DOC_MARKUP.search(text))
     )
 
 
