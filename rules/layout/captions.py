@@ -65,8 +65,10 @@ _PAREN_NAME_CREDIT = compiled(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CA
 # "A description of the picture (AFP)": an agency in brackets closing a line that ends no sentence.
 _PAREN_AGENCY = LazyPattern(rf"\s(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,3}}\))\s*$")
 # Where a person stands in the picture, after their name: `Omar Haddad (right)`, `Lena Vogt, left, and`.
+# ("Copyright (C) 1991" is a copyright sign, not a person standing in the centre.)
 _POSITION = LazyPattern(
-    r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\((?:far\s+|(?:second|third)\s+from\s+)?(?:left|right|centre|center|L|R|C)\)"
+    r"(?!(?i:copyright)\b)\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\((?:far\s+|(?:second|third)\s+from\s+)?"
+    r"(?:left|right|centre|center|L|R|C)\)"
     r"|,\s+(?:far\s+)?(?:left|right|centre|center),\s+(?:and|with|[\p{Ll}]+s)\b)"
 )
 POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sentences
