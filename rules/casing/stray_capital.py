@@ -57,15 +57,16 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a semicolon (`; To
     set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
     How do I …`), except an article between a lower-case content word or a conjunction and a lower-case common noun
-    (`stressed The importance of`, `said that The agreement`), where no title opens. Other words are flagged only
-    when wordfreq shows them to be English common words rather than names (far more frequent in English than in
-    German, French, Spanish, Italian and Portuguese text, where names keep their spelling); when the document does
-    not write them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more than
-    once); when they do not follow a determiner (`the Taliban`; unless the clause goes on at once with a verb or a
-    preposition other than `of`: `the Decision would be`, `any Interference in`) or `known as`; and when they are
-    not plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns English capitalises as
-    short names (`Parliament`, `the South`, `Congress`) or words English writes only as names (`talks in Germany
-    and`, `Christmas`: WordNet knows no lower-case sense of them).
+    (`stressed The importance of`, `said that The agreement`), and a relative word after a comma before a lower-case
+    word in a sentence that asks nothing (`the decision, Which was taken`), where no title opens. Other words are
+    flagged only when wordfreq shows them to be English common words rather than names (far more frequent in English
+    than in German, French, Spanish, Italian and Portuguese text, where names keep their spelling); when the
+    document does not write them as a name elsewhere (next to another capitalised word, or capitalised in
+    mid-sentence more than once); when they do not follow a determiner (`the Taliban`; unless the clause goes on at
+    once with a verb or a preposition other than `of`: `the Decision would be`, `any Interference in`) or `known
+    as`; and when they are not plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns
+    English capitalises as short names (`Parliament`, `the South`, `Congress`) or words English writes only as names
+    (`talks in Germany and`, `Christmas`: WordNet knows no lower-case sense of them).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -106,6 +107,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                     or after_quotation
                     or _double_determiner(prose, words, i)
                     or _article_after_content_word(prose, words, i)
+                    or _relative_after_comma(prose, words, i, gap, block.end)
                 ):
                     continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
                 if lex.introduces_name(words[i - 1].group().casefold()):
@@ -247,6 +249,26 @@ def _article_after_content_word(prose: str, words: list[WordMatch], i: int) -> b
     if prose[words[i - 1].end() : words[i].start()] != " " or prose[words[i].end() : words[i + 1].start()] != " ":
         return False
     return nxt.isalpha() and nxt.islower() and not lex.is_closed_class(nxt) and lex.is_frequent_in_english(nxt, 3.0)
+
+
+# Relative words that open a clause after a comma (", which was", ", where they"); not how, what, why,
+# which open a direct question ("The question is, What comes next?").
+_RELATIVES = frozenset("which who whom whose where when".split())
+
+
+def _relative_after_comma(prose: str, words: list[WordMatch], i: int, gap: str, end: int) -> bool:
+    """Whether a capitalised relative word follows a comma and a lower-case word follows it, in a sentence
+    that is not a question (`the decision, Which was taken`): a clause goes on, no title opens there."""
+    if gap.strip() != "," or words[i].group().casefold() not in _RELATIVES or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    if prose[words[i].end() : nxt.start()] != " " or not nxt.group()[:1].islower():
+        return False
+    stop = _SENTENCE_STOP.search(prose, nxt.end(), end)
+    return stop is None or stop.group() != "?"
+
+
+_SENTENCE_STOP = compiled(r"[.!?]")
 
 
 def _double_determiner(prose: str, words: list[WordMatch], i: int) -> bool:
