@@ -110,8 +110,8 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                     or _relative_after_comma(prose, words, i, gap, block.end)
                 ):
                     continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
-                if lex.introduces_name(words[i - 1].group().casefold()):
-                    continue  # "the film Parasite", "in section The standard types"
+                if not gap.strip() and lex.introduces_name(words[i - 1].group().casefold()):
+                    continue  # "the film Parasite", "in section The standard types" (a comma introduces nothing)
                 if not (after_quotation or self._context_fits(prose, words, i, closed)):
                     continue
                 if doc.is_masked(m.start(), m.end()) or doc.opens_with_markup(m.start(), block.start):
