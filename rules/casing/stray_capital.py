@@ -70,7 +70,8 @@ class StrayCapital(Rule[StrayCapitalOptions]):
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
-    `min-frequency` (English zipf frequency, default 3.5) for words that are not closed-class.
+    `min-frequency` (English zipf frequency, default 3.5) for words that are not closed-class; a participle
+    that opens a clause after a comma (`..., Stressing the need`) needs a zipf of 3.0 only.
     """
 
     code = "MT301"
@@ -135,7 +136,9 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         ):
                             continue
                         previous = ""  # the determiner has been weighed
-                    elif not self._common_word(key, previous, before_previous, written_lower=True):
+                    elif not self._common_word(
+                        key, previous, before_previous, written_lower=True, clause=_clause_participle(key, gap)
+                    ):
                         continue
                     if evidence is None:
                         evidence = capital_evidence(doc)
@@ -143,7 +146,10 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         continue
                     # The document's own lower-case uses of the word lower the bar for cognates ("where
                     # Danger lies" when the text also says "the danger"): a name is not written in lower case.
-                    if evidence.use(key).lower == 0 and not self._common_word(key, previous, before_previous):
+                    clause = _clause_participle(key, gap)
+                    if evidence.use(key).lower == 0 and not self._common_word(
+                        key, previous, before_previous, clause=clause
+                    ):
                         continue
                 lowered = word[0].lower() + word[1:]
                 edit = Edit(m.start(), m.end(), lowered)
@@ -186,8 +192,11 @@ class StrayCapital(Rule[StrayCapitalOptions]):
             return False
         return not (n.casefold() in _CONNECTORS and i + 2 < len(words) and is_capitalised(words[i + 2].group()))
 
-    def _common_word(self, key: str, previous: str, before_previous: str, written_lower: bool = False) -> bool:
-        """Whether `key` is an English common word that would not be capitalised after `previous`."""
+    def _common_word(
+        self, key: str, previous: str, before_previous: str, written_lower: bool = False, clause: bool = False
+    ) -> bool:
+        """Whether `key` is an English common word that would not be capitalised after `previous`; a
+        participle opening a clause after a comma (`clause`) needs less frequency."""
         previous = previous.casefold()
         if previous in _DETERMINERS:
             return False  # "the Taliban", and section titles ("the Special method names section")
@@ -197,11 +206,21 @@ class StrayCapital(Rule[StrayCapitalOptions]):
             return False  # plural capitals are mostly teams and groups ("beat Spurs on Sunday")
         if lex.is_proper_use(key) or lex.is_proper_noun(key) or lex.is_calendar(key) or lex.looks_like_demonym(key):
             return False
-        if lex.is_english_common_word(key, self.options.min_frequency, self.options.min_englishness):
+        min_frequency = min(self.options.min_frequency, CLAUSE_MIN_FREQUENCY) if clause else self.options.min_frequency
+        if lex.is_english_common_word(key, min_frequency, self.options.min_englishness):
             return True
         return written_lower and lex.is_english_common_word(
             key, self.options.min_frequency, self.options.min_englishness_written_lower
         )
+
+
+# A participle that opens a clause after a comma ("..., Stressing the need"): a name seldom ends in -ing
+# there, so a rarer English word counts (the precomputed table's floor).
+CLAUSE_MIN_FREQUENCY = 3.0
+
+
+def _clause_participle(key: str, gap: str) -> bool:
+    return gap.strip() == "," and len(key) >= 6 and key.endswith("ing")
 
 
 # Closed-class words that open a clause: after a quotation that ended without a full stop they are a
