@@ -58,15 +58,16 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
     How do I …`), except an article between a lower-case content word or a conjunction and a lower-case common noun
     (`stressed The importance of`, `said that The agreement`), and a relative word after a comma before a lower-case
-    word in a sentence that asks nothing (`the decision, Which was taken`), where no title opens. Other words are
-    flagged only when wordfreq shows them to be English common words rather than names (far more frequent in English
-    than in German, French, Spanish, Italian and Portuguese text, where names keep their spelling); when the
-    document does not write them as a name elsewhere (next to another capitalised word, or capitalised in
-    mid-sentence more than once); when they do not follow a determiner (`the Taliban`; unless the clause goes on at
-    once with a verb or a preposition other than `of`: `the Decision would be`, `any Interference in`) or `known
-    as`; and when they are not plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns
-    English capitalises as short names (`Parliament`, `the South`, `Congress`) or words English writes only as names
-    (`talks in Germany and`, `Christmas`: WordNet knows no lower-case sense of them).
+    word in a sentence that asks nothing (`the decision, Which was taken`), and `That` before the determiner or
+    pronoun of its clause (`confirmed That the law`), where no title opens. Other words are flagged only when
+    wordfreq shows them to be English common words rather than names (far more frequent in English than in German,
+    French, Spanish, Italian and Portuguese text, where names keep their spelling); when the document does not write
+    them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more than once); when
+    they do not follow a determiner (`the Taliban`; unless the clause goes on at once with a verb or a preposition
+    other than `of`: `the Decision would be`, `any Interference in`) or `known as`; and when they are not plurals
+    (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns English capitalises as short names
+    (`Parliament`, `the South`, `Congress`) or words English writes only as names (`talks in Germany and`,
+    `Christmas`: WordNet knows no lower-case sense of them).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -109,6 +110,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                     or _double_determiner(prose, words, i)
                     or _article_after_content_word(prose, words, i)
                     or _relative_after_comma(prose, words, i, gap, block.end)
+                    or _complementizer(prose, words, i)
                 ):
                     continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
                 if not gap.strip() and lex.introduces_name(words[i - 1].group().casefold()):
@@ -288,6 +290,21 @@ def _relative_after_comma(prose: str, words: list[WordMatch], i: int, gap: str, 
 
 
 _SENTENCE_STOP = compiled(r"[.!?]")
+# What a clause opened by "that" begins with: a determiner or a subject pronoun.
+_CLAUSE_SUBJECTS = frozenset("the a an he she it they we i you his her its their this these those there".split())
+
+
+def _complementizer(prose: str, words: list[WordMatch], i: int) -> bool:
+    """Whether a capitalised `That` stands between a lower-case word and the determiner or pronoun that
+    opens its clause (`confirmed That the law`): a clause goes on, no title opens there."""
+    if words[i].group() != "That" or i + 1 >= len(words):
+        return False
+    prev, nxt = words[i - 1].group(), words[i + 1].group()
+    if not (prev.isalpha() and prev.islower()) or lex.introduces_name(prev):
+        return False
+    if prose[words[i - 1].end() : words[i].start()] != " " or prose[words[i].end() : words[i + 1].start()] != " ":
+        return False
+    return nxt in _CLAUSE_SUBJECTS
 
 
 def _double_determiner(prose: str, words: list[WordMatch], i: int) -> bool:
