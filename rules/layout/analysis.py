@@ -38,7 +38,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from mtlint.rules.layout.captions import closes_story, find_captions
+from mtlint.rules.layout.captions import find_captions
+from mtlint.rules.layout.credits import closes_story
 from mtlint.rules.layout.cues import has_credit, is_timestamp
 from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_role_title, is_section_name
 from mtlint.rules.layout.role_features import Layout, document_layout

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtlint.engine.packs import PackEntry, load_builtin_pack, load_pack
 from mtlint.rule import RuleOptions
-from mtlint.rules.layout.captions import Vocabulary
+from mtlint.rules.layout.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from mtlint.engine.config import Config
