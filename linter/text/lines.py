@@ -196,8 +196,8 @@ def _addresses_reader(text: str) -> bool:
 
 # Code in a line of plain text: an identifier with an underscore, a call, a dotted path, a prompt, an
 # option, an assignment (`shutil.copy()`, `sys.path.append`, `>>>`, `--verbose`, `x = 1`), or the markup
-# of documentation sources. Each shape
-# has a character a line of prose rarely holds, tested first (every line of every document is read).
+# of documentation sources. Each shape has a character a line of prose rarely holds, tested first (every
+# line of every document is read).
 _UNDERSCORED = re.compile(r"(?<!\w)[a-z]\w*_\w")  # (from a word's start only: linear in a long word)
 _CALL = re.compile(r"\w\.\w+\(|\w\(\)")
 _OPTION = re.compile(r"(?<!\w)--[a-z]")
@@ -237,7 +237,11 @@ _MARKDOWN_CODE = compiled(r"(?m)^[ \t]*(?:```|~~~)|`[^`\n]+`")
 def is_documentation(doc: Document) -> bool:
     """Whether the text is technical documentation, not a page of prose: Markdown with code (a fence or a
     code span), or plain text that `is_technical`. Its lines are labels, titles and entries by design,
-    and its sentences open with the names of code."""
+    and its sentences open with the names of code. (Computed once per document.)"""
+    return doc.derived(_documentation)
+
+
+def _documentation(doc: Document) -> bool:
     if doc.format == "markdown":
         return _MARKDOWN_CODE.search(doc.text) is not None
     return is_technical(doc)

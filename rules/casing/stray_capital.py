@@ -129,6 +129,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                     # Lexical test first at the lower bar (cheap), then the document's evidence (a scan).
                     before_previous = words[i - 2].group() if i >= 2 else ""
                     previous = words[i - 1].group()
+                    clause = _clause_participle(key, gap)
                     if previous.casefold() in _DETERMINERS:
                         # "the Decision would be", "any Interference in": after a determiner, only a word
                         # English never writes as a name, followed by a verb or a preposition (a name
@@ -138,9 +139,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         ):
                             continue
                         previous = ""  # the determiner has been weighed
-                    elif not self._common_word(
-                        key, previous, before_previous, written_lower=True, clause=_clause_participle(key, gap)
-                    ):
+                    elif not self._common_word(key, previous, before_previous, written_lower=True, clause=clause):
                         continue
                     if evidence is None:
                         evidence = capital_evidence(doc)
@@ -148,7 +147,6 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         continue
                     # The document's own lower-case uses of the word lower the bar for cognates ("where
                     # Danger lies" when the text also says "the danger"): a name is not written in lower case.
-                    clause = _clause_participle(key, gap)
                     if evidence.use(key).lower == 0 and not self._common_word(
                         key, previous, before_previous, clause=clause
                     ):
@@ -260,16 +258,23 @@ def _article_after_content_word(prose: str, words: list[WordMatch], i: int) -> b
     lower-case common noun (`stressed The importance of`, `said that The agreement`): an embedded title in
     sentence case follows a preposition or a noun that introduces it (`described in The import system`,
     `the chapter The early years`), and a title in title case has a capital next."""
-    if words[i].group() not in ("The", "A", "An") or i + 1 >= len(words):
+    if words[i].group() not in ("The", "A", "An") or not _between_words(prose, words, i):
         return False
     prev, nxt = words[i - 1].group(), words[i + 1].group()
-    if not (prev.isalpha() and prev.islower()) or lex.introduces_name(prev):
-        return False
     if lex.is_closed_class(prev) and prev not in _CONJUNCTIONS:
         return False
-    if prose[words[i - 1].end() : words[i].start()] != " " or prose[words[i].end() : words[i + 1].start()] != " ":
-        return False
     return nxt.isalpha() and nxt.islower() and not lex.is_closed_class(nxt) and lex.is_frequent_in_english(nxt, 3.0)
+
+
+def _between_words(prose: str, words: list[WordMatch], i: int) -> bool:
+    """Whether words[i] stands, one space either side, after a lower-case word that introduces no name
+    and before another word: where a capitalised function word can only go on with the clause."""
+    if i + 1 >= len(words):
+        return False
+    prev = words[i - 1].group()
+    if not (prev.isalpha() and prev.islower()) or lex.introduces_name(prev):
+        return False
+    return prose[words[i - 1].end() : words[i].start()] == " " and prose[words[i].end() : words[i + 1].start()] == " "
 
 
 # Relative words that open a clause after a comma (", which was", ", where they"); not how, what, why,
@@ -297,14 +302,7 @@ _CLAUSE_SUBJECTS = frozenset("the a an he she it they we i you his her its their
 def _complementizer(prose: str, words: list[WordMatch], i: int) -> bool:
     """Whether a capitalised `That` stands between a lower-case word and the determiner or pronoun that
     opens its clause (`confirmed That the law`): a clause goes on, no title opens there."""
-    if words[i].group() != "That" or i + 1 >= len(words):
-        return False
-    prev, nxt = words[i - 1].group(), words[i + 1].group()
-    if not (prev.isalpha() and prev.islower()) or lex.introduces_name(prev):
-        return False
-    if prose[words[i - 1].end() : words[i].start()] != " " or prose[words[i].end() : words[i + 1].start()] != " ":
-        return False
-    return nxt in _CLAUSE_SUBJECTS
+    return words[i].group() == "That" and _between_words(prose, words, i) and words[i + 1].group() in _CLAUSE_SUBJECTS
 
 
 def _double_determiner(prose: str, words: list[WordMatch], i: int) -> bool:

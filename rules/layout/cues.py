@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from mtlint.engine.patterns import LazyPattern
 from mtlint.text.lines import STOPWORDS
@@ -160,9 +161,14 @@ def has_credit(text: str) -> bool:
     return ("/" in tail or ":" in tail) and bool(_CREDIT_END.search(tail))
 
 
+def is_imperative(word: str) -> bool:
+    """Whether a line's first word is a capitalised call to act ("Read", "Follow", "Subscribe")."""
+    return word[:1].isupper() and word.casefold() in ACTION_VERBS
+
+
 def is_promo(text: str, tokens: Sequence[str], you: bool, quoted: bool) -> bool:
     """Talks to the reader outside any quotation ("Use your account to ...") or opens with an imperative."""
-    if tokens and tokens[0][0].isupper() and tokens[0].casefold() in ACTION_VERBS:
+    if tokens and is_imperative(tokens[0]):
         return True
     return you and not quoted
 
@@ -175,6 +181,7 @@ def describes(text: str, words: int, ends_sentence: bool) -> bool:
     return m is not None and m["verb"] not in STOPWORDS
 
 
+@lru_cache(maxsize=1024)  # asked of a line by the role features and again by the sentence captions
 def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     """A photo caption's sentence: someone doing something somewhere. A subject and its verb as in
     `describes` (also with an article or a plural noun as the subject: "A woman casts her vote", "An

@@ -9,7 +9,7 @@ import regex
 
 from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load_builtin_pack
 from mtlint.engine.patterns import LazyPattern
-from mtlint.rules.layout.cues import ACTION_VERBS, BYLINE
+from mtlint.rules.layout.cues import ACTION_VERBS, BYLINE, is_imperative
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.names import role_nouns
@@ -260,7 +260,7 @@ _SITE = compiled(r"\b(?:[Uu]s|[Oo]ur)\b")
 def _calls_reader(text: str) -> bool:
     """An imperative in which the site speaks to the reader: "Follow us on ...", "Join our channel ..."."""
     first = text.split(None, 1)[0] if text.strip() else ""
-    return first[:1].isupper() and first.casefold() in ACTION_VERBS and _SITE.search(text) is not None
+    return is_imperative(first) and _SITE.search(text) is not None
 
 
 QUANTITY_RUN = 3  # lines in a row that each open with a number: a list of amounts, not counters

@@ -292,19 +292,16 @@ def _caption_under_headline(s: LineShape) -> bool:
     """Under the headline a standfirst tells the story in a headline's words ("Shares rose 5 percent in
     early trading", "Rescue teams work through the night"): only the shapes a standfirst does not take
     read as a caption there (a participle, no verb at all, `A view of`)."""
-    return (
-        cues.shows_participle(s.text, s.words, s.ends_sentence)
-        or cues.poses(s.text, s.words, s.ends_sentence, s.verb)
-        or cues.shows_view(s.text, s.words, s.ends_sentence)
-    )
+    return cues.shows_participle(s.text, s.words, s.ends_sentence) or _verbless_caption(s)
 
 
 def _caption_sentence(s: LineShape) -> bool:
-    return (
-        cues.describes_scene(s.text, s.words, s.ends_sentence)
-        or cues.poses(s.text, s.words, s.ends_sentence, s.verb)
-        or cues.shows_view(s.text, s.words, s.ends_sentence)
-    )
+    return cues.describes_scene(s.text, s.words, s.ends_sentence) or _verbless_caption(s)
+
+
+def _verbless_caption(s: LineShape) -> bool:
+    """Who is pictured and where, or `A view of ...`: a caption with no finite verb."""
+    return cues.poses(s.text, s.words, s.ends_sentence, s.verb) or cues.shows_view(s.text, s.words, s.ends_sentence)
 
 
 __all__ = ["CLASSES", "FEATURES", "LineRole", "LineRoles", "RoleModel", "line_roles", "sentence_captions"]

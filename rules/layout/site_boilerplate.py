@@ -44,17 +44,18 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        the site speaks (`Follow us on Facebook for the latest news.`; not advice such as `Share the load
        with your family.`), or a call to action in brackets (`(See the details)`): the link the extraction
        ran into the paragraph is flagged as that span only (not in Markdown, whose author wrote it).
-    2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`, `Topic | Taiwan`), a
-       one-word section label above the article (`business`; not a role such as `Fellow`, an author's title), a menu
-       (a run of three or more short lines above the article, most of them one word), a counter outside the body (`0
-       Comments`, `2988`), a page or picture counter (`Page 2 of 3`, `1/12`), a text-size widget (`A- A A+`), a link
-       to another story marked by an arrow in or under the article (`>> Title`, `► Title`), a short site masthead
-       over navigation, the short titles under a related-articles heading, and the footer zone: after closing
-       furniture (copyright, comment form, share bar, source link, agency credit line) every short line down to the
-       end of the file, and every long one that speaks to the reader just above more furniture (a promo or
-       newsletter blurb), is furniture too - provided the zone reaches the end of the file without meeting article
-       prose or a numbered section title (`2.1. Invoking the interpreter`: a table of contents, which is never read
-       as furniture).
+    2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`, `Topic | Taiwan`),
+       a one-word section label above the article (`business`; not a role such as `Fellow`, an author's
+       title), a menu (a run of three or more short lines above the article, most of them one word), a
+       counter outside the body (`0 Comments`, `2988`), a page or picture counter (`Page 2 of 3`, `1/12`),
+       a text-size widget (`A- A A+`), a link to another story marked by an arrow in or under the article
+       (`>> Title`, `► Title`), a short site masthead over navigation, the short titles under a
+       related-articles heading, and the footer zone: after closing furniture (copyright, comment form,
+       share bar, source link, agency credit line) every short line down to the end of the file, and every
+       long one that speaks to the reader just above more furniture (a promo or newsletter blurb), is
+       furniture too - provided the zone reaches the end of the file without meeting article prose or a
+       numbered section title (`2.1. Invoking the interpreter`: a table of contents, which is never read as
+       furniture).
     3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
        least `min-files` files and at least `min-share` of all files is a site template, if it is shaped
        like furniture (at most twelve words without a full stop, or talking to the reader) and stands
@@ -68,13 +69,13 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        names the strongest evidence (see docs/rules/layout-roles.md, and `mtlint check --explain-roles FILE`).
        Such a line also opens a related list or a footer zone, as in 2. The article's headline (the first
        title-like line above the body) is never furniture by the model's evidence alone.
-    Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the author's
-    structure and lines the model reads as article text are left alone, and the model reports nothing of its
-    own; in documentation (Markdown with code, or plain text with code in many of its lines) the model
-    reports nothing of its own and the layout readings of 2 and related-list labels (`See also`) are left
-    out too. Plain text wrapped by
-    hand (an e-mail, a README, a licence: lines that fill a width of up to 100 characters and break off
-    mid-sentence) was typed, not extracted from a page, and gets no layout finding.
+    Captions and credits are left to stray-caption, so one artifact gets one finding. In Markdown, the
+    author's structure and lines the model reads as article text are left alone, and the model reports
+    nothing of its own; in documentation (Markdown with code, or plain text with code in many of its lines)
+    the model reports nothing of its own and the layout readings of 2 and related-list labels (`See also`)
+    are left out too. Plain text wrapped by hand (an e-mail, a README, a licence: lines that fill a width of
+    up to 100 characters and break off mid-sentence) was typed, not extracted from a page, and gets no
+    layout finding.
 
     Options:
     - `min-files` (default 3): fewest files a line must appear in to count as a template.
