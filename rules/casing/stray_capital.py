@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
-from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
+from mtlint.text.capitals import CapitalEvidence, capital_evidence, is_capitalised, is_titlecase, word_key
 from mtlint.text.document import BlockKind, Document, Sentence
 from mtlint.text.regexes import compiled
 from mtlint.text.words import WordMatch, word_matches
@@ -52,7 +52,12 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     one word (`Secretary of State Anthony Blinken`, `Google News`, `Decrees of Necessity and Urgency`),
     a word after a colon, an opening quote or bracket, or a noun that introduces a name (`the film
     Parasite`, `in section The raise statement`), hyphenated and possessive words, acronyms, and
-    title-cased sentences.
+    title-cased sentences. Also left alone, as conventions of human writing: the items of a list opened by a
+    colon, or a series of clauses that each open with a capital after a semicolon (`three rights: The right
+    to ...; The right to ...`), pronouns of the deity near its name (`asked God that He`), direct speech
+    after a verb of saying and a comma (`we reply, Most certainly`), the cells of a table run into the
+    text (a word after two numbers), and adjectives of a noun the document capitalises (`Presidential`
+    where it writes `the President`).
 
     Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a semicolon (`; To
     set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
@@ -115,6 +120,8 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                     continue  # "the FAQ entry How do I ...", "see The raise statement": an embedded title
                 if not gap.strip() and lex.introduces_name(words[i - 1].group().casefold()):
                     continue  # "the film Parasite", "in section The standard types" (a comma introduces nothing)
+                if _house_style(doc, prose, words, i, gap, block.start):
+                    continue
                 if not (after_quotation or self._context_fits(prose, words, i, closed)):
                     continue
                 if doc.is_masked(m.start(), m.end()) or doc.opens_with_markup(m.start(), block.start):
@@ -143,7 +150,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         continue
                     if evidence is None:
                         evidence = capital_evidence(doc)
-                    if evidence.used_as_name(key, besides=m.start()):
+                    if evidence.used_as_name(key, besides=m.start()) or _adjective_of_name(evidence, key):
                         continue
                     # The document's own lower-case uses of the word lower the bar for cognates ("where
                     # Danger lies" when the text also says "the danger"): a name is not written in lower case.
@@ -217,6 +224,73 @@ class StrayCapital(Rule[StrayCapitalOptions]):
 # A participle that opens a clause after a comma ("..., Stressing the need"): a name seldom ends in -ing
 # there, so a rarer English word counts (the precomputed table's floor).
 CLAUSE_MIN_FREQUENCY = 3.0
+
+
+# Capitals that follow a convention of human writing rather than a slip of translation.
+# Pronouns of the deity, capitalised near the word that names it ("asked God that He protect").
+_DEITY_PRONOUNS = frozenset("he him his himself thee thou thy thine thyself".split())
+_DEITY = compiled(r"\b(?:God|Lord|Almighty|Creator|Christ|Jesus|Allah|Providence)\b")
+_DEITY_WINDOW = 400  # characters before the pronoun in which the deity must be named
+# Verbs of saying that, before a comma, open direct speech written without quotation marks
+# ("we reply, Most certainly").
+_SAYING = frozenset(
+    "say says said saying reply replies replied ask asks asked answer answers answered declare declares "
+    "declared exclaim exclaimed cry cried write writes wrote proclaim proclaimed think thought wonder wondered".split()
+)
+_NUMBER_WORD = compiled(r"\d[\d,.]*$")
+
+
+def _house_style(doc: Document, prose: str, words: list[WordMatch], i: int, gap: str, block_start: int) -> bool:
+    """Whether the capital follows a convention of human writing: the items of a list opened by a colon
+    or a series of clauses that each open with a capital after a semicolon (`The right to ...; The right
+    to ...`), a pronoun of the deity near its name, direct speech after a verb of saying and a comma, or a
+    cell of a table run into the text (a word after two numbers, or any open-class word after one)."""
+    key = words[i].group().casefold()
+    sep = gap.strip()
+    if sep == ";" and _capitalised_series(doc, prose, words[i].start()):
+        return True
+    if key in _DEITY_PRONOUNS and _DEITY.search(
+        prose, max(block_start, words[i].start() - _DEITY_WINDOW), words[i].start()
+    ):
+        return True
+    if sep == "," and words[i - 1].group().casefold() in _SAYING:
+        return True
+    numbers = sum(1 for w in words[max(0, i - 3) : i] if _NUMBER_WORD.match(w.group()))
+    return numbers >= 2 or (
+        numbers >= 1 and _NUMBER_WORD.match(words[i - 1].group()) is not None and not lex.is_closed_class(key)
+    )
+
+
+def _capitalised_series(doc: Document, prose: str, offset: int) -> bool:
+    """Whether the sentence around `offset` opens a list with a colon before it, or has another clause
+    that opens with a capital after a semicolon: "Among them: The right to ...; The right to ..."."""
+    starts = doc.sentence_starts
+    k = bisect.bisect_right(starts, offset) - 1
+    if k < 0:
+        return False
+    sentence = doc.sentences[k]
+    if ":" in prose[sentence.start : offset]:
+        return True
+    return len(_SEMICOLON_CAPITAL.findall(prose, sentence.start, sentence.end)) >= 2
+
+
+_SEMICOLON_CAPITAL = compiled(r";\s+\p{Lu}\p{Ll}")
+# Adjective endings that derive a word from a noun: "Presidential" (President), "Congressional",
+# "Constitutional", "Biblical" (Bible), "Commercial" (Commerce).
+_ADJECTIVE_ENDINGS = ("ional", "ical", "ial", "al", "ic")
+
+
+def _adjective_of_name(evidence: CapitalEvidence, key: str) -> bool:
+    """Whether `key` is an adjective of a noun the document capitalises in mid-sentence or in a name
+    ("Presidential authority" in a text that writes "the President"): house style, not a slip."""
+    for ending in _ADJECTIVE_ENDINGS:
+        base = key[: -len(ending)]
+        if key.endswith(ending) and len(base) >= 4:
+            for noun in (base, base + "e"):
+                use = evidence.use(noun)
+                if use.mid_capital or use.in_name:
+                    return True
+    return False
 
 
 def _clause_participle(key: str, gap: str) -> bool:
