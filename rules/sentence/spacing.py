@@ -21,8 +21,10 @@ from mtlint.text.words import WORD
 _TRAILING = re.compile(r"[ \t\u00a0]+(?=[\r\n]|\Z)")
 # Two or more spaces between words (or after a comma) inside a sentence.
 _DOUBLE = LazyPattern(r"(?<=[\p{L}\p{N},])( {2,})(?=[\p{L}\p{N}])")
-# Spaces before , ; : ! ? or a full stop that is not an ellipsis or a decimal (".5").
-_BEFORE = LazyPattern(r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![.\d]))(?=\s|$|[\"”’])", regex.M)
+# Spaces before , ; : ! ? or a full stop that is not an ellipsis ("...", ". . .") or a decimal (".5").
+_BEFORE = LazyPattern(
+    r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![.\d])(?![ \t]\.)(?<!\.[ \t]+\.))(?=\s|$|[\"”’])", regex.M
+)
 # A sentence end glued to the next sentence: "end.Next" (two lower-case letters before, a word after).
 _GLUED = LazyPattern(r"(?<=\p{Ll}\p{Ll})([.!?])(?=\p{Lu}\p{Ll})")
 _TOKEN = LazyPattern(r"\S+")
@@ -46,7 +48,7 @@ class Spacing(Rule[NoOptions]):
 
     Finds: two or more spaces between words inside a sentence (in paragraphs and list items; two spaces
     after a full stop are a typing convention and left alone); spaces before `, ; : ! ?` or a full stop
-    (not an ellipsis ` ...` or a decimal ` .5`); a sentence end glued to the next word (`end.Next`; not
+    (not an ellipsis ` ...` or ` . . .`, or a decimal ` .5`); a sentence end glued to the next word (`end.Next`; not
     abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names,
     code such as `typing.NamedTuple` or `threading.Thread(`);
     spaces or tabs at the end of a line.

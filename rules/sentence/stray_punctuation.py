@@ -74,7 +74,7 @@ class StrayPunctuation(Rule[NoOptions]):
     (`, ,`); a full stop after a sentence that already ended with a full stop, `!` or `?` (`. .`,
     `arena.” .`, and without a space `said.”.`); a comma that starts a sentence after a quotation
     (`win.” , he said`) or a paragraph (`, the minister added`).
-    Left alone: ellipses (`...`, `…`, `. . .`); the full stop of an abbreviation or initial (`etc.,`
+    Left alone: ellipses (`...`, `…`, `. . .`, a comma before one); the full stop of an abbreviation or initial (`etc.,`
     `U.S.,` `Inc.,` `Ill.,` `e.g.,` `No.:`), and without a space anything but an ordinary lower-case word
     of four or more letters or a capitalised word of six or more letters or a day or month (`prices.,`
     and `Monday.,` are flagged, `Ave.,` is not); decimals (`.5`); `.NET`; web and
@@ -135,6 +135,8 @@ class StrayPunctuation(Rule[NoOptions]):
                 continue
             if (a == ".") == (b == "."):
                 continue  # `. .` is a sentence end (see _ended); `;,` and the like are left alone
+            if b == "." and regex.match(rf"{_SPACE}*\.", text[m.end(3) : m.end(3) + 4]):
+                continue  # a mark before a spaced ellipsis (`equal, . . . endowed`): a quotation cut short
             if a == ";" and _ENTITY.search(text, max(start, m.start(1) - 12), m.start(1)):
                 continue  # an HTML entity left in the text (`&amp;.`)
             if a == "." and _abbreviation(text, m.start(1), spaced=bool(m.group(2))):
