@@ -78,8 +78,9 @@ PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von 
 
 _WORD = compiled(r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐])?[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
+# (", the United States will": a name after the article opens a new clause, not an appositive.)
 _APPOSITIVE = compiled(
-    r"\A(?:,\s*(?:who|whose|a|an|the|former|also|then|now|currently)\b"
+    r"\A(?:,\s*(?:who|whose|(?:a|an|the)(?-i:(?!\s+\p{Lu}[\p{L}.]*\s+\p{Lu}))|former|also|then|now|currently)\b"
     r"|\s+(?:is|was|has\s+been|had\s+been|,\s*who\s+is)\s+(?:a|an|the|also|now|currently|former)\b)",
     regex.IGNORECASE,
 )

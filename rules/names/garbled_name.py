@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules.names import lexicon as lex
 from mtlint.text.document import Document
-from mtlint.text.names import NameMention, mentions
+from mtlint.text.names import NameMention, NameToken, mentions
 
 
 class GarbledName(Rule[NoOptions]):
@@ -23,8 +23,9 @@ class GarbledName(Rule[NoOptions]):
     Good: `Touqir Hussain is a former Pakistani ambassador`
 
     Left alone: real names that are also English words (`Hope Hicks`, `Jack Ma`), institutions and places
-    (`Naval Postgraduate School`, `Ahmed Street`), and titles and job words before a name (`Election
-    Commissioner Rajiv Kumar`).
+    (`Naval Postgraduate School`, `Ahmed Street`, `State Bar Associations`), titles and job words before a
+    name (`Election Commissioner Rajiv Kumar`), and any English word before a whole name, a given name and
+    more (`Republican Abraham Lincoln`, `Patrol Agent Raul Ortiz`).
 
     Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
     - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
@@ -65,6 +66,10 @@ class GarbledName(Rule[NoOptions]):
                 before, after = words[: words.index(token)], words[words.index(token) + 1 :]
                 if any(lex.is_english_word(t.text) for t in after):
                     continue  # "Naval Postgraduate School": an institution, not a person
+                if _full_name(after):
+                    continue  # "Republican Abraham Lincoln", "Patrol Agent Raul Ortiz": a modifier or a role
+                if index == len(words) - 1 and _plural(token.text):
+                    continue  # "State Bar Associations": a name does not end in a plural noun
                 names = [t for t in before if not lex.is_english_word(t.text)] + list(after)
                 if not any(lex.is_known_name(t.text) for t in names):
                     continue
@@ -78,6 +83,16 @@ class GarbledName(Rule[NoOptions]):
                     word=token.text,
                     name=mention.text,
                 )
+
+
+def _full_name(words: Sequence[NameToken]) -> bool:
+    """Whether `words` (no English word among them) are a whole personal name by themselves: a given
+    name and at least one more name."""
+    return len(words) >= 2 and lex.name_ranks(words[0].text)[0] > 0
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _title_complement(mention: NameMention) -> int:
