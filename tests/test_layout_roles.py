@@ -5,6 +5,7 @@ per problem, fix safety, Markdown and documentation, and the `--explain-roles` v
 from __future__ import annotations
 
 import json
+import textwrap
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from mtlint.rules.layout.role_features import FEATURES
 from mtlint.rules.layout.roles import builtin_model, line_roles
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.text.document import Document
-from mtlint.text.lines import is_technical, line_key, shape
+from mtlint.text.lines import is_technical, is_verse, line_key, shape
 from tests.helpers import FIXTURES, mtlint
 
 SEED = FIXTURES / "us-pakistan-relations.txt"
@@ -70,6 +71,56 @@ def test_plain_text_with_code_in_many_lines_is_technical_documentation() -> None
     # A news page's list of sources: addresses, handles and hashtags are not code.
     sources = [f"https://www.example.com/world/floods-{n}" for n in range(5)] + ["@city_desk #flood_relief"]
     assert not is_technical(Document(path="sources.txt", text="\n\n".join([BODY] * 9 + sources)))
+
+
+# Verse written for these tests: stanzas of short lines whose sentences run on from line to line.
+STANZAS = [
+    "\n".join(stanza)
+    for stanza in (
+        (
+            "The harbour lamps are burning low,",
+            "The boats come in on the evening tide,",
+            "And all the gulls that watched them go",
+            "Are sleeping on the harbour side.",
+        ),
+        (
+            "We counted ropes and mended nets,",
+            "We sang the songs our fathers knew;",
+            "The sea forgives, the sea forgets,",
+            "And morning finds the work to do.",
+        ),
+        (
+            "So light the lamp and bar the door,",
+            "The wind is walking on the sand,",
+            "And what the tide has left ashore",
+            "Is all we hold within our hand.",
+        ),
+    )
+]
+
+
+def test_verse_is_told_from_pages_and_from_prose_wrapped_by_hand() -> None:
+    assert is_verse(Document(path="songs.txt", text="\n\n".join(STANZAS)))
+    # A page: paragraphs on long lines, short header lines that end no sentence across lines.
+    page = "\n".join(["Harbour wall holds", "Tuesday, 4 March 2025", "By Sarah Okafor", BODY, MORE, LAST])
+    assert not is_verse(Document(path="page.txt", text=page))
+    # Prose wrapped by hand runs on across lines too, but its lines fill the width and open in lower case.
+    wrapped = textwrap.fill(" ".join([BODY, MORE, LAST] * 2), width=66)
+    assert not is_verse(Document(path="letter.txt", text=wrapped))
+    assert not is_verse(Document(path="songs.md", text="\n\n".join(STANZAS), format="markdown"))
+
+
+def test_verse_gets_no_finding_of_the_models_own() -> None:
+    # One paragraph of prose above, a long run of stanzas below it: no page's closing lines, no captions.
+    text = "\n\n".join([BODY, *STANZAS * 12])
+    assert _found(text) == []
+
+
+def test_a_long_run_of_short_lines_under_the_body_is_the_texts_not_a_footer() -> None:
+    # A page's footer holds a few dozen lines; 120 short lines under the prose are a list of the text's own.
+    tools = ["rope", "net", "hook", "oar", "lamp", "sail", "anchor", "chain", "bucket", "knife", "float", "flag"]
+    inventory = [f"{k} {tools[k % len(tools)]}s kept in the harbour store" for k in range(2, 122)]
+    assert _found("\n".join([BODY, MORE, *inventory])) == []
 
 
 # -- the model as data -----------------------------------------------------------------------------------

@@ -268,6 +268,57 @@ def _technical(doc: Document) -> bool:
     return False
 
 
+VERSE_LINE_MAX_WORDS = 12  # a line of verse: a few words ...
+VERSE_LINE_MAX_CHARS = 70  # ... on a short line
+VERSE_MIN_STANZA = 3  # lines in a row that make a stanza
+VERSE_MIN_LINES = 8  # stanza lines a text needs to be verse ...
+VERSE_MIN_SHARE = 0.4  # ... and the share of its non-blank lines they must be
+VERSE_MEAN_CHARS = 50  # a stanza's lines are this long on average at most ...
+VERSE_CAPITAL_SHARE = 0.5  # ... and this many of them open with a capital (the custom of verse) ...
+VERSE_SHORT_MEAN_CHARS = 35  # ... unless they are this short
+_RUNS_ON = (",", ";")  # a line that ends so leaves its sentence to the next line
+
+
+def is_verse(doc: Document) -> bool:
+    """Whether a plain text is verse (poems, songs): most of its lines stand in stanzas, runs of
+    VERSE_MIN_STANZA or more short lines in which a sentence runs on from one line to the next (a line ends
+    with a comma or a semicolon) and which read as prose (function words, not a menu's labels). A page's
+    paragraphs are long lines, its header and footer short lines that end no sentence across lines. Its
+    lines are not debris by their shape. (Computed once per document; Markdown joins a stanza's lines.)"""
+    return doc.derived(_verse)
+
+
+def _verse(doc: Document) -> bool:
+    if doc.format == "markdown":
+        return False
+    lines = [line.strip() for line in doc.text.splitlines()]
+    nonblank = sum(1 for line in lines if line)
+    stanza_lines = 0
+    run: list[str] = []
+    for line in [*lines, ""]:
+        words = line.split()
+        if line and len(words) <= VERSE_LINE_MAX_WORDS and len(line) <= VERSE_LINE_MAX_CHARS and len(words) >= 2:
+            run.append(line)
+            continue
+        if len(run) >= VERSE_MIN_STANZA and _stanza(run):
+            stanza_lines += len(run)
+        run = []
+    return stanza_lines >= VERSE_MIN_LINES and stanza_lines >= VERSE_MIN_SHARE * nonblank
+
+
+def _stanza(run: list[str]) -> bool:
+    """Whether short lines in a row are a stanza: a sentence runs on across them, in the words of prose."""
+    if not any(line.endswith(_RUNS_ON) for line in run[:-1]):
+        return False
+    # Prose wrapped by hand runs on across lines too, but its lines fill the width and open in lower case.
+    mean = sum(len(line) for line in run) / len(run)
+    capitals = sum(line[0].isupper() for line in run) / len(run)
+    if mean > VERSE_MEAN_CHARS or (capitals < VERSE_CAPITAL_SHARE and mean > VERSE_SHORT_MEAN_CHARS):
+        return False
+    words = [w.lower().strip(",.;:!?\"'“”‘’()-") for line in run for w in line.split()]
+    return sum(w in STOPWORDS for w in words) >= 0.25 * len(words)
+
+
 # What is known of each word, kept across the documents of a process (a word's facts depend on the word
 # alone, and most words recur from document to document); forgotten past a size a long run could reach.
 _FACTS: dict[str, _WordFacts] = {}

@@ -20,6 +20,10 @@ from mtlint.text.lines import LineShape, line_shapes
 
 BODY_MIN_WORDS = 15
 MIN_FILES = 3  # files a line must be found in before its repetition counts (site-boilerplate's min-files)
+# A page's header above its article or footer below it holds a few dozen lines at most: a longer
+# stretch without a line the body test reads as prose (verse, a glossary, a long list) belongs to the
+# text, and the body is taken to reach the document's edge.
+MAX_ZONE_LINES = 100
 CHATTY = 0.2  # share of a document's prose sentences that talk to the reader above which that is its register
 
 FEATURES: tuple[str, ...] = (
@@ -96,14 +100,12 @@ def body_layout(shapes: Sequence[LineShape]) -> Layout:
     body = [s.words >= BODY_MIN_WORDS and (s.ends_sentence or s.words >= 25) and not p for s, p in zip(shapes, promo)]
     bodies = [i for i, b in enumerate(body) if b]
     first_body = bodies[0] if bodies else len(shapes)
-    return Layout(
-        tuple(body),
-        tuple(promo),
-        first_body,
-        bodies[-1] if bodies else -1,
-        chatty,
-        _headline(shapes[:first_body]),
-    )
+    last_body = bodies[-1] if bodies else -1
+    if bodies and first_body > MAX_ZONE_LINES:
+        first_body = 0
+    if bodies and len(shapes) - last_body - 1 > MAX_ZONE_LINES:
+        last_body = len(shapes) - 1
+    return Layout(tuple(body), tuple(promo), first_body, last_body, chatty, _headline(shapes[:first_body]))
 
 
 def _headline(head: Sequence[LineShape]) -> int:

@@ -25,7 +25,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
-from mtlint.text.lines import LineShape, is_documentation, line_shapes
+from mtlint.text.lines import LineShape, is_documentation, is_verse, line_shapes
 from mtlint.text.values import frozen
 
 MODEL_FILE = "data/line-roles.json"
@@ -153,6 +153,13 @@ class LineRoles:
     vectors: tuple[tuple[float, ...], ...]
     documentation: bool  # technical documentation, not a page (`mtlint.text.lines.is_documentation`)
     model: RoleModel
+    verse: bool = False  # poems or songs, not a page (`mtlint.text.lines.is_verse`)
+
+    @property
+    def not_a_page(self) -> bool:
+        """Technical documentation or verse: a text whose short lines, titles and labels are the author's,
+        so that no line is debris by its shape or its place alone."""
+        return self.documentation or self.verse
 
     @cached_property  # asked for every candidate line: a scan of every role in a text without a body
     def has_body(self) -> bool:
@@ -213,7 +220,7 @@ def assign_roles(doc: Document, model: RoleModel, min_files: int = MIN_FILES) ->
             markup=markup,
         )
         out.append(line)
-    return LineRoles(tuple(out), vectors, is_documentation(doc), model)
+    return LineRoles(tuple(out), vectors, is_documentation(doc), model, is_verse(doc))
 
 
 def _markup(doc: Document, b: Any) -> str:
