@@ -53,7 +53,9 @@ class InconsistentName(Rule[InconsistentNameOptions]):
     name or surname, or a title before them) are clustered: same surname with given names spelled alike
     (`Moeed`/`Moayed`), or the same given names with surnames spelled alike (`Galal`/`Jalal`, `Kapoor`/
     `Kapur`; Jaro-Winkler, Levenshtein, NYSIIS/Metaphone). A surname alone joins the one cluster whose
-    surname it matches or nearly matches. Two common given names (`Joe`/`John`, `Jack`/`Jake`) beside one
+    surname it matches or nearly matches, if it follows a full mention of that person closely (within
+    about 1,000 words: a speech or a collection of quotations that names someone alike pages later speaks of
+    someone else). Two common given names (`Joe`/`John`, `Jack`/`Jake`) beside one
     surname are two people (`Joe Biden` and `Hunter Biden` are never one cluster); a word and its
     extension (`Arabia`/`Arabian`) are never variants.
 
@@ -105,7 +107,11 @@ class InconsistentName(Rule[InconsistentNameOptions]):
             related = {i for k in _keys(mention)[:-1] for i in index.get(k, ())}
             if any(word in people[i].surnames for i in related):
                 continue  # the exact spelling of someone's surname
-            near = [i for i in related if any(_alike_alone(word, s) for s in people[i].surnames)]
+            near = [
+                i
+                for i in related
+                if any(_alike_alone(word, s) for s in people[i].surnames) and _refers_back(mention, people[i])
+            ]
             if len(near) == 1:
                 people[near[0]].add(mention)
         for person in people:
@@ -156,6 +162,17 @@ def _surname_alone(mention: NameMention) -> bool:
         return False
     given, surname = lex.name_ranks(word)
     return not (0 < given <= lex.COMMON_GIVEN_RANK and not 0 < surname < given)  # "Dave", "Francis said"
+
+
+# How far (in characters, about 1,000 words) a surname alone may stand from the last full mention it refers
+# to: a news story names a person in full and goes on with the surname, while a speech, a book or a
+# collection of quotations that names another person alike pages later speaks of someone else.
+REFERENCE_REACH = 6000
+
+
+def _refers_back(mention: NameMention, person: _Person) -> bool:
+    """Whether a surname alone stands within REFERENCE_REACH after a full mention of `person`."""
+    return any(0 < mention.start - m.end <= REFERENCE_REACH for m in person.mentions if len(m.words) >= 2)
 
 
 def _alike_alone(word: str, surname: str) -> bool:
