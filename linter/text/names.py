@@ -62,6 +62,7 @@ FUNCTION_WORDS = frozenset(
     """
     the a an this that these those it its in on at by for from with without of to as if when while after
     before since until unlike like despite during under over between among about against into through upon
+    outside inside across near beyond throughout around behind amid along toward towards within beside
     and but or nor so yet also still then now today yesterday tomorrow tonight meanwhile however moreover
     furthermore therefore thus hence instead indeed later earlier finally first second third next last
     here there where why how what which who whom whose although though because whether both either

@@ -23,9 +23,9 @@ class GarbledName(Rule[NoOptions]):
     Good: `Touqir Hussain is a former Pakistani ambassador`
 
     Left alone: real names that are also English words (`Hope Hicks`, `Jack Ma`), institutions and places
-    (`Naval Postgraduate School`, `Ahmed Street`, `State Bar Associations`), titles and job words before a
-    name (`Election Commissioner Rajiv Kumar`), and any English word before a whole name, a given name and
-    more (`Republican Abraham Lincoln`, `Patrol Agent Raul Ortiz`).
+    (`Naval Postgraduate School`, `Ahmed Street`, runs that end in a plural such as `Australian Airlines`),
+    titles and job words before a name (`Election Commissioner Rajiv Kumar`), and any English word before a
+    whole name, a given name and more (`Republican Abraham Lincoln`, `Patrol Agent Raul Ortiz`).
 
     Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
     - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
@@ -68,8 +68,8 @@ class GarbledName(Rule[NoOptions]):
                     continue  # "Naval Postgraduate School": an institution, not a person
                 if _full_name(after):
                     continue  # "Republican Abraham Lincoln", "Patrol Agent Raul Ortiz": a modifier or a role
-                if index == len(words) - 1 and _plural(token.text):
-                    continue  # "State Bar Associations": a name does not end in a plural noun
+                if _plural_noun(words[-1].text):
+                    continue  # "State Bar Associations", "Australian Airlines": an institution
                 names = [t for t in before if not lex.is_english_word(t.text)] + list(after)
                 if not any(lex.is_known_name(t.text) for t in names):
                     continue
@@ -91,8 +91,10 @@ def _full_name(words: Sequence[NameToken]) -> bool:
     return len(words) >= 2 and lex.name_ranks(words[0].text)[0] > 0
 
 
-def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith("ss")
+def _plural_noun(word: str) -> bool:
+    """A plural that is not a well-attested surname ("Airlines", not "Williams"): people's names do not
+    end in one."""
+    return word.endswith("s") and not word.endswith("ss") and not lex.is_real_name(word)
 
 
 def _title_complement(mention: NameMention) -> int:
