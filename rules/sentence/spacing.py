@@ -46,12 +46,12 @@ class Spacing(Rule[NoOptions]):
     Bad:  `said the minister , adding that talks ended.Next week`
     Good: `said the minister, adding that talks ended. Next week`
 
-    Finds: two or more spaces between words inside a sentence (in paragraphs and list items; two spaces
-    after a full stop are a typing convention and left alone); spaces before `, ; : ! ?` or a full stop
-    (not an ellipsis ` ...` or ` . . .`, or a decimal ` .5`); a sentence end glued to the next word (`end.Next`; not
-    abbreviations such as `U.S.` or `e.g.`, numbers such as `3.5`, web or e-mail addresses, file names,
-    code such as `typing.NamedTuple` or `threading.Thread(`);
-    spaces or tabs at the end of a line.
+    Finds: two or more spaces between words inside a sentence (in paragraphs and list items; two spaces after a
+    full stop are a typing convention and left alone); spaces before `, ; : ! ?` or a full stop (not an ellipsis
+    ` ...` or ` . . .`, or a decimal ` .5`); a sentence end glued to the next word (`end.Next`; not
+    abbreviations such as `U.S.` or `e.g.`, a name spelled with a dot that recurs (`One.Tel`), numbers such as
+    `3.5`, web or e-mail addresses, file names, code such as `typing.NamedTuple` or `threading.Thread(`); spaces
+    or tabs at the end of a line.
 
     Left alone in plain text wrapped by hand (e-mail, licences: most lines 50 to 100 characters), doubled
     spaces, which align its columns (`Boston, MA  02110`).
@@ -102,6 +102,8 @@ class Spacing(Rule[NoOptions]):
             for m in _GLUED.finditer(text, block.start, block.end) if block.index in capitals else ():
                 if _dotted_name(doc, text, m.start(1), block.start, block.end):
                     continue  # `httpx.StatusCodes`, `Knex.Promise`: documentation names code by module.Member
+                if _repeated_token(text, m.start(1), block.start, block.end):
+                    continue  # `One.Tel` twice: a name spelled with a dot, not a sentence end glued on
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
                     yield self.finding(
                         m.start(1),
@@ -155,6 +157,22 @@ def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
         return False
     before = text[max(left, start) : dot]
     return "." not in before and not any(c.isdigit() for c in word) and before.isalpha()
+
+
+_WORD_AROUND = LazyPattern(r"\p{L}+")
+
+
+def _repeated_token(text: str, dot: int, start: int, end: int) -> bool:
+    """Whether the word, the mark and the word after it (`One.Tel`) recur in the text: a missing space
+    does not repeat itself with the same words, a name spelled with a dot does."""
+    left = dot
+    while left > start and text[left - 1].isalpha():
+        left -= 1
+    right = _WORD_AROUND.match(text, dot + 1, end)
+    if right is None:
+        return False
+    token = text[left : right.end()]
+    return text.count(token) >= 2
 
 
 _MEMBER = LazyPattern(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
