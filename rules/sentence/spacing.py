@@ -54,7 +54,8 @@ class Spacing(Rule[NoOptions]):
     or tabs at the end of a line.
 
     Left alone in plain text wrapped by hand (e-mail, licences: most lines 50 to 100 characters), doubled
-    spaces, which align its columns (`Boston, MA  02110`).
+    spaces, which align its columns (`Boston, MA  02110`). Left alone in any text: the spaces before the colons
+    of a field list whose labels are padded to line the colons up (`Language    : English`).
 
     Left alone in Markdown: doubled spaces and spaces at line ends, which rendering collapses (and two
     spaces at a line end are Markdown's hard line break), so a reader never sees them; and a space before
@@ -96,6 +97,8 @@ class Spacing(Rule[NoOptions]):
             for m in _BEFORE.finditer(text, block.start, block.end) if block.index in spaced else ():
                 if rendered and m.group(2) == ":" and _label(doc, block.start, m.start(1)):
                     continue  # `fix : bug fix`, `CLI :`: a term and its description, a house style of docs
+                if m.group(2) == ":" and _aligned_field(doc, m.start(1)):
+                    continue  # `Language    : English`: a field list whose colons are lined up
                 found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
                 if found is not None:
                     yield found
@@ -146,6 +149,24 @@ def _blocks_holding(doc: Document, pair: re.Pattern[str] | regex.Pattern[str]) -
 def _label(doc: Document, start: int, colon: int) -> bool:
     """Whether the text before a colon, from the block's start, is a short label (three words at most)."""
     return sum(1 for _ in islice(WORD.finditer(doc.prose, start, colon), _LABEL_WORDS + 1)) <= _LABEL_WORDS
+
+
+# A label at the start of a line, padded with two spaces or more before its colon to line the colons up.
+_PADDED_LABEL = compiled(r"(?m)^[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{2,}:[ \t]")
+ALIGNED_MIN_LINES = 2  # padded labels a text needs for its fields to count as lined up
+
+
+def _aligned_field(doc: Document, colon: int) -> bool:
+    """Whether the space before the colon at `colon` follows a short label opening its line, in a text that
+    pads such labels to line their colons up (`Language    : English`, `Description : ...`)."""
+    if not doc.derived(_pads_labels):
+        return False
+    line_start = doc.prose.rfind("\n", 0, colon) + 1
+    return _label(doc, line_start, colon)
+
+
+def _pads_labels(doc: Document) -> bool:
+    return len(_PADDED_LABEL.findall(doc.prose)) >= ALIGNED_MIN_LINES
 
 
 def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
