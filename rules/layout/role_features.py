@@ -23,7 +23,7 @@ MIN_FILES = 3  # files a line must be found in before its repetition counts (sit
 # A page's header above its article or footer below it holds a few dozen lines at most: a longer
 # stretch without a line the body test reads as prose (verse, a glossary, a long list) belongs to the
 # text, and the body is taken to reach the document's edge.
-MAX_ZONE_LINES = 100
+MAX_ZONE_LINES = 50
 CHATTY = 0.2  # share of a document's prose sentences that talk to the reader above which that is its register
 
 FEATURES: tuple[str, ...] = (
