@@ -123,6 +123,37 @@ def test_a_long_run_of_short_lines_under_the_body_is_the_texts_not_a_footer() ->
     assert _found("\n".join([BODY, MORE, *inventory])) == []
 
 
+# A licence written for this test: it names itself at the top, disclaims warranty, and ends with a
+# notice of short lines to copy into each file.
+LICENCE = """Harbour Public Licence
+Version 1.0, May 2026
+
+1. Grant. Each contributor grants you a free, worldwide and lasting licence to copy, change and share the Work.
+
+2. Conditions. You must give every recipient of the Work a copy of this Licence and keep its notices intact.
+
+3. Disclaimer. The Work is provided as it is, without warranty of any kind, express or implied.
+
+How to apply the Harbour Public Licence to your work
+
+Copyright [year] [name of owner]
+Licensed under the Harbour Public Licence, Version 1.0;
+you may not use this file except under its terms.
+A copy of the Licence is kept at
+https://example.org/harbour-licence
+"""
+
+
+def test_a_licence_gets_no_layout_finding_however_many_files_carry_it(tmp_path: Path) -> None:
+    for name in ("LICENSE.txt", "vendor-a-LICENSE.txt", "vendor-b-LICENSE.txt"):
+        (tmp_path / name).write_text(LICENCE, encoding="utf-8")
+    result = mtlint("check", "--isolated", "--no-cache", "--format", "json", str(tmp_path))
+    assert result.code == 0 and json.loads(result.out) == []
+    # The same short lines in a page that is no licence are still its footer.
+    page = LICENCE.replace("without warranty of any kind", "as agreed")
+    assert _found(page) != []
+
+
 # -- the model as data -----------------------------------------------------------------------------------
 def test_the_model_file_says_where_it_comes_from_and_how_it_scores() -> None:
     raw = json.loads(resources.files("mtlint.rules").joinpath("data/line-roles.json").read_text(encoding="utf-8"))

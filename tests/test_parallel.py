@@ -12,6 +12,7 @@ from mtlint.io.source import read_document
 from mtlint.run.documents import lint_documents
 from mtlint.run.evidence import CorpusStats, document_lines, normalise_line
 from mtlint.run.executor import LocalExecutor, resolve_jobs
+from mtlint.text.document import Document
 from tests.scale_helpers import check_json, make_project
 
 
@@ -56,6 +57,16 @@ def test_pool_in_process_api_matches_serial(tmp_path: Path) -> None:
     pooled = lint_documents(list(reversed(docs)), ruleset, LocalExecutor(2))
     assert [(r.document.path, r.findings) for r in serial] == [(r.document.path, r.findings) for r in pooled]
     assert sum(len(r.findings) for r in serial) == 20
+
+
+def test_copies_of_one_document_count_once_as_evidence_across_files() -> None:
+    page = Document("Harbour news\nFollow us for more\nThe ferry ran late again.\n", "a.txt")
+    copy = Document(page.text, "copy-of-a.txt")
+    other = Document("Market news\nFollow us for more\nPrices rose.\n", "b.txt")
+    stats = CorpusStats.of_documents([page, copy, other])
+    assert stats.files == 3
+    assert stats.count("Harbour news") == 1  # only in the page and its copy: no cross-file evidence
+    assert stats.count("follow  us for MORE") == 2  # in two different pages
 
 
 def test_zero_jobs_means_every_core() -> None:

@@ -44,11 +44,17 @@ class CorpusStats:
 
     @classmethod
     def from_line_sets(cls, sets: Iterable[frozenset[str]]) -> CorpusStats:
+        """The counts of the documents' line sets; copies of one document (the same lines) count once:
+        a licence or a page saved in several places shares its lines with itself, not a site's furniture
+        with other pages."""
         counts: Counter[str] = Counter()
         n = 0
+        seen: set[int] = set()  # hashes, not the sets: a run of many files keeps no second copy of them
         for s in sets:
-            counts.update(s)
             n += 1
+            if hash(s) not in seen:
+                seen.add(hash(s))
+                counts.update(s)
         # Lines seen in one file only carry no cross-file evidence; dropping them keeps this small.
         return cls(n, {k: v for k, v in counts.items() if v > 1})
 

@@ -268,6 +268,24 @@ def _technical(doc: Document) -> bool:
     return False
 
 
+# A licence names itself at its top ("Apache License", "SIL OPEN FONT LICENSE") and disclaims warranty.
+_LICENCE_TITLE = compiled(r"(?i)\blicen[cs]e\b")
+_DISCLAIMER = compiled(r"(?i)\bwithout\s+(?:any\s+)?warrant(?:y|ies)\b")
+LICENCE_TITLE_LINES = 3  # non-blank lines at the top in which a licence names itself
+
+
+def is_licence(doc: Document) -> bool:
+    """Whether the text is a licence: it names itself a licence in its first LICENCE_TITLE_LINES non-blank
+    lines and disclaims warranty. A licence is typed, not extracted from a page: its short lines, notices
+    and copyright lines are its own, however many files of a run carry a copy. (Computed once per document.)"""
+    return doc.derived(_licence)
+
+
+def _licence(doc: Document) -> bool:
+    top = [line for line in doc.text[:2000].splitlines() if line.strip()][:LICENCE_TITLE_LINES]
+    return any(_LICENCE_TITLE.search(line) for line in top) and _DISCLAIMER.search(doc.text) is not None
+
+
 VERSE_LINE_MAX_WORDS = 12  # a line of verse: a few words ...
 VERSE_LINE_MAX_CHARS = 70  # ... on a short line
 VERSE_MIN_STANZA = 3  # lines in a row that make a stanza

@@ -31,6 +31,8 @@ reported, and the page-layout readings (menus, related lists, the footer zone, a
 article) are dropped: documentation is not a web page, and repeats sentences, lists its own titles and
 talks to its reader by design. Verse (plain text whose lines mostly stand in stanzas,
 `text.lines.is_verse`) is read the same way: its short lines without a full stop are lines of a poem.
+Plain text wrapped by hand and licences (`text.lines.is_licence`: a text that names itself a licence at
+its top and disclaims warranty) were typed, not extracted: they get no layout finding at all.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import Hit
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import LineShape, line_shapes
+from mtlint.text.lines import LineShape, is_licence, line_shapes
 from mtlint.text.regexes import compiled
 
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
@@ -111,9 +113,10 @@ def _analyser(settings: LayoutSettings) -> Callable[[Document], Debris]:
 
 def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     roles = line_roles(doc, settings.boilerplate.min_files)
-    if doc.hard_wrapped:
+    if doc.hard_wrapped or is_licence(doc):
         # Text wrapped by hand (an e-mail, a README, a licence) was typed, not extracted from a page:
-        # it has no captions or page furniture, and its short lines are its own headings and lists.
+        # it has no captions or page furniture, and its short lines are its own headings and lists. So
+        # is a licence, however it is wrapped and however many files of a run carry a copy of it.
         return Debris({}, {}, roles)
     captions = dict(find_captions(doc, settings.vocabulary, settings.captions.max_words))
     learned_captions: dict[int, tuple[Hit, ...]] = {}
