@@ -250,6 +250,24 @@ def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
     return capitals >= 2 or (last.endswith("s") and not last.endswith("ss") and last not in STOPWORDS)
 
 
+# "Sanam Vakil, deputy director of the programme": a person's name, a comma and what the person is.
+_NAMED_ROLE = compiled(
+    r"^\p{Lu}[\p{L}\p{M}'’.\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]+){0,2}\s+(?P<surname>\p{Lu}[\p{L}\p{M}'’\-]+),\s+"
+    r"(?:(?:the|a|an)\s+)?\p{Ll}"
+)
+NAMED_ROLE_MIN_WORDS = 5  # a name of two words and a role of three at least
+
+
+def names_pictured(text: str, words: int, ends_sentence: bool, verb: bool) -> str:
+    """The surname of a person a caption names with their role and no verb ("Sanam Vakil, deputy director
+    and senior fellow of the programme": the picture of someone the story quotes), or "" if the line is
+    not shaped so. An interview's speaker label ends with a colon and stays out."""
+    if verb or not _caption_sized(text, words, ends_sentence, NAMED_ROLE_MIN_WORDS):
+        return ""
+    m = _NAMED_ROLE.match(text)
+    return m["surname"] if m else ""
+
+
 def is_timestamp(text: str) -> bool:
     """Whether the line is a date in digits, maybe with a time of day, and nothing else."""
     return len(text) <= 40 and _TIMESTAMP.match(text.strip()) is not None

@@ -278,7 +278,9 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     """Blocks shaped like a photo caption written as a sentence (`cues.describes_scene`: someone doing
     something somewhere, no full stop; `cues.poses`: the same with no verb) set between two body
     paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y"), or
-    under the headline (`Layout.headline`) above the first paragraph. A headline has the same shape, so
+    under the headline (`Layout.headline`) above the first paragraph; or naming a person the story
+    names elsewhere, with their role and no verb (`cues.names_pictured`), between or under its
+    paragraphs ("Jane Doe, chief economist at the bank"). A headline has the same shape, so
     above the body only a line under it counts, and only in a shape a standfirst does not take (see
     _caption_under_headline)."""
     shapes = line_shapes(doc)
@@ -290,9 +292,30 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     headline = shapes[head].key if head >= 0 and doc.format != "markdown" else None
     for i, s in enumerate(shapes):
         under_headline = headline is not None and head < i < layout.first_body and s.key != headline
-        if (layout.between(i) and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
+        between, below = layout.between(i), layout.after(i)
+        if (
+            (between and _caption_sentence(s))
+            or (under_headline and _caption_under_headline(s))
+            or ((between or below) and _pictures_someone_quoted(doc, i, s))
+        ):
             out.add(i)
     return frozenset(out)
+
+
+def _pictures_someone_quoted(doc: Document, i: int, s: LineShape) -> bool:
+    """A line that names a person and their role, with no verb, between or under the paragraphs of a
+    story that names the same person elsewhere: the caption of their picture. (Above the story the same
+    shape is a byline, and an author's note under it does not name its author in the story.)"""
+    surname = cues.names_pictured(s.text, s.words, s.ends_sentence, s.verb)
+    if not surname:
+        return False
+    pattern = _whole_word(surname)
+    return any(pattern.search(b.text) for b in doc.blocks if b.index != i)
+
+
+@lru_cache(maxsize=256)
+def _whole_word(word: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(word) + r"(?![\p{L}\p{M}])")
 
 
 def _caption_under_headline(s: LineShape) -> bool:

@@ -78,6 +78,9 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       participle, no verb, `A view of`); a headline-style subheading (`Minister rejects the plan`, `Tension at
       the border and what it means`, `Leaders at odds over the budget`) or standfirst (`Rescue teams work
       through the night`) is not one;
+    - a portrait's caption: a person's name, a comma and their role, no verb, between or under the
+      paragraphs of a story that names the same person elsewhere (`Jane Doe, chief economist at the bank`);
+      above the story the same shape is a byline, and with a colon a speaker's label;
     - a line the line-role model reads as a caption with probability above 0.8 (0.6 in the closing lines:
       below the article, a short line with only short lines under it that is not a sentence of prose with
       a verb, as a short closing paragraph of the story is), from its shape, its
