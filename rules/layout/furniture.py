@@ -311,6 +311,7 @@ def _structure(
         return "a section breadcrumb"
     if (
         b.index < min(body, 6)
+        and last >= 0  # there is an article to be above
         and n == 1
         and not marked
         and _LETTERS.fullmatch(text)
