@@ -6,10 +6,12 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
-from mtlint.text.capitals import CapitalEvidence, capital_evidence, is_capitalised, is_titlecase, word_key
+from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
 from mtlint.text.document import BlockKind, Document, Sentence
 from mtlint.text.regexes import compiled
 from mtlint.text.words import WordMatch, word_matches
@@ -150,7 +152,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         continue
                     if evidence is None:
                         evidence = capital_evidence(doc)
-                    if evidence.used_as_name(key, besides=m.start()) or _adjective_of_name(evidence, key):
+                    if evidence.used_as_name(key, besides=m.start()) or _adjective_of_name(doc, key):
                         continue
                     # The document's own lower-case uses of the word lower the bar for cognates ("where
                     # Danger lies" when the text also says "the danger"): a name is not written in lower case.
@@ -229,7 +231,8 @@ CLAUSE_MIN_FREQUENCY = 3.0
 # Capitals that follow a convention of human writing rather than a slip of translation.
 # Pronouns of the deity, capitalised near the word that names it ("asked God that He protect").
 _DEITY_PRONOUNS = frozenset("he him his himself thee thou thy thine thyself".split())
-_DEITY = compiled(r"\b(?:God|Lord|Almighty|Creator|Christ|Jesus|Allah|Providence)\b")
+# (`Lord` before a name is a peer's title: "Lord Cameron said He would" is a slip.)
+_DEITY = compiled(r"\b(?:God|Almighty|Creator|Christ|Jesus|Allah|Providence)\b|\bLord\b(?!\s+\p{Lu})")
 _DEITY_WINDOW = 400  # characters before the pronoun in which the deity must be named
 # Verbs of saying that, before a comma, open direct speech written without quotation marks
 # ("we reply, Most certainly").
@@ -237,14 +240,13 @@ _SAYING = frozenset(
     "say says said saying reply replies replied ask asks asked answer answers answered declare declares "
     "declared exclaim exclaimed cry cried write writes wrote proclaim proclaimed think thought wonder wondered".split()
 )
-_NUMBER_WORD = compiled(r"\d[\d,.]*$")
 
 
 def _house_style(doc: Document, prose: str, words: list[WordMatch], i: int, gap: str, block_start: int) -> bool:
     """Whether the capital follows a convention of human writing: the items of a list opened by a colon
     or a series of clauses that each open with a capital after a semicolon (`The right to ...; The right
     to ...`), a pronoun of the deity near its name, direct speech after a verb of saying and a comma, or a
-    cell of a table run into the text (a word after two numbers, or any open-class word after one)."""
+    cell of a table run into the text (a word right after two numbers standing apart: `4,552 5,813 Other`)."""
     key = words[i].group().casefold()
     sep = gap.strip()
     if sep == ";" and _capitalised_series(doc, prose, words[i].start()):
@@ -255,9 +257,8 @@ def _house_style(doc: Document, prose: str, words: list[WordMatch], i: int, gap:
         return True
     if sep == "," and words[i - 1].group().casefold() in _SAYING:
         return True
-    numbers = sum(1 for w in words[max(0, i - 3) : i] if _NUMBER_WORD.match(w.group()))
-    return numbers >= 2 or (
-        numbers >= 1 and _NUMBER_WORD.match(words[i - 1].group()) is not None and not lex.is_closed_class(key)
+    return (
+        _TABLE_CELLS.search(prose, max(block_start, words[i].start() - _TABLE_LOOKBACK), words[i].start()) is not None
     )
 
 
@@ -268,29 +269,58 @@ def _capitalised_series(doc: Document, prose: str, offset: int) -> bool:
     k = bisect.bisect_right(starts, offset) - 1
     if k < 0:
         return False
-    sentence = doc.sentences[k]
-    if ":" in prose[sentence.start : offset]:
-        return True
-    return len(_SEMICOLON_CAPITAL.findall(prose, sentence.start, sentence.end)) >= 2
+    known = doc.derived(_sentence_series)
+    if k not in known:
+        sentence = doc.sentences[k]
+        colon = _LIST_COLON.search(prose, sentence.start, sentence.end)
+        series = len(_SEMICOLON_CAPITAL.findall(prose, sentence.start, sentence.end))
+        known[k] = (colon.start() if colon else -1, series)
+    colon_at, series = known[k]
+    return 0 <= colon_at < offset or series >= 2
+
+
+def _sentence_series(doc: Document) -> dict[int, tuple[int, int]]:
+    return {}  # sentence index -> (its first colon that opens a list, or -1; its semicolon capitals)
 
 
 _SEMICOLON_CAPITAL = compiled(r";\s+\p{Lu}\p{Ll}")
+_LIST_COLON = compiled(r"(?<!\d):\s")  # a colon that opens what follows (not `10:30`)
+# Two numbers standing apart right before the word: columns of a table run into the text.
+_TABLE_CELLS = compiled(r"(?:^|\s)\d[\d,.%]*[ \t]+\d[\d,.%]*[ \t]+$")
+_TABLE_LOOKBACK = 40
 # Adjective endings that derive a word from a noun: "Presidential" (President), "Congressional",
 # "Constitutional", "Biblical" (Bible), "Commercial" (Commerce).
 _ADJECTIVE_ENDINGS = ("ional", "ical", "ial", "al", "ic")
+NAME_USES = 2  # a noun the document capitalises this often on its own is one of its names
 
 
-def _adjective_of_name(evidence: CapitalEvidence, key: str) -> bool:
-    """Whether `key` is an adjective of a noun the document capitalises in mid-sentence or in a name
-    ("Presidential authority" in a text that writes "the President"): house style, not a slip."""
+def _adjective_of_name(doc: Document, key: str) -> bool:
+    """Whether `key` is an adjective of a noun the document capitalises on its own at least NAME_USES times
+    ("Presidential authority" in a text that writes "the President"): house style, not a slip. A noun
+    seen only inside a longer name ("Ministry of Education") does not make "Educational" one."""
     for ending in _ADJECTIVE_ENDINGS:
         base = key[: -len(ending)]
         if key.endswith(ending) and len(base) >= 4:
             for noun in (base, base + "e"):
-                use = evidence.use(noun)
-                if use.mid_capital or use.in_name:
+                if _own_name_uses(doc, noun) >= NAME_USES:
                     return True
     return False
+
+
+def _own_name_uses(doc: Document, noun: str) -> int:
+    """How often the document writes `noun` capitalised, not as the tail of a name joined by `of` or
+    `for` (computed once per document and noun)."""
+    known = doc.derived(_name_uses)
+    if noun not in known:
+        pattern = regex.compile(
+            r"(?<!\b(?:of|for)\s)(?<![\p{L}\p{M}])" + regex.escape(noun[:1].upper() + noun[1:]) + r"(?![\p{L}\p{M}])"
+        )
+        known[noun] = sum(1 for _ in pattern.finditer(doc.prose))
+    return known[noun]
+
+
+def _name_uses(doc: Document) -> dict[str, int]:
+    return {}
 
 
 def _clause_participle(key: str, gap: str) -> bool:
