@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import islice, pairwise
 
@@ -22,9 +23,7 @@ _TRAILING = re.compile(r"[ \t\u00a0]+(?=[\r\n]|\Z)")
 # Two or more spaces between words (or after a comma) inside a sentence.
 _DOUBLE = LazyPattern(r"(?<=[\p{L}\p{N},])( {2,})(?=[\p{L}\p{N}])")
 # Spaces before , ; : ! ? or a full stop that is not an ellipsis ("...", ". . .") or a decimal (".5").
-_BEFORE = LazyPattern(
-    r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![.\d])(?![ \t]\.)(?<!\.[ \t]+\.))(?=\s|$|[\"”’])", regex.M
-)
+_BEFORE = LazyPattern(r"(?<=[\p{L}\p{N}.!?”\"’)\]])([ \t]+)([,;:!?]|\.(?![.\d]))(?=\s|$|[\"”’])", regex.M)
 # A sentence end glued to the next sentence: "end.Next" (two lower-case letters before, a word after).
 _GLUED = LazyPattern(r"(?<=\p{Ll}\p{Ll})([.!?])(?=\p{Lu}\p{Ll})")
 _TOKEN = LazyPattern(r"\S+")
@@ -97,15 +96,17 @@ class Spacing(Rule[NoOptions]):
             for m in _BEFORE.finditer(text, block.start, block.end) if block.index in spaced else ():
                 if rendered and m.group(2) == ":" and _label(doc, block.start, m.start(1)):
                     continue  # `fix : bug fix`, `CLI :`: a term and its description, a house style of docs
-                if m.group(2) == ":" and _aligned_field(doc, m.start(1)):
+                if m.group(2) == ":" and _aligned_field(doc, m.start(2)):
                     continue  # `Language    : English`: a field list whose colons are lined up
+                if m.group(2) == "." and _in_spaced_ellipsis(text, m.start(2)):
+                    continue  # `foresight . . . the guide`: words left out of a quotation
                 found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
                 if found is not None:
                     yield found
             for m in _GLUED.finditer(text, block.start, block.end) if block.index in capitals else ():
                 if _dotted_name(doc, text, m.start(1), block.start, block.end):
                     continue  # `httpx.StatusCodes`, `Knex.Promise`: documentation names code by module.Member
-                if _repeated_token(text, m.start(1), block.start, block.end):
+                if _repeated_token(doc, text, m.start(1), block.start, block.end):
                     continue  # `One.Tel` twice: a name spelled with a dot, not a sentence end glued on
                 if _glued_sentence(text, m.start(1), block.start, block.end) and not doc.is_masked(m.start(), m.end()):
                     yield self.finding(
@@ -151,22 +152,70 @@ def _label(doc: Document, start: int, colon: int) -> bool:
     return sum(1 for _ in islice(WORD.finditer(doc.prose, start, colon), _LABEL_WORDS + 1)) <= _LABEL_WORDS
 
 
+def _in_spaced_ellipsis(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` is one of three or more spaced dots (`. . .`)."""
+    dots, left, right = 1, dot, dot
+    while left >= 2 and text[left - 1] in " \t" and text[left - 2] == ".":
+        left, dots = left - 2, dots + 1
+    while right + 2 < len(text) and text[right + 1] in " \t" and text[right + 2] == ".":
+        right, dots = right + 2, dots + 1
+    return dots >= 3
+
+
 # A label at the start of a line, padded with two spaces or more before its colon to line the colons up.
-_PADDED_LABEL = compiled(r"(?m)^[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{2,}:[ \t]")
-ALIGNED_MIN_LINES = 2  # padded labels a text needs for its fields to count as lined up
+_PADDED_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{2,}:[ \t]")
+_FIELD_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]+:[ \t]")
 
 
 def _aligned_field(doc: Document, colon: int) -> bool:
-    """Whether the space before the colon at `colon` follows a short label opening its line, in a text that
-    pads such labels to line their colons up (`Language    : English`, `Description : ...`)."""
-    if not doc.derived(_pads_labels):
+    """Whether the space before the colon at `colon` pads a short label that opens its line to line its
+    colon up with the fields around it: the line is padded itself (`Language    : English`), or its colon
+    stands in the same column as that of a padded field a few lines above or below (`Description : ...`
+    under `Name        : ...`)."""
+    text = doc.prose
+    start = text.rfind("\n", 0, colon) + 1
+    if _label_colon(_PADDED_LABEL, text, start, colon):
+        return True
+    if not _label_colon(_FIELD_LABEL, text, start, colon):
         return False
-    line_start = doc.prose.rfind("\n", 0, colon) + 1
-    return _label(doc, line_start, colon)
+    column = colon - start
+    return any(
+        (m := _PADDED_LABEL.match(text, n)) is not None and m.end() - 2 - n == column
+        for n in _nearby_lines(text, start, colon)
+    )
 
 
-def _pads_labels(doc: Document) -> bool:
-    return len(_PADDED_LABEL.findall(doc.prose)) >= ALIGNED_MIN_LINES
+FIELD_REACH = 3  # lines above and below (within the paragraph) where a field may line its colon up
+
+
+def _nearby_lines(text: str, start: int, inside: int) -> list[int]:
+    """The starts of up to FIELD_REACH lines above and below the line at `start` (which holds `inside`),
+    stopping at a blank line: a field's value may wrap onto the next line."""
+    out: list[int] = []
+    line = start
+    for _ in range(FIELD_REACH):
+        if line == 0:
+            break
+        line = text.rfind("\n", 0, line - 1) + 1
+        end = text.find("\n", line)
+        if not text[line : end if end >= 0 else len(text)].strip():
+            break
+        out.append(line)
+    end = text.find("\n", inside)
+    for _ in range(FIELD_REACH):
+        if end < 0:
+            break
+        line, end = end + 1, text.find("\n", end + 1)
+        if not text[line : end if end >= 0 else len(text)].strip():
+            break
+        out.append(line)
+    return out
+
+
+def _label_colon(pattern: regex.Pattern[str], text: str, start: int, colon: int) -> bool:
+    """Whether `pattern` (a label and its colon) matches the line at `start` up to the colon at `colon`."""
+    m = pattern.match(text, start, colon + 2)
+    return m is not None and m.end() == colon + 2
 
 
 def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
@@ -180,20 +229,30 @@ def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
     return "." not in before and not any(c.isdigit() for c in word) and before.isalpha()
 
 
-_WORD_AROUND = LazyPattern(r"\p{L}+")
+# A word, a full stop and a capitalised word with no space: `One.Tel`, `ended.The`.
+_DOTTED_TOKEN = LazyPattern(r"(?<![\p{L}\p{M}.])\p{L}+\.\p{Lu}\p{L}*(?![\p{L}\p{M}])")
 
 
-def _repeated_token(text: str, dot: int, start: int, end: int) -> bool:
-    """Whether the word, the mark and the word after it (`One.Tel`) recur in the text: a missing space
-    does not repeat itself with the same words, a name spelled with a dot does."""
+def _repeated_token(doc: Document, text: str, dot: int, start: int, end: int) -> bool:
+    """Whether the word, the full stop and the word after it (`One.Tel`) recur as a whole in the text,
+    the word after is no word that opens a sentence (`The`, `He`): a missing space does not repeat
+    itself with the same words, a name spelled with a dot does."""
+    token = _DOTTED_TOKEN.match(text, _token_start(text, dot, start), end)
+    if token is None or lex.is_closed_class(token.group().split(".", 1)[1].casefold()):
+        return False
+    return doc.derived(_dotted_tokens)[token.group()] >= 2
+
+
+def _token_start(text: str, dot: int, start: int) -> int:
     left = dot
     while left > start and text[left - 1].isalpha():
         left -= 1
-    right = _WORD_AROUND.match(text, dot + 1, end)
-    if right is None:
-        return False
-    token = text[left : right.end()]
-    return text.count(token) >= 2
+    return left
+
+
+def _dotted_tokens(doc: Document) -> Counter[str]:
+    """How often each `word.Word` token occurs in the text (one scan per document)."""
+    return Counter(m.group() for m in _DOTTED_TOKEN.finditer(doc.prose))
 
 
 _MEMBER = LazyPattern(r"\p{Lu}\p{Ll}+(?:\p{Lu}|[(<#._\[])")
