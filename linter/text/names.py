@@ -79,12 +79,26 @@ PARTICLES = frozenset("al el bin ibn bint de del della di da dos das du van von 
 
 _WORD = compiled(r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐])?[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
-# (", the United States will": a name after the article opens a new clause, not an appositive.)
 _APPOSITIVE = compiled(
-    r"\A(?:,\s*(?:who|whose|(?:a|an|the)(?-i:(?!\s+\p{Lu}[\p{L}.]*\s+\p{Lu}))|former|also|then|now|currently)\b"
+    r"\A(?:,\s*(?:who|whose|a|an|the|former|also|then|now|currently)\b"
     r"|\s+(?:is|was|has\s+been|had\s+been|,\s*who\s+is)\s+(?:a|an|the|also|now|currently|former)\b)",
     regex.IGNORECASE,
 )
+# After ", the": two capitalised words in a row, the start of a name (", the United States will").
+_ARTICLE_NAME = compiled(r"\A,\s*(?:a|an|the)\s+(\p{Lu}[\p{L}.]*)\s+(\p{Lu}[\p{L}.]*)(?:\s+(\p{Lu}[\p{L}.]*))?")
+
+
+def _appositive(after: str) -> bool:
+    """Whether the text after a name describes it (", a professor", "is a former ...", ", who"). After
+    ", the" a name of two capitalised words or more opens a new clause (", the United States will"),
+    unless one of them is a title in the singular (", the Prime Minister of Pakistan", ", the Foreign
+    Secretary"; not ", the United States")."""
+    if _APPOSITIVE.match(after) is None:
+        return False
+    named = _ARTICLE_NAME.match(after)
+    return named is None or any(w and w.lower().rstrip(".") in role_nouns() for w in named.groups())
+
+
 _REPORT = compiled(r"\A(?:,\s*)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)")
 _OPENERS = ".!?:;\"“‘'(«—–-•*"
 # How far around a name the context patterns look (they need a few words, never a whole paragraph).
@@ -384,7 +398,7 @@ def extract_mentions(doc: Document) -> tuple[NameMention, ...]:
                     block=block.index,
                     title=title,
                     sentence_initial=initial,
-                    appositive=bool(_APPOSITIVE.match(after)),
+                    appositive=_appositive(after),
                     reporting=bool(report and report.group(1) in REPORTING),
                     determiner=determiner,
                     complement=complement,

@@ -24,8 +24,10 @@ class GarbledName(Rule[NoOptions]):
 
     Left alone: real names that are also English words (`Hope Hicks`, `Jack Ma`), institutions and places
     (`Naval Postgraduate School`, `Ahmed Street`, runs that end in a plural such as `Australian Airlines`),
-    titles and job words before a name (`Election Commissioner Rajiv Kumar`), and any English word before a
-    whole name, a given name and more (`Republican Abraham Lincoln`, `Patrol Agent Raul Ortiz`).
+    organisations (`Energy Conservation Bank`, `Southern Command`), titles and job words before a name
+    (`Election Commissioner Rajiv Kumar`, and `Patrol Agent Raul Ortiz`, a title before a given name and
+    more), and words that qualify a name as an affiliation or a place (`Republican Abraham Lincoln`,
+    `Communist China`, `Southeast Asia`).
 
     Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
     - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
@@ -66,8 +68,13 @@ class GarbledName(Rule[NoOptions]):
                 before, after = words[: words.index(token)], words[words.index(token) + 1 :]
                 if any(lex.is_english_word(t.text) for t in after):
                     continue  # "Naval Postgraduate School": an institution, not a person
-                if _full_name(after):
-                    continue  # "Republican Abraham Lincoln", "Patrol Agent Raul Ortiz": a modifier or a role
+                key = token.text.casefold()
+                if index == 0 and (key.endswith(_AFFILIATION) or key in _PLACE_QUALIFIERS):
+                    continue  # "Republican Abraham Lincoln", "Communist China", "Southeast Asia": a modifier
+                if _full_name(after) and index > 0:
+                    continue  # "Patrol Agent Raul Ortiz": a word of the title before a whole name
+                if words[-1].text.casefold() in _ORGANISATION_HEADS:
+                    continue  # "Energy Conservation Bank", "Southern Command": an organisation
                 if _plural_noun(words[-1].text):
                     continue  # "State Bar Associations", "Australian Airlines": an institution
                 names = [t for t in before if not lex.is_english_word(t.text)] + list(after)
@@ -91,10 +98,29 @@ def _full_name(words: Sequence[NameToken]) -> bool:
     return len(words) >= 2 and lex.name_ranks(words[0].text)[0] > 0
 
 
+# Endings of words of affiliation before a name: party, creed, country ("Republican", "Communist").
+_AFFILIATION = ("ian", "can", "ist", "ite", "ese", "ish")
+# Words that make a place of the name after them ("Southeast Asia", "Central America").
+_PLACE_QUALIFIERS = frozenset(
+    """north south east west northern southern eastern western northeast northwest southeast southwest
+    central middle upper lower greater inner outer far near""".split()
+)
+# Nouns that end the names of organisations, never a person's ("Bank", "Command", "Council").
+_ORGANISATION_HEADS = frozenset(
+    """bank command council committee agency authority ministry party company corporation association
+    university school college institute foundation fund group centre center office department bureau
+    commission court army navy force forces league union front movement organisation organization service
+    services network club federation trust board""".split()
+)
+
+
 def _plural_noun(word: str) -> bool:
-    """A plural that is not a well-attested surname ("Airlines", not "Williams"): people's names do not
-    end in one."""
-    return word.endswith("s") and not word.endswith("ss") and not lex.is_real_name(word)
+    """A common English noun in the plural that is not a well-attested surname ("Airlines", not
+    "Williams" or "Owais"): people's names do not end in one."""
+    if not word.endswith("s") or word.endswith("ss") or lex.is_real_name(word):
+        return False
+    key = word.casefold()
+    return lex.common_words().row(key) is not None or lex.common_words().row(key[:-1]) is not None
 
 
 def _title_complement(mention: NameMention) -> int:

@@ -53,9 +53,9 @@ class InconsistentName(Rule[InconsistentNameOptions]):
     name or surname, or a title before them) are clustered: same surname with given names spelled alike
     (`Moeed`/`Moayed`), or the same given names with surnames spelled alike (`Galal`/`Jalal`, `Kapoor`/
     `Kapur`; Jaro-Winkler, Levenshtein, NYSIIS/Metaphone). A surname alone joins the one cluster whose
-    surname it matches or nearly matches, if it follows a full mention of that person closely (within
-    about 1,000 words: a speech or a collection of quotations that names someone alike pages later speaks of
-    someone else). Two common given names (`Joe`/`John`, `Jack`/`Jake`) beside one
+    surname it matches or nearly matches, if it stands near a mention of that person (within about 1,000
+    words, before or after: a speech or a collection of quotations that names someone alike pages away
+    speaks of someone else). Two common given names (`Joe`/`John`, `Jack`/`Jake`) beside one
     surname are two people (`Joe Biden` and `Hunter Biden` are never one cluster); a word and its
     extension (`Arabia`/`Arabian`) are never variants.
 
@@ -110,7 +110,7 @@ class InconsistentName(Rule[InconsistentNameOptions]):
             near = [
                 i
                 for i in related
-                if any(_alike_alone(word, s) for s in people[i].surnames) and _refers_back(mention, people[i])
+                if any(_alike_alone(word, s) for s in people[i].surnames) and _near_a_mention(mention, people[i])
             ]
             if len(near) == 1:
                 people[near[0]].add(mention)
@@ -164,15 +164,16 @@ def _surname_alone(mention: NameMention) -> bool:
     return not (0 < given <= lex.COMMON_GIVEN_RANK and not 0 < surname < given)  # "Dave", "Francis said"
 
 
-# How far (in characters, about 1,000 words) a surname alone may stand from the last full mention it refers
-# to: a news story names a person in full and goes on with the surname, while a speech, a book or a
-# collection of quotations that names another person alike pages later speaks of someone else.
+# How far (in characters, about 1,000 words) a surname alone may stand from a mention of the person it
+# refers to: a news story names a person in full and goes on with the surname (or a headline uses the
+# surname first), while a speech, a book or a collection of quotations that names another person alike
+# pages away speaks of someone else.
 REFERENCE_REACH = 6000
 
 
-def _refers_back(mention: NameMention, person: _Person) -> bool:
-    """Whether a surname alone stands within REFERENCE_REACH after a full mention of `person`."""
-    return any(0 < mention.start - m.end <= REFERENCE_REACH for m in person.mentions if len(m.words) >= 2)
+def _near_a_mention(mention: NameMention, person: _Person) -> bool:
+    """Whether a surname alone stands within REFERENCE_REACH of a mention of `person`, before or after."""
+    return any(min(abs(mention.start - m.end), abs(m.start - mention.end)) <= REFERENCE_REACH for m in person.mentions)
 
 
 def _alike_alone(word: str, surname: str) -> bool:
