@@ -19,7 +19,7 @@ from mtlint.rules.layout.role_features import FEATURES
 from mtlint.rules.layout.roles import builtin_model, line_roles
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.text.document import Document
-from mtlint.text.lines import is_technical, is_verse, line_key, shape
+from mtlint.text.lines import is_technical, line_key, shape, stanza_lines
 from tests.helpers import FIXTURES, mtlint
 
 SEED = FIXTURES / "us-pakistan-relations.txt"
@@ -100,14 +100,29 @@ STANZAS = [
 
 
 def test_verse_is_told_from_pages_and_from_prose_wrapped_by_hand() -> None:
-    assert is_verse(Document(path="songs.txt", text="\n\n".join(STANZAS)))
+    songs = Document(path="songs.txt", text="\n\n".join(STANZAS))
+    assert len(stanza_lines(songs)) == 12 == len(songs.blocks)
     # A page: paragraphs on long lines, short header lines that end no sentence across lines.
     page = "\n".join(["Harbour wall holds", "Tuesday, 4 March 2025", "By Sarah Okafor", BODY, MORE, LAST])
-    assert not is_verse(Document(path="page.txt", text=page))
+    assert stanza_lines(Document(path="page.txt", text=page)) == frozenset()
+    # A page's appeal under the story: short lines, one of them a salutation ending in a comma.
+    appeal = "\n".join([BODY, MORE, "A Message from the Harbour Times:", "Dear readers,", "We need your support."])
+    assert stanza_lines(Document(path="appeal.txt", text=appeal)) == frozenset()
     # Prose wrapped by hand runs on across lines too, but its lines fill the width and open in lower case.
     wrapped = textwrap.fill(" ".join([BODY, MORE, LAST] * 2), width=66)
-    assert not is_verse(Document(path="letter.txt", text=wrapped))
-    assert not is_verse(Document(path="songs.md", text="\n\n".join(STANZAS), format="markdown"))
+    assert stanza_lines(Document(path="letter.txt", text=wrapped)) == frozenset()
+    assert stanza_lines(Document(path="songs.md", text="\n\n".join(STANZAS), format="markdown")) == frozenset()
+
+
+def test_a_stanza_quoted_in_a_story_is_verse_and_the_rest_of_the_story_is_not() -> None:
+    text = "\n\n".join(
+        ["Harbour town mourns its keeper", BODY, "Mourners gather outside the cathedral on Monday morning"]
+        + [STANZAS[0], STANZAS[1], MORE, "the ceremony was attended by sailors from every town on the coast."]
+    )
+    doc = Document(path="story.txt", text=text)
+    assert sorted(doc.blocks[i].text for i in stanza_lines(doc)) == sorted("\n".join(STANZAS[:2]).splitlines())
+    found = lint_text(text, "story.txt", select=("MT101", "MT302"))
+    assert sorted((text.count("\n", 0, f.start) + 1, f.code) for f in found) == [(5, "MT101"), (19, "MT302")]
 
 
 def test_verse_gets_no_finding_of_the_models_own() -> None:
@@ -132,7 +147,7 @@ Version 1.0, May 2026
 
 2. Conditions. You must give every recipient of the Work a copy of this Licence and keep its notices intact.
 
-3. Disclaimer. The Work is provided as it is, without warranty of any kind, express or implied.
+3. Disclaimer. THE WORK IS PROVIDED AS IT IS, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
 
 How to apply the Harbour Public Licence to your work
 
@@ -150,8 +165,14 @@ def test_a_licence_gets_no_layout_finding_however_many_files_carry_it(tmp_path: 
     result = mtlint("check", "--isolated", "--no-cache", "--format", "json", str(tmp_path))
     assert result.code == 0 and json.loads(result.out) == []
     # The same short lines in a page that is no licence are still its footer.
-    page = LICENCE.replace("without warranty of any kind", "as agreed")
+    page = LICENCE.replace("WITHOUT WARRANTY OF ANY KIND", "AS AGREED")
     assert _found(page) != []
+    # A news page whose headline ends in "licence" and whose footer disclaims warranty is no licence.
+    news = "\n\n".join(
+        ["Regulator revokes broadcaster's licence", BODY, "Share this article on Facebook", MORE, LAST]
+        + ["This content is provided as is, without any warranty of accuracy."]
+    )
+    assert (5, "MT102") in _found(news)
 
 
 # -- the model as data -----------------------------------------------------------------------------------

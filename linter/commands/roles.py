@@ -29,7 +29,7 @@ def explain_roles(docs: Sequence[Document], config: Config) -> Iterator[str]:
         roles = debris.roles
         if i:
             yield ""
-        yield f"{doc.path}  ({_summary(roles.has_body, roles.documentation, roles.verse)})"
+        yield f"{doc.path}  ({_summary(roles.has_body, roles.documentation)})"
         for b in doc.blocks:
             role = roles[b.index]
             evidence = ", ".join(f"{name} {weight:+.1f}" for name, weight in roles.evidence(b.index))
@@ -42,11 +42,9 @@ def explain_roles(docs: Sequence[Document], config: Config) -> Iterator[str]:
             )
 
 
-def _summary(has_body: bool, documentation: bool, verse: bool) -> str:
+def _summary(has_body: bool, documentation: bool) -> str:
     if documentation:
         return "technical documentation: the model only vetoes"
-    if verse:
-        return "verse: the model only vetoes"
     return "article body found" if has_body else "no article body: the model reports nothing"
 
 

@@ -268,66 +268,87 @@ def _technical(doc: Document) -> bool:
     return False
 
 
-# A licence names itself at its top ("Apache License", "SIL OPEN FONT LICENSE") and disclaims warranty.
-_LICENCE_TITLE = compiled(r"(?i)\blicen[cs]e\b")
+# A licence names itself in a title at its top ("Apache License", "SIL OPEN FONT LICENSE", "Mozilla Public
+# License Version 2.0", "The MIT License (MIT)"), disclaims warranty in capitals as the law asks, or else
+# refers to itself as "this License".
+_LICENCE_TITLE = compiled(
+    r"(?i)^\W*(?:\S+\s+){0,6}licen[cs]e(?:\s*,?\s*(?:version\s+)?v?[\d.]+|\s*\([^)]{1,12}\))?\W*$"
+)
 _DISCLAIMER = compiled(r"(?i)\bwithout\s+(?:any\s+)?warrant(?:y|ies)\b")
+_LOUD_DISCLAIMER = compiled(r"\bWITHOUT\s+(?:ANY\s+)?WARRANT(?:Y|IES)\b")
+_SELF_REFERENCE = compiled(r"\b(?:[Tt]his|[Tt]he)\s+Licen[cs]e\b")
 LICENCE_TITLE_LINES = 3  # non-blank lines at the top in which a licence names itself
 
 
 def is_licence(doc: Document) -> bool:
-    """Whether the text is a licence: it names itself a licence in its first LICENCE_TITLE_LINES non-blank
-    lines and disclaims warranty. A licence is typed, not extracted from a page: its short lines, notices
-    and copyright lines are its own, however many files of a run carry a copy. (Computed once per document.)"""
+    """Whether the text is a licence: a title in its first LICENCE_TITLE_LINES non-blank lines that ends in
+    "License" (a version or a short name in brackets may follow), and a disclaimer of warranty, in capitals
+    or beside the licence's references to itself ("this License"). A news page whose headline ends in
+    "licence" and whose footer disclaims warranty is none. A licence is typed, not extracted from a page:
+    its short lines, notices and copyright lines are its own, however many files of a run carry a copy.
+    (Computed once per document.)"""
     return doc.derived(_licence)
 
 
 def _licence(doc: Document) -> bool:
     top = [line for line in doc.text[:2000].splitlines() if line.strip()][:LICENCE_TITLE_LINES]
-    return any(_LICENCE_TITLE.search(line) for line in top) and _DISCLAIMER.search(doc.text) is not None
+    if not any(_LICENCE_TITLE.match(line) for line in top):
+        return False
+    if _LOUD_DISCLAIMER.search(doc.text):
+        return True
+    return _DISCLAIMER.search(doc.text) is not None and _SELF_REFERENCE.search(doc.text) is not None
 
 
 VERSE_LINE_MAX_WORDS = 12  # a line of verse: a few words ...
 VERSE_LINE_MAX_CHARS = 70  # ... on a short line
-VERSE_MIN_STANZA = 3  # lines in a row that make a stanza
-VERSE_MIN_LINES = 8  # stanza lines a text needs to be verse ...
-VERSE_MIN_SHARE = 0.4  # ... and the share of its non-blank lines they must be
+VERSE_MIN_STANZA = 3  # lines in a row that make a stanza ...
+VERSE_RUN_ONS = 2  # ... with this many of them ending in a comma or a semicolon
+VERSE_MIN_LINES = 20  # stanza lines that make a text verse throughout (a story may quote a stanza) ...
+VERSE_MIN_SHARE = 0.5  # ... when they are this share of its non-blank lines
 VERSE_MEAN_CHARS = 50  # a stanza's lines are this long on average at most ...
 VERSE_CAPITAL_SHARE = 0.5  # ... and this many of them open with a capital (the custom of verse) ...
 VERSE_SHORT_MEAN_CHARS = 35  # ... unless they are this short
 _RUNS_ON = (",", ";")  # a line that ends so leaves its sentence to the next line
 
 
-def is_verse(doc: Document) -> bool:
-    """Whether a plain text is verse (poems, songs): most of its lines stand in stanzas, runs of
-    VERSE_MIN_STANZA or more short lines in which a sentence runs on from one line to the next (a line ends
-    with a comma or a semicolon) and which read as prose (function words, not a menu's labels). A page's
-    paragraphs are long lines, its header and footer short lines that end no sentence across lines. Its
-    lines are not debris by their shape. (Computed once per document; Markdown joins a stanza's lines.)"""
-    return doc.derived(_verse)
+def stanza_lines(doc: Document) -> frozenset[int]:
+    """The blocks of a plain text that are lines of verse (poems, songs, a stanza quoted in a story): runs of
+    VERSE_MIN_STANZA or more short lines in which sentences run on from one line to the next (VERSE_RUN_ONS
+    lines at least end with a comma or a semicolon), opening in capitals and reading as prose (function words,
+    not a menu's labels); every block of a text whose lines mostly stand in stanzas (a book of verse, where
+    titles, refrains and attributions go with the poems). A page's paragraphs are long lines, its header and
+    footer short lines that end no sentence across lines, and prose wrapped by hand fills its lines and opens
+    them in lower case. Such a line is not debris by its shape, and a lower-case start on it goes on with the
+    line above. (Computed once per document; Markdown joins a stanza's lines into one paragraph.)"""
+    return doc.derived(_stanza_lines)
 
 
-def _verse(doc: Document) -> bool:
-    if doc.format == "markdown":
-        return False
-    lines = [line.strip() for line in doc.text.splitlines()]
-    nonblank = sum(1 for line in lines if line)
-    stanza_lines = 0
-    run: list[str] = []
-    for line in [*lines, ""]:
+def _stanza_lines(doc: Document) -> frozenset[int]:
+    if doc.format == "markdown" or doc.hard_wrapped:
+        return frozenset()
+    numbers: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for number, line in enumerate([*doc.text.splitlines(), ""], start=1):
+        line = line.strip()
         words = line.split()
         if line and len(words) <= VERSE_LINE_MAX_WORDS and len(line) <= VERSE_LINE_MAX_CHARS and len(words) >= 2:
-            run.append(line)
+            run.append((number, line))
             continue
-        if len(run) >= VERSE_MIN_STANZA and _stanza(run):
-            stanza_lines += len(run)
+        if len(run) >= VERSE_MIN_STANZA and _stanza([text for _, text in run]):
+            numbers.update(n for n, _ in run)
         run = []
-    return stanza_lines >= VERSE_MIN_LINES and stanza_lines >= VERSE_MIN_SHARE * nonblank
+    if not numbers:
+        return frozenset()
+    nonblank = sum(1 for line in doc.text.splitlines() if line.strip())
+    if len(numbers) >= VERSE_MIN_LINES and len(numbers) >= VERSE_MIN_SHARE * nonblank:
+        return frozenset(b.index for b in doc.blocks)  # a book of verse: its other lines are the poems' too
+    return frozenset(b.index for b in doc.blocks if b.first_line in numbers)
 
 
 def _stanza(run: list[str]) -> bool:
     """Whether short lines in a row are a stanza: a sentence runs on across them, in the words of prose."""
-    if not any(line.endswith(_RUNS_ON) for line in run[:-1]):
-        return False
+    if sum(line.endswith(_RUNS_ON) for line in run[:-1]) < VERSE_RUN_ONS:
+        return False  # one line ending in a comma is a salutation ("Dear readers,") as often as verse
     # Prose wrapped by hand runs on across lines too, but its lines fill the width and open in lower case.
     mean = sum(len(line) for line in run) / len(run)
     capitals = sum(line[0].isupper() for line in run) / len(run)

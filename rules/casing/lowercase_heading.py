@@ -8,7 +8,7 @@ from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import BlockKind, Document
-from mtlint.text.lines import STOPWORDS, is_verse
+from mtlint.text.lines import STOPWORDS, stanza_lines
 from mtlint.text.regexes import compiled
 
 _FIRST_WORD = compiled(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.@/_]*")
@@ -37,7 +37,7 @@ class LowercaseHeading(Rule[NoOptions]):
     to be page furniture). Not flagged: credit lines whose other words are all capitalised (`by Jane Doe`) or that
     name a user (`by admin`, `by staff reporter`), one-word lines (captions and labels such as `picture` or
     `archival` are the caption rules' business), words written in lower case on purpose (`iPhone`, `eBay`, handles,
-    web addresses, file names), and verse (plain text in stanzas, whose short lines are lines of a poem).
+    web addresses, file names), and lines of verse (in plain text, lines of a stanza: a poem's short lines).
 
     Fix (safe): capitalise the first letter.
     """
@@ -49,9 +49,8 @@ class LowercaseHeading(Rule[NoOptions]):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if is_verse(doc):
-            return  # a line of a poem that opens in lower case goes on with the sentence above it
-        headings = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+        verse = stanza_lines(doc)  # a line of a poem that opens in lower case goes on with the line above
+        headings = [b for b in doc.blocks if b.kind is BlockKind.HEADING and b.index not in verse]
         # Evidence that this document capitalises its headings: without it, a lower-case short line
         # is as likely to be page furniture ("share this article") as a slipped title.
         initials = [b.text[:1] for b in headings if b.text[:1].isalpha()]

@@ -11,7 +11,7 @@ from mtlint.rule import NoOptions, Rule
 from mtlint.rules import lexicon as lex
 from mtlint.rules.casing.evidence import written_lower_always
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import is_documentation, is_verse
+from mtlint.text.lines import is_documentation, stanza_lines
 from mtlint.text.regexes import compiled
 from mtlint.text.words import LOWERCASE_ABBREVIATIONS
 
@@ -48,7 +48,7 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     headings (see lowercase-heading) and short standalone lines; and technical documentation (Markdown
     with code, or plain text with code in many of its lines), whose sentences open with the names of
     functions, options and parameters (`name is a string`) and whose changelogs write entries in lower
-    case by house style; in verse, a line that opens in lower case (it goes on with the line above).
+    case by house style; a line of verse that opens in lower case (it goes on with the line above).
 
     Fix (unsafe, since the full stop before may be the real error): capitalise the first letter.
     """
@@ -64,13 +64,13 @@ class LowercaseSentenceStart(Rule[NoOptions]):
             return  # `dbm.dumb now supports ...`, `name is a string`: a manual's sentences open with code
         prose = doc.prose
         blocks = doc.blocks
-        verse = is_verse(doc)
+        verse = stanza_lines(doc)
         previous_block = -1
         for sentence in doc.sentences:
             block = blocks[sentence.block]
             first_in_block = sentence.block != previous_block
             previous_block = sentence.block
-            if first_in_block and verse:
+            if first_in_block and sentence.block in verse:
                 continue  # a line of a poem that goes on with the sentence of the line above
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue

@@ -29,8 +29,8 @@ documentation (Markdown with code, or plain text with code in many of its lines:
 saved as text) the model reports nothing of its own either, a line it reads as article text is never
 reported, and the page-layout readings (menus, related lists, the footer zone, a label above the
 article) are dropped: documentation is not a web page, and repeats sentences, lists its own titles and
-talks to its reader by design. Verse (plain text whose lines mostly stand in stanzas,
-`text.lines.is_verse`) is read the same way: its short lines without a full stop are lines of a poem.
+talks to its reader by design. A line of verse (in plain text, a line of a stanza, `text.lines.stanza_lines`:
+a poem, a song, a stanza a story quotes) is never debris: its shape is the poem's.
 Plain text wrapped by hand and licences (`text.lines.is_licence`: a text that names itself a licence at
 its top and disclaims warranty) were typed, not extracted: they get no layout finding at all.
 """
@@ -150,10 +150,10 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
             learned_furniture[i] = Hit(i, b.start, b.end, True, False, why)
     # Repetition across files names the line's evidence more plainly than the model, which also weighs it.
     learned_furniture.update(_repeated(doc, settings, roles, set(captions)))
-    furniture = find_furniture(doc, settings.furniture, frozenset(captions), learned_furniture, roles.not_a_page)
+    furniture = find_furniture(doc, settings.furniture, frozenset(captions), learned_furniture, roles.documentation)
     captions.update((i, hits) for i, hits in learned_captions.items() if i not in furniture)
     taken = set(captions) | set(furniture)
-    if roles.has_body and not roles.not_a_page:
+    if roles.has_body and not roles.documentation:
         for i in sorted(sentence_captions(doc) - taken):
             if _model_may_report(doc, roles, i):
                 b, s = doc.blocks[i], shapes[i]
@@ -165,11 +165,14 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
                 )
                 captions[i] = (Hit(i, b.start, b.end, True, False, why),)
                 taken.add(i)
-    if doc.format == "markdown" or roles.not_a_page:
+    if doc.format == "markdown" or roles.documentation:
         captions = {
             i: kept for i, hits in captions.items() if (kept := tuple(h for h in hits if not _vetoed(roles, h)))
         }
         furniture = {i: hit for i, hit in furniture.items() if not _vetoed(roles, hit)}
+    if roles.stanzas:  # a line of verse: its shape is the poem's
+        captions = {i: hits for i, hits in captions.items() if i not in roles.stanzas}
+        furniture = {i: hit for i, hit in furniture.items() if i not in roles.stanzas}
     captions = {i: tuple(_confident(roles, h) for h in hits) for i, hits in captions.items()}
     furniture = {i: _confident(roles, h) for i, h in furniture.items()}
     return Debris(captions, furniture, roles)
@@ -212,17 +215,23 @@ def _story_credit(doc: Document, b: Block) -> bool:
 def _model_may_report(doc: Document, roles: LineRoles, i: int) -> bool:
     """Whether the model's reading (or a caption's sentence shape) may report line `i` on its own: not in
     Markdown, which its author wrote (a sign-off, a caption under a picture that is there), nor in
-    technical documentation or verse (their lines are labels, titles, entries or lines of a stanza by
-    design), and not without an article body to place the line against."""
-    return roles.has_body and doc.format != "markdown" and not roles.not_a_page and roles[i].markup not in STRUCTURE
+    technical documentation (its lines are labels, titles and entries by design), not on a line of verse,
+    and not without an article body to place the line against."""
+    return (
+        roles.has_body
+        and doc.format != "markdown"
+        and not roles.documentation
+        and i not in roles.stanzas
+        and roles[i].markup not in STRUCTURE
+    )
 
 
 def _vetoed(roles: LineRoles, hit: Hit) -> bool:
     """In any Markdown: on the author's structure (a heading, a list item, prose built around code or a
-    link, an introduction), or on a line the model reads as article text; in documentation and verse also
-    when found by a web page's layout (a menu, the footer zone)."""
+    link, an introduction), or on a line the model reads as article text; in documentation also when
+    found by a web page's layout (a menu, the footer zone)."""
     role = roles[hit.block]
-    return (roles.not_a_page and hit.placed) or role.markup in STRUCTURE or role.article > SAFE_ARTICLE
+    return (roles.documentation and hit.placed) or role.markup in STRUCTURE or role.article > SAFE_ARTICLE
 
 
 def _confident(roles: LineRoles, hit: Hit) -> Hit:

@@ -22,7 +22,7 @@ BODY_MIN_WORDS = 15
 MIN_FILES = 3  # files a line must be found in before its repetition counts (site-boilerplate's min-files)
 # A page's header above its article or footer below it holds a few dozen lines at most: a longer
 # stretch without a line the body test reads as prose (verse, a glossary, a long list) belongs to the
-# text, and the body is taken to reach the document's edge.
+# text, and its lines have no place on a page (see Layout.header and Layout.footer).
 MAX_ZONE_LINES = 50
 CHATTY = 0.2  # share of a document's prose sentences that talk to the reader above which that is its register
 
@@ -76,12 +76,17 @@ class Layout:
     last_body: int  # index of the last body block (-1 if none)
     chatty: bool  # the document's own prose talks to the reader (documentation, an open letter)
     headline: int = -1  # index of the headline: the first title-like line above the body (-1 if none)
+    # Whether the lines above the first body block, and below the last, are few enough (MAX_ZONE_LINES) to
+    # be a page's header and footer; when they are not, they have no place on a page (a table of contents,
+    # a glossary, verse): neither before, after nor between the paragraphs.
+    header: bool = True
+    footer: bool = True
 
     def before(self, i: int) -> bool:
-        return i < self.first_body
+        return self.header and i < self.first_body
 
     def after(self, i: int) -> bool:
-        return i > self.last_body
+        return self.footer and i > self.last_body
 
     def between(self, i: int) -> bool:
         return not self.body[i] and self.first_body < i < self.last_body
@@ -101,11 +106,10 @@ def body_layout(shapes: Sequence[LineShape]) -> Layout:
     bodies = [i for i, b in enumerate(body) if b]
     first_body = bodies[0] if bodies else len(shapes)
     last_body = bodies[-1] if bodies else -1
-    if bodies and first_body > MAX_ZONE_LINES:
-        first_body = 0
-    if bodies and len(shapes) - last_body - 1 > MAX_ZONE_LINES:
-        last_body = len(shapes) - 1
-    return Layout(tuple(body), tuple(promo), first_body, last_body, chatty, _headline(shapes[:first_body]))
+    header = not bodies or first_body <= MAX_ZONE_LINES
+    footer = not bodies or len(shapes) - last_body - 1 <= MAX_ZONE_LINES
+    headline = _headline(shapes[:first_body]) if header else -1
+    return Layout(tuple(body), tuple(promo), first_body, last_body, chatty, headline, header, footer)
 
 
 def _headline(head: Sequence[LineShape]) -> int:
@@ -138,14 +142,16 @@ def role_features(doc: Document, min_files: int = MIN_FILES) -> tuple[tuple[floa
     local = Counter(keys)
     long_keys = sorted(k for k in local if len(k) >= 15)
     prefixed = _prefixed(long_keys)
-    tail_run = math.log1p(len(shapes) - layout.last_body - 1)  # every line below the body is in the closing run
-    head_max = max((s.words for s in shapes[: layout.first_body]), default=0)
+    # Every line below the body is in the closing run, if the lines there are few enough to be a footer.
+    tail_run = math.log1p(len(shapes) - layout.last_body - 1) if layout.footer else 0.0
+    head_max = max((s.words for s in shapes[: layout.first_body]), default=0) if layout.header else 0
     out: list[tuple[float, ...]] = []
     last = len(shapes) - 1
     first_body, last_body, body = layout.first_body, layout.last_body, layout.body
+    header, footer = layout.header, layout.footer
     for i, s in enumerate(shapes):
         # Where the line sits (Layout.before, after and between, read here once per line).
-        before, after = i < first_body, i > last_body
+        before, after = header and i < first_body, footer and i > last_body
         between = not body[i] and first_body < i < last_body
         near_credit = (i > 0 and credit[i - 1]) or (i < last and credit[i + 1])
         next_body = i < last and body[i + 1]

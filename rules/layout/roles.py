@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -25,7 +26,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
 from mtlint.text.document import BlockKind, Document
-from mtlint.text.lines import LineShape, is_documentation, is_verse, line_shapes
+from mtlint.text.lines import LineShape, is_documentation, line_shapes, stanza_lines
 from mtlint.text.values import frozen
 
 MODEL_FILE = "data/line-roles.json"
@@ -153,13 +154,7 @@ class LineRoles:
     vectors: tuple[tuple[float, ...], ...]
     documentation: bool  # technical documentation, not a page (`mtlint.text.lines.is_documentation`)
     model: RoleModel
-    verse: bool = False  # poems or songs, not a page (`mtlint.text.lines.is_verse`)
-
-    @property
-    def not_a_page(self) -> bool:
-        """Technical documentation or verse: a text whose short lines, titles and labels are the author's,
-        so that no line is debris by its shape or its place alone."""
-        return self.documentation or self.verse
+    stanzas: frozenset[int] = frozenset()  # blocks that are lines of verse (`mtlint.text.lines.stanza_lines`)
 
     @cached_property  # asked for every candidate line: a scan of every role in a text without a body
     def has_body(self) -> bool:
@@ -220,7 +215,7 @@ def assign_roles(doc: Document, model: RoleModel, min_files: int = MIN_FILES) ->
             markup=markup,
         )
         out.append(line)
-    return LineRoles(tuple(out), vectors, is_documentation(doc), model, is_verse(doc))
+    return LineRoles(tuple(out), vectors, is_documentation(doc), model, stanza_lines(doc))
 
 
 def _markup(doc: Document, b: Any) -> str:
@@ -296,26 +291,26 @@ def sentence_captions(doc: Document) -> frozenset[int]:
         if (
             (between and _caption_sentence(s))
             or (under_headline and _caption_under_headline(s))
-            or ((between or below) and _pictures_someone_quoted(doc, i, s))
+            or ((between or below) and _pictures_someone_quoted(doc, s))
         ):
             out.add(i)
     return frozenset(out)
 
 
-def _pictures_someone_quoted(doc: Document, i: int, s: LineShape) -> bool:
+def _pictures_someone_quoted(doc: Document, s: LineShape) -> bool:
     """A line that names a person and their role, with no verb, between or under the paragraphs of a
     story that names the same person elsewhere: the caption of their picture. (Above the story the same
     shape is a byline, and an author's note under it does not name its author in the story.)"""
     surname = cues.names_pictured(s.text, s.words, s.ends_sentence, s.verb)
-    if not surname:
-        return False
-    pattern = _whole_word(surname)
-    return any(pattern.search(b.text) for b in doc.blocks if b.index != i)
+    return bool(surname) and doc.derived(_capitalised_words)[surname] >= 2  # the line's own and another
 
 
-@lru_cache(maxsize=256)
-def _whole_word(word: str) -> regex.Pattern[str]:
-    return regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(word) + r"(?![\p{L}\p{M}])")
+_CAPITALISED_WORD = LazyPattern(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]*(?![\p{L}\p{M}])")
+
+
+def _capitalised_words(doc: Document) -> Counter[str]:
+    """How often each capitalised word occurs in the document (one scan, asked for by candidate lines)."""
+    return Counter(m.group() for m in _CAPITALISED_WORD.finditer(doc.prose))
 
 
 def _caption_under_headline(s: LineShape) -> bool:
