@@ -29,10 +29,11 @@ documentation (Markdown with code, or plain text with code in many of its lines:
 saved as text) the model reports nothing of its own either, a line it reads as article text is never
 reported, and the page-layout readings (menus, related lists, the footer zone, a label above the
 article) are dropped: documentation is not a web page, and repeats sentences, lists its own titles and
-talks to its reader by design. A line of verse (in plain text, a line of a stanza, `text.lines.stanza_lines`:
-a poem, a song, a stanza a story quotes) is never debris: its shape is the poem's.
-Plain text wrapped by hand and licences (`text.lines.is_licence`: a text that names itself a licence at
-its top and disclaims warranty) were typed, not extracted: they get no layout finding at all.
+talks to its reader by design. A line of verse (in plain text, a line of a stanza,
+`text.lines.stanza_lines`: a poem, a song, a stanza a story quotes) is never debris: its shape is the
+poem's.
+Plain text wrapped by hand and licences (`text.lines.is_licence`: a title ending in "License" at the top
+and a disclaimer of warranty) were typed, not extracted: they get no layout finding at all.
 """
 
 from __future__ import annotations
