@@ -50,16 +50,20 @@ class TextFormatter(Formatter):
         )
         if self.quiet:
             return head
-        source = doc.line_text(line).expandtabs(1)
-        line_start = doc.line_span(line)[0]
+        line_start, content_end, _ = doc.line_span(line)
         end_line = doc.position(f.end)[0]
-        width = max(1, (f.end if end_line == line else doc.line_span(line)[1]) - f.start)
+        width = max(1, (f.end if end_line == line else content_end) - f.start)
         offset = col - 1
-        if len(source) > MAX_SOURCE:  # show a window around the finding
+        if content_end - line_start > MAX_SOURCE:  # show a window around the finding
+            # (cut from the text itself: many findings on one long line must not copy it each time)
             lo = max(0, offset - 40)
-            source = ("…" if lo else "") + source[lo : lo + MAX_SOURCE] + "…"
+            window = doc.text[line_start + lo : min(content_end, line_start + lo + MAX_SOURCE)]
+            source = ("…" if lo else "") + window + "…"
             offset = offset - lo + (1 if lo else 0)
             width = min(width, MAX_SOURCE - offset + 1)
+        else:
+            source = doc.text[line_start:content_end]
+        source = source.replace("\t", " ")  # one column per character, as the caret line counts them
         gutter = str(line)
         pad = " " * len(gutter)
         hint = ""
@@ -69,7 +73,6 @@ class TextFormatter(Formatter):
                 + ("safe" if f.fix.applicability is Applicability.SAFE else "unsafe: --unsafe-fixes")
                 + ")"
             )
-        del line_start
         return (
             head
             + self.style(f"{gutter} | ", fg="blue")
