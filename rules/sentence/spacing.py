@@ -98,7 +98,7 @@ class Spacing(Rule[NoOptions]):
                     continue  # `fix : bug fix`, `CLI :`: a term and its description, a house style of docs
                 if m.group(2) == ":" and _aligned_field(doc, m.start(2)):
                     continue  # `Language    : English`: a field list whose colons are lined up
-                if m.group(2) == "." and _in_spaced_ellipsis(text, m.start(2)):
+                if m.group(2) == "." and _in_spaced_ellipsis(doc, m.start(2)):
                     continue  # `foresight . . . the guide`: words left out of a quotation
                 found = None if doc.is_masked(m.start(), m.end()) else self._space_before(text, m)
                 if found is not None:
@@ -152,35 +152,46 @@ def _label(doc: Document, start: int, colon: int) -> bool:
     return sum(1 for _ in islice(WORD.finditer(doc.prose, start, colon), _LABEL_WORDS + 1)) <= _LABEL_WORDS
 
 
-def _in_spaced_ellipsis(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` is one of three or more spaced dots (`. . .`)."""
-    dots, left, right = 1, dot, dot
-    while left >= 2 and text[left - 1] in " \t" and text[left - 2] == ".":
-        left, dots = left - 2, dots + 1
-    while right + 2 < len(text) and text[right + 1] in " \t" and text[right + 2] == ".":
-        right, dots = right + 2, dots + 1
-    return dots >= 3
+_SPACED_ELLIPSIS = LazyPattern(r"\.(?:[ \t]\.){2,}")
 
 
-# A label at the start of a line, padded with two spaces or more before its colon to line the colons up.
-_PADDED_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{2,}:[ \t]")
-_FIELD_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]+:[ \t]")
+def _in_spaced_ellipsis(doc: Document, dot: int) -> bool:
+    """Whether the full stop at `dot` is one of three or more spaced dots (`. . .`): the runs are found
+    in one scan per document and looked up by position."""
+    starts, ends = doc.derived(_ellipsis_runs)
+    k = bisect.bisect_right(starts, dot) - 1
+    return k >= 0 and dot < ends[k]
+
+
+def _ellipsis_runs(doc: Document) -> tuple[list[int], list[int]]:
+    runs = [m.span() for m in _SPACED_ELLIPSIS.finditer(doc.prose)]
+    return [a for a, _ in runs], [b for _, b in runs]
+
+
+# A label at the start of a line and its colon, padded to line the colons up (two spaces or more, or a tab),
+# or not; the value may start on the next line.
+_PADDED_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?(?:[ \t]{2,40}|[ \t]*\t[ \t]*):(?=[ \t]|$)", regex.M)
+_FIELD_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{1,40}:(?=[ \t]|$)", regex.M)
+LABEL_REACH = 80  # characters from a line's start to its colon at most, for a label and its padding
 
 
 def _aligned_field(doc: Document, colon: int) -> bool:
     """Whether the space before the colon at `colon` pads a short label that opens its line to line its
-    colon up with the fields around it: the line is padded itself (`Language    : English`), or its colon
-    stands in the same column as that of a padded field a few lines above or below (`Description : ...`
-    under `Name        : ...`)."""
+    colon up with the fields around it: the line is padded itself (`Language    : English`, or a tab), or
+    its colon stands in the same column as that of a padded field a few lines above or below (`Description
+    : ...` under `Name        : ...`)."""
     text = doc.prose
-    start = text.rfind("\n", 0, colon) + 1
+    newline = text.rfind("\n", max(0, colon - LABEL_REACH), colon)
+    if newline < 0 and colon > LABEL_REACH:
+        return False  # the line starts too far back for a label
+    start = newline + 1
     if _label_colon(_PADDED_LABEL, text, start, colon):
         return True
     if not _label_colon(_FIELD_LABEL, text, start, colon):
         return False
     column = colon - start
     return any(
-        (m := _PADDED_LABEL.match(text, n)) is not None and m.end() - 2 - n == column
+        (m := _PADDED_LABEL.match(text, n)) is not None and m.end() - 1 - n == column
         for n in _nearby_lines(text, start, colon)
     )
 
@@ -214,8 +225,8 @@ def _nearby_lines(text: str, start: int, inside: int) -> list[int]:
 
 def _label_colon(pattern: regex.Pattern[str], text: str, start: int, colon: int) -> bool:
     """Whether `pattern` (a label and its colon) matches the line at `start` up to the colon at `colon`."""
-    m = pattern.match(text, start, colon + 2)
-    return m is not None and m.end() == colon + 2
+    m = pattern.match(text, start, colon + 1)
+    return m is not None and m.end() == colon + 1
 
 
 def _glued_sentence(text: str, dot: int, start: int, end: int) -> bool:
