@@ -7,6 +7,7 @@ Computed once per document (`line_shapes`) in one pass over each block's words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -272,7 +273,8 @@ def _technical(doc: Document) -> bool:
 # License Version 2.0", "The MIT License (MIT)"), disclaims warranty in capitals as the law asks, or else
 # refers to itself as "this License".
 _LICENCE_TITLE = compiled(
-    r"(?i)^\W*(?:\S+\s+){0,6}licen[cs]e(?:\s*,?\s*(?:version\s+)?v?[\d.]+|\s*\([^)]{1,12}\))?\W*$"
+    r"(?i)^\W*(?:\S+\s+){0,6}licen[cs]e(?:\s*,?\s*(?:version\s+)?v?[\d.]+|\s*\([^)]{1,12}\))?"
+    r"(?:\s+[-–—]\s+[^\n]{1,50})?\W*$"
 )
 _DISCLAIMER = compiled(r"(?i)\bwithout\s+(?:any\s+)?warrant(?:y|ies)\b")
 _LOUD_DISCLAIMER = compiled(r"\bWITHOUT\s+(?:ANY\s+)?WARRANT(?:Y|IES)\b")
@@ -299,10 +301,11 @@ def _licence(doc: Document) -> bool:
     return _DISCLAIMER.search(doc.text) is not None and _SELF_REFERENCE.search(doc.text) is not None
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the document's own line breaks (str.splitlines knows more)
 VERSE_LINE_MAX_WORDS = 12  # a line of verse: a few words ...
 VERSE_LINE_MAX_CHARS = 70  # ... on a short line
 VERSE_MIN_STANZA = 3  # lines in a row that make a stanza ...
-VERSE_RUN_ONS = 2  # ... with this many of them ending in a comma or a semicolon
+VERSE_RUN_ON_WORDS = 3  # ... one of them, of this many words at least, leaving its sentence to the next
 VERSE_MIN_LINES = 20  # stanza lines that make a text verse throughout (a story may quote a stanza) ...
 VERSE_MIN_SHARE = 0.4  # ... when they are this share of its non-blank lines
 VERSE_MEAN_CHARS = 50  # a stanza's lines are this long on average at most ...
@@ -313,13 +316,14 @@ _RUNS_ON = (",", ";")  # a line that ends so leaves its sentence to the next lin
 
 def stanza_lines(doc: Document) -> frozenset[int]:
     """The blocks of a plain text that are lines of verse (poems, songs, a stanza quoted in a story): runs of
-    VERSE_MIN_STANZA or more short lines in which sentences run on from one line to the next (VERSE_RUN_ONS
-    lines at least end with a comma or a semicolon), opening in capitals and reading as prose (function words,
-    not a menu's labels); every block of a text whose lines mostly stand in stanzas (a book of verse, where
-    titles, refrains and attributions go with the poems). A page's paragraphs are long lines, its header and
-    footer short lines that end no sentence across lines, and prose wrapped by hand fills its lines and opens
-    them in lower case. Such a line is not debris by its shape, and a lower-case start on it goes on with the
-    line above. (Computed once per document; Markdown joins a stanza's lines into one paragraph.)"""
+    VERSE_MIN_STANZA or more short lines in which sentences run on from one line to the next (a line of
+    VERSE_RUN_ON_WORDS words or more ends with a comma or a semicolon, or the line below goes on in lower case),
+    opening in capitals and reading as prose (function words, not a menu's labels); every block of a text whose
+    lines mostly stand in stanzas (a book of verse, where titles, refrains and attributions go with the poems).
+    A page's paragraphs are long lines, its header and footer short lines that end no sentence across lines, and
+    prose wrapped by hand fills its lines and opens them in lower case. Such a line is not debris by its shape,
+    and a lower-case start on it goes on with the line above. (Computed once per document; Markdown joins a
+    stanza's lines into one paragraph.)"""
     return doc.derived(_stanza_lines)
 
 
@@ -328,7 +332,7 @@ def _stanza_lines(doc: Document) -> frozenset[int]:
         return frozenset()
     numbers: set[int] = set()
     run: list[tuple[int, str]] = []
-    for number, line in enumerate([*doc.text.splitlines(), ""], start=1):
+    for number, line in enumerate([*_LINE_BREAK.split(doc.text), ""], start=1):
         line = line.strip()
         words = line.split()
         if line and len(words) <= VERSE_LINE_MAX_WORDS and len(line) <= VERSE_LINE_MAX_CHARS and len(words) >= 2:
@@ -339,16 +343,25 @@ def _stanza_lines(doc: Document) -> frozenset[int]:
         run = []
     if not numbers:
         return frozenset()
-    nonblank = sum(1 for line in doc.text.splitlines() if line.strip())
+    nonblank = sum(1 for line in _LINE_BREAK.split(doc.text) if line.strip())
     if len(numbers) >= VERSE_MIN_LINES and len(numbers) >= VERSE_MIN_SHARE * nonblank:
         return frozenset(b.index for b in doc.blocks)  # a book of verse: its other lines are the poems' too
     return frozenset(b.index for b in doc.blocks if b.first_line in numbers)
 
 
+def _runs_on(line: str, below: str) -> bool:
+    """Whether a line of VERSE_RUN_ON_WORDS words or more leaves its sentence to the line below: it ends with
+    a comma or a semicolon, or with a word and the line below goes on in lower case. (A short line ending in
+    a comma is a salutation, "Dear readers,", as often as verse.)"""
+    if sum(w.strip(",;:.!?'\"“”‘’()").isalpha() for w in line.split()) < VERSE_RUN_ON_WORDS:
+        return False  # (words, not code: `(adsbygoogle = window.adsbygoogle || []).push({});`)
+    return line.endswith(_RUNS_ON) or (line[-1].isalpha() and below[:1].islower())
+
+
 def _stanza(run: list[str]) -> bool:
     """Whether short lines in a row are a stanza: a sentence runs on across them, in the words of prose."""
-    if sum(line.endswith(_RUNS_ON) for line in run[:-1]) < VERSE_RUN_ONS:
-        return False  # one line ending in a comma is a salutation ("Dear readers,") as often as verse
+    if not any(_runs_on(line, below) for line, below in itertools.pairwise(run)):
+        return False
     # Prose wrapped by hand runs on across lines too, but its lines fill the width and open in lower case.
     mean = sum(len(line) for line in run) / len(run)
     capitals = sum(line[0].isupper() for line in run) / len(run)

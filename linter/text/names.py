@@ -85,7 +85,7 @@ _APPOSITIVE = compiled(
     regex.IGNORECASE,
 )
 # After ", the": two capitalised words in a row, the start of a name (", the United States will").
-_ARTICLE_NAME = compiled(r"\A,\s*(?:a|an|the)\s+(\p{Lu}[\p{L}.]*)\s+(\p{Lu}[\p{L}.]*)(?:\s+(\p{Lu}[\p{L}.]*))?")
+_ARTICLE_NAME = compiled(r"(?i:\A,\s*(?:a|an|the)\s+)(\p{Lu}[\p{L}.]*)\s+(\p{Lu}[\p{L}.]*)(?:\s+(\p{Lu}[\p{L}.]*))?")
 
 
 def _appositive(after: str) -> bool:

@@ -232,7 +232,10 @@ CLAUSE_MIN_FREQUENCY = 3.0
 # Pronouns of the deity, capitalised near the word that names it ("asked God that He protect").
 _DEITY_PRONOUNS = frozenset("he him his himself thee thou thy thine thyself".split())
 # (`Lord` before a name is a peer's title: "Lord Cameron said He would" is a slip.)
-_DEITY = compiled(r"\b(?:God|Almighty|Creator|Christ|Jesus|Allah|Providence)\b|\bLord\b(?!\s+\p{Lu})")
+_DEITY = compiled(
+    r"\b(?:God|Almighty|Creator|Christ|Jesus|Allah|Providence)\b"
+    r"|\bLord\b(?!\s+(?!(?:Who|Whom|Whose|He|Him|His|Himself|Most|God|Jesus|Almighty)\b)\p{Lu})"
+)
 _DEITY_WINDOW = 400  # characters before the pronoun in which the deity must be named
 # Verbs of saying that, before a comma, open direct speech written without quotation marks
 # ("we reply, Most certainly").
@@ -286,7 +289,7 @@ def _sentence_series(doc: Document) -> dict[int, tuple[int, int]]:
 _SEMICOLON_CAPITAL = compiled(r";\s+\p{Lu}\p{Ll}")
 _LIST_COLON = compiled(r"(?<!\d):\s")  # a colon that opens what follows (not `10:30`)
 # Two numbers standing apart right before the word: columns of a table run into the text.
-_TABLE_CELLS = compiled(r"(?:^|\s)\d[\d,.%]*[ \t]+\d[\d,.%]*[ \t]+$")
+_TABLE_CELLS = compiled(r"(?<!\S)\d[\d,.%]*[ \t]+\d[\d,.%]*[ \t]+$")
 _TABLE_LOOKBACK = 40
 # Adjective endings that derive a word from a noun: "Presidential" (President), "Congressional",
 # "Constitutional", "Biblical" (Bible), "Commercial" (Commerce).
@@ -308,12 +311,15 @@ def _adjective_of_name(doc: Document, key: str) -> bool:
 
 
 def _own_name_uses(doc: Document, noun: str) -> int:
-    """How often the document writes `noun` capitalised, not as the tail of a name joined by `of` or
-    `for` (computed once per document and noun)."""
+    """How often the document writes `noun` capitalised on its own: in mid-sentence, not as the tail of a
+    name joined by `of` or `for`, nor before another capitalised word ("the Education Ministry")
+    (computed once per document and noun)."""
     known = doc.derived(_name_uses)
     if noun not in known:
         pattern = regex.compile(
-            r"(?<!\b(?:of|for)\s)(?<![\p{L}\p{M}])" + regex.escape(noun[:1].upper() + noun[1:]) + r"(?![\p{L}\p{M}])"
+            r"(?<=[\p{Ll}\p{N},][\"”’)]?\s{1,3})(?<!\b(?:of|for)\s)"
+            + regex.escape(noun[:1].upper() + noun[1:])
+            + r"(?![\p{L}\p{M}])(?!\s+\p{Lu})"
         )
         known[noun] = sum(1 for _ in pattern.finditer(doc.prose))
     return known[noun]

@@ -97,7 +97,7 @@ class CopyPolicy:
         if label and any(i not in self.debris for i in range(original.index + 1, block.index)):
             # (only captions and furniture, which the other rules report, may stand between) ... or both
             # copies stand above the article: a page prints its title twice, an author never does.
-            if block.index >= document_layout(self.doc).first_body:
+            if block.index >= document_layout(self.doc).header_end:
                 return False
         if near and self._negations(block) != self._negations(original):
             return False

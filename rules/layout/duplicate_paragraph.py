@@ -150,7 +150,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
         seen: list[tuple[Block, tuple[str, ...]]] = []
         previous: tuple[Block, tuple[str, ...]] | None = None
         head_lines: dict[tuple[str, ...], Block] = {}  # short lines above the article's first paragraph
-        first_body = document_layout(doc).first_body
+        first_body = document_layout(doc).header_end
         for block in doc.blocks:
             if block.index in skip:
                 continue  # a caption or furniture between a line and its stutter leaves them adjacent

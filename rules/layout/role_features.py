@@ -82,6 +82,12 @@ class Layout:
     header: bool = True
     footer: bool = True
 
+    @property
+    def header_end(self) -> int:
+        """The index of the first block below the page's header: the first body block, or 0 when the lines
+        above it are too many to be a header."""
+        return self.first_body if self.header else 0
+
     def before(self, i: int) -> bool:
         return self.header and i < self.first_body
 

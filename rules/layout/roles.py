@@ -305,12 +305,13 @@ def _pictures_someone_quoted(doc: Document, s: LineShape) -> bool:
     return bool(surname) and doc.derived(_capitalised_words)[surname] >= 2  # the line's own and another
 
 
+_POSSESSIVE = regex.compile(r"['’]s?$")  # "Vakil's warning" names Vakil
 _CAPITALISED_WORD = LazyPattern(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]*(?![\p{L}\p{M}])")
 
 
 def _capitalised_words(doc: Document) -> Counter[str]:
     """How often each capitalised word occurs in the document (one scan, asked for by candidate lines)."""
-    return Counter(m.group() for m in _CAPITALISED_WORD.finditer(doc.prose))
+    return Counter(_POSSESSIVE.sub("", m.group()) for m in _CAPITALISED_WORD.finditer(doc.prose))
 
 
 def _caption_under_headline(s: LineShape) -> bool:

@@ -71,8 +71,8 @@ class GarbledName(Rule[NoOptions]):
                 key = token.text.casefold()
                 if index == 0 and (key.endswith(_AFFILIATION) or key in _PLACE_QUALIFIERS):
                     continue  # "Republican Abraham Lincoln", "Communist China", "Southeast Asia": a modifier
-                if _full_name(after) and index > 0:
-                    continue  # "Patrol Agent Raul Ortiz": a word of the title before a whole name
+                if _full_name(after):
+                    continue  # "Democrat Joe Manchin", "Patrol Agent Raul Ortiz": a modifier or a title
                 if words[-1].text.casefold() in _ORGANISATION_HEADS:
                     continue  # "Energy Conservation Bank", "Southern Command": an organisation
                 if _plural_noun(words[-1].text):
