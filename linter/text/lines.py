@@ -274,7 +274,7 @@ def _technical(doc: Document) -> bool:
 # refers to itself as "this License".
 _LICENCE_TITLE = compiled(
     r"(?i)^\W*(?:\S+\s+){0,6}licen[cs]e(?:\s*,?\s*(?:version\s+)?v?[\d.]+|\s*\([^)]{1,12}\))?"
-    r"(?:\s+[-–—]\s+[^\n]{1,50})?\W*$"
+    r"(?:\s+[-–—]\s+(?:v(?:ersion)?\s*[\d.]+|[\w ,.]{0,30}\d{4})){0,2}\W*$"
 )
 _DISCLAIMER = compiled(r"(?i)\bwithout\s+(?:any\s+)?warrant(?:y|ies)\b")
 _LOUD_DISCLAIMER = compiled(r"\bWITHOUT\s+(?:ANY\s+)?WARRANT(?:Y|IES)\b")
@@ -284,11 +284,12 @@ LICENCE_TITLE_LINES = 3  # non-blank lines at the top in which a licence names i
 
 def is_licence(doc: Document) -> bool:
     """Whether the text is a licence: a title in its first LICENCE_TITLE_LINES non-blank lines that ends in
-    "License" (a version or a short name in brackets may follow), and a disclaimer of warranty, in capitals
-    or beside the licence's references to itself ("this License"). A news page whose headline ends in
-    "licence" and whose footer disclaims warranty is none. A licence is typed, not extracted from a page:
-    its short lines, notices and copyright lines are its own, however many files of a run carry a copy.
-    (Computed once per document.)"""
+    "License" (a version, a short name in brackets, or a dash and a version or a date may follow: "SIL OPEN FONT
+    LICENSE Version 1.1 - 26 February 2007"), and a disclaimer of warranty, in capitals or beside the licence's
+    references to itself ("this License"). A news page whose headline ends in "licence", or goes on after a dash
+    in words, and whose footer disclaims warranty is none. A licence is typed, not extracted from a page: its
+    short lines, notices and copyright lines are its own, however many files of a run carry a copy. (Computed
+    once per document.)"""
     return doc.derived(_licence)
 
 
@@ -305,7 +306,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the document's own line breaks (str.s
 VERSE_LINE_MAX_WORDS = 12  # a line of verse: a few words ...
 VERSE_LINE_MAX_CHARS = 70  # ... on a short line
 VERSE_MIN_STANZA = 3  # lines in a row that make a stanza ...
-VERSE_RUN_ON_WORDS = 3  # ... one of them, of this many words at least, leaving its sentence to the next
+VERSE_RUN_ON_WORDS = 3  # ... lines of this many words at least that leave their sentence to the next ...
+VERSE_RUN_ONS = 2  # ... this many of them at least (a footer or a list may have one)
 VERSE_MIN_LINES = 20  # stanza lines that make a text verse throughout (a story may quote a stanza) ...
 VERSE_MIN_SHARE = 0.4  # ... when they are this share of its non-blank lines
 VERSE_MEAN_CHARS = 50  # a stanza's lines are this long on average at most ...
@@ -316,14 +318,14 @@ _RUNS_ON = (",", ";")  # a line that ends so leaves its sentence to the next lin
 
 def stanza_lines(doc: Document) -> frozenset[int]:
     """The blocks of a plain text that are lines of verse (poems, songs, a stanza quoted in a story): runs of
-    VERSE_MIN_STANZA or more short lines in which sentences run on from one line to the next (a line of
-    VERSE_RUN_ON_WORDS words or more ends with a comma or a semicolon, or the line below goes on in lower case),
-    opening in capitals and reading as prose (function words, not a menu's labels); every block of a text whose
-    lines mostly stand in stanzas (a book of verse, where titles, refrains and attributions go with the poems).
-    A page's paragraphs are long lines, its header and footer short lines that end no sentence across lines, and
-    prose wrapped by hand fills its lines and opens them in lower case. Such a line is not debris by its shape,
-    and a lower-case start on it goes on with the line above. (Computed once per document; Markdown joins a
-    stanza's lines into one paragraph.)"""
+    VERSE_MIN_STANZA or more short lines in which sentences run on from one line to the next (VERSE_RUN_ONS
+    lines of VERSE_RUN_ON_WORDS words or more end with a comma or a semicolon, or the line below goes on in
+    lower case), opening in capitals and reading as prose (function words, not a menu's labels); every block of
+    a text whose lines mostly stand in stanzas (a book of verse, where titles, refrains and attributions go with
+    the poems). A page's paragraphs are long lines, its header and footer short lines that end no sentence
+    across lines, and prose wrapped by hand fills its lines and opens them in lower case. Such a line is not
+    debris by its shape, and a lower-case start on it goes on with the line above. (Computed once per document;
+    Markdown joins a stanza's lines into one paragraph.)"""
     return doc.derived(_stanza_lines)
 
 
@@ -360,7 +362,7 @@ def _runs_on(line: str, below: str) -> bool:
 
 def _stanza(run: list[str]) -> bool:
     """Whether short lines in a row are a stanza: a sentence runs on across them, in the words of prose."""
-    if not any(_runs_on(line, below) for line, below in itertools.pairwise(run)):
+    if sum(_runs_on(line, below) for line, below in itertools.pairwise(run)) < VERSE_RUN_ONS:
         return False
     # Prose wrapped by hand runs on across lines too, but its lines fill the width and open in lower case.
     mean = sum(len(line) for line in run) / len(run)

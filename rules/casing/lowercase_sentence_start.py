@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -24,6 +24,11 @@ _NEXT_WORD = compiled(r"\s+([\p{L}])")
 # Lower-case particles of names ("de Klerk", "van Gogh", "al Sisi"), written so even at a sentence start.
 _NAME_PARTICLES = frozenset("de del della der den di da dos das du van von ter ten le la al el bin ibn ben".split())
 _MIN_WORDS = 4  # a paragraph shorter than this is a fragment (a credit, a label), not a sentence
+
+
+def _ended(prose: str, blocks: Sequence[Block], index: int) -> bool:
+    """Whether the block before `index` ends a sentence (a full stop, a question or an exclamation mark)."""
+    return index > 0 and prose[blocks[index - 1].start : blocks[index - 1].end].rstrip().endswith((".", "!", "?"))
 
 
 class LowercaseSentenceStart(Rule[NoOptions]):
@@ -70,7 +75,7 @@ class LowercaseSentenceStart(Rule[NoOptions]):
             block = blocks[sentence.block]
             first_in_block = sentence.block != previous_block
             previous_block = sentence.block
-            if first_in_block and sentence.block in verse:
+            if first_in_block and sentence.block in verse and not _ended(prose, blocks, sentence.block):
                 continue  # a line of a poem that goes on with the sentence of the line above
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue

@@ -25,9 +25,11 @@ class GarbledName(Rule[NoOptions]):
     Left alone: real names that are also English words (`Hope Hicks`, `Jack Ma`), institutions and places
     (`Naval Postgraduate School`, `Ahmed Street`, runs that end in a plural such as `Australian Airlines`),
     organisations (`Energy Conservation Bank`, `Southern Command`), titles and job words before a name
-    (`Election Commissioner Rajiv Kumar`, and `Patrol Agent Raul Ortiz`, a title before a given name and
-    more), and words that qualify a name as an affiliation or a place (`Republican Abraham Lincoln`,
-    `Communist China`, `Southeast Asia`).
+    (`Election Commissioner Rajiv Kumar`, `Patrol Agent Raul Ortiz`), words that qualify a name as an
+    affiliation or a place (`Republican Abraham Lincoln`, `Communist China`, `Southeast Asia`), and any
+    English word before a given name and another name with no title before it (`Democrat Joe Manchin`):
+    after a title (`Ambassador Tougher Ali Khan`) the word stands in the given name's place and is
+    reported.
 
     Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
     - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
@@ -71,8 +73,9 @@ class GarbledName(Rule[NoOptions]):
                 key = token.text.casefold()
                 if index == 0 and (key.endswith(_AFFILIATION) or key in _PLACE_QUALIFIERS):
                     continue  # "Republican Abraham Lincoln", "Communist China", "Southeast Asia": a modifier
-                if _full_name(after):
-                    continue  # "Democrat Joe Manchin", "Patrol Agent Raul Ortiz": a modifier or a title
+                if _full_name(after) and (index > 0 or not mention.title):
+                    continue  # "Democrat Joe Manchin", "Patrol Agent Raul Ortiz": a modifier or a title; after a
+                    # title the given name's place comes first ("Ambassador Tougher Ali Khan")
                 if words[-1].text.casefold() in _ORGANISATION_HEADS:
                     continue  # "Energy Conservation Bank", "Southern Command": an organisation
                 if _plural_noun(words[-1].text):

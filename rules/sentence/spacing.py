@@ -170,8 +170,8 @@ def _ellipsis_runs(doc: Document) -> tuple[list[int], list[int]]:
 
 # A label at the start of a line and its colon, padded to line the colons up (two spaces or more, or a tab),
 # or not; the value may start on the next line.
-_PADDED_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?(?:[ \t]{2,40}|[ \t]*\t[ \t]*):(?=[ \t]|$)", regex.M)
-_FIELD_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{1,40}:(?=[ \t]|$)", regex.M)
+_PADDED_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?(?:[ \t]{2,40}|[ \t]*\t[ \t]*):(?=[ \t\r]|$)", regex.M)
+_FIELD_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{1,40}:(?=[ \t\r]|$)", regex.M)
 LABEL_REACH = 80  # characters from a line's start to its colon at most, for a label and its padding
 
 
