@@ -52,8 +52,9 @@ class Spacing(Rule[NoOptions]):
     `3.5`, web or e-mail addresses, file names, code such as `typing.NamedTuple` or `threading.Thread(`); spaces
     or tabs at the end of a line.
 
-    Left alone in plain text wrapped by hand (e-mail, licences: most lines 50 to 100 characters), doubled
-    spaces, which align its columns (`Boston, MA  02110`). Left alone in any text: the spaces before the colons
+    Left alone in plain text wrapped by hand (e-mail, licences: most lines 50 to 100 characters): doubled
+    spaces, which align its columns (`Boston, MA  02110`), and spaces at line ends, which mark the soft line
+    breaks of e-mail sent as format=flowed. Left alone in any text: the spaces before the colons
     of a field list whose labels are padded to line the colons up (`Language    : English`).
 
     Left alone in Markdown: doubled spaces and spaces at line ends, which rendering collapses (and two
@@ -78,7 +79,8 @@ class Spacing(Rule[NoOptions]):
         rendered = doc.format == "markdown"  # whitespace runs collapse when the page is rendered
         # In text wrapped by hand, runs of spaces align columns and follow full stops by typing convention.
         aligned = rendered or doc.hard_wrapped
-        if not rendered:
+        if not aligned:
+            # (In text wrapped by hand a space at a line's end is e-mail's soft line break, format=flowed.)
             yield from self._trailing(doc)
         # The blocks the cheap tests pass, from one scan of the text each (a match of two characters lies in
         # a block when both do; the matches of each test cannot overlap).
