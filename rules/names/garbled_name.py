@@ -29,7 +29,7 @@ class GarbledName(Rule[NoOptions]):
     affiliation or a place (`Republican Abraham Lincoln`, `Communist China`, `Southeast Asia`), and any
     English word before a given name and another name with no title before it (`Democrat Joe Manchin`):
     after a title (`Ambassador Tougher Ali Khan`) the word stands in the given name's place and is
-    reported.
+    reported. A last word that ranks as a surname in some country stands in its own place (`Guy Forget`).
 
     Heuristics: a name mention (see `mtlint.text.names`) of two to five words in which
     - one word is an English common word: frequent in English (wordfreq zipf >= 3) and at least 1.5 zipf
@@ -67,6 +67,8 @@ class GarbledName(Rule[NoOptions]):
                 if index < lead or token.initial or not lex.is_translated_word(token.text):
                     continue
                 words = mention.words
+                if index == len(mention.tokens) - 1 and lex.name_ranks(token.text)[1] > 0:
+                    continue  # "captain Guy Forget": a surname somewhere, in the surname's place
                 before, after = words[: words.index(token)], words[words.index(token) + 1 :]
                 if any(lex.is_english_word(t.text) for t in after):
                     continue  # "Naval Postgraduate School": an institution, not a person
