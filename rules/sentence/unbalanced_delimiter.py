@@ -13,7 +13,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
 from mtlint.text.document import Block, Document
-from mtlint.text.lines import is_technical
+from mtlint.text.lines import is_technical, stanza_lines
 from mtlint.text.regexes import compiled
 
 _QUOTE = compiled(r"[“”„\"«»]")
@@ -71,7 +71,9 @@ class UnbalancedDelimiter(Rule[NoOptions]):
     brackets in Markdown (link and template syntax: `[text](url)`, `{{name}}`), every bracket in technical
     documentation (plain text with code in many lines: `the range [a, b)`, `'{'`), and a quotation that
     continues into the next paragraph in the news convention (the paragraph leaves its quote open and
-    the next one opens again, or the next paragraph closes it).
+    the next one opens again, or the next paragraph closes it). The lines of a stanza of verse
+    (`text.lines.stanza_lines`) are one paragraph: a quotation or a bracket may open on one and close on
+    another.
 
     No fix: only the writer knows where the quote or bracket should end.
     """
@@ -85,9 +87,14 @@ class UnbalancedDelimiter(Rule[NoOptions]):
     def check(self, doc: Document) -> Iterator[Finding]:
         carried: list[_Open] = []  # quotations the previous paragraph left open
         prose = doc.prose
+        verse = stanza_lines(doc)  # a stanza is one paragraph: a quotation or a bracket runs over its lines
         for block in doc.blocks:
+            runs_on = block.index in verse and block.index + 1 in verse
             if _ANY_DELIMITER.search(prose, block.start, block.end) is None:
-                carried = []  # no mark to scan: nothing opens, closes or carries on (most blocks)
+                if not runs_on:
+                    if block.index in verse:  # the stanza's last line: what its lines left open stays open
+                        yield from (self._unclosed(item) for item in carried)
+                    carried = []  # no mark to scan: nothing opens, closes or carries on (most blocks)
                 continue
             stack, strays = self._scan(doc, block, carried)
             carried = []
@@ -95,7 +102,12 @@ class UnbalancedDelimiter(Rule[NoOptions]):
             last_block = block.index + 1 == len(doc.blocks)
             reopenings: _Reopenings | None = None  # built for the first open quote that needs it
             for item in stack:
+                if runs_on:
+                    carried.append(item)  # the next line of the stanza may close it
+                    continue
                 if item.offset < block.start:
+                    if block.index in verse:  # the stanza's last line: what it left open stays open
+                        yield self._unclosed(item)
                     continue  # carried from the paragraph before: a quotation may run over several
                 if item.family == '"' and last_block and block.index > 0 and item.offset == last_quote:
                     continue  # the text stops inside its last quotation: a page cut off by extraction
