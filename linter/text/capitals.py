@@ -47,6 +47,8 @@ class WordUse:
     in_name: tuple[int, ...] = ()  # offsets where it is capitalised next to another capitalised word
     # ("the State Department", "Frank Miller said"); at a sentence start, only before one
     lower: int = 0  # written in lower case
+    alone: int = 0  # capitalised in mid-sentence on its own: no capitalised word beside it, not after `of` or
+    # `for` ("the President", "Congress gave"; not "the Education Ministry" or "Ministry of Education")
 
 
 @dataclass
@@ -91,7 +93,7 @@ def _occurrences(key: str) -> regex.Pattern[str]:
 def _count(doc: Document, key: str) -> WordUse:
     prose = doc.prose
     pattern = _occurrences(key)
-    mid, lower, in_name = 0, 0, []
+    mid, lower, alone, in_name = 0, 0, 0, []
     for block in _running_blocks(doc):
         for m in pattern.finditer(prose, block.start, block.end):
             w = m.group()
@@ -107,7 +109,20 @@ def _count(doc: Document, key: str) -> WordUse:
             prev = _neighbour(prose, block.start, m.start(), -1)
             if (prev and is_capitalised(prev)) or (nxt and is_capitalised(nxt)):
                 in_name.append(m.start())
-    return WordUse(mid, tuple(in_name), lower)
+            if not (nxt and is_capitalised(nxt)) and not (prev and _joined(prev)):
+                alone += 1
+    return WordUse(mid, tuple(in_name), lower, alone)
+
+
+# "Ministry of Education": the word after them ends a longer name; after a capitalised word other than a
+# sentence's article the word is part of a name too ("Vice President").
+_JOINERS = frozenset(("of", "for"))
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _joined(prev: str) -> bool:
+    key = prev.casefold()
+    return key in _JOINERS or (is_capitalised(prev) and key not in _ARTICLES)
 
 
 def _neighbour(prose: str, start: int, end: int, direction: int) -> str | None:

@@ -6,12 +6,10 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
-from mtlint.text.capitals import capital_evidence, is_capitalised, is_titlecase, word_key
+from mtlint.text.capitals import CapitalEvidence, capital_evidence, is_capitalised, is_titlecase, word_key
 from mtlint.text.document import BlockKind, Document, Sentence
 from mtlint.text.regexes import compiled
 from mtlint.text.words import WordMatch, word_matches
@@ -152,7 +150,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                         continue
                     if evidence is None:
                         evidence = capital_evidence(doc)
-                    if evidence.used_as_name(key, besides=m.start()) or _adjective_of_name(doc, key):
+                    if evidence.used_as_name(key, besides=m.start()) or _adjective_of_name(evidence, key):
                         continue
                     # The document's own lower-case uses of the word lower the bar for cognates ("where
                     # Danger lies" when the text also says "the danger"): a name is not written in lower case.
@@ -297,36 +295,18 @@ _ADJECTIVE_ENDINGS = ("ional", "ical", "ial", "al", "ic")
 NAME_USES = 2  # a noun the document capitalises this often on its own is one of its names
 
 
-def _adjective_of_name(doc: Document, key: str) -> bool:
-    """Whether `key` is an adjective of a noun the document capitalises on its own at least NAME_USES times
-    ("Presidential authority" in a text that writes "the President"): house style, not a slip. A noun
-    seen only inside a longer name ("Ministry of Education") does not make "Educational" one."""
+def _adjective_of_name(evidence: CapitalEvidence, key: str) -> bool:
+    """Whether `key` is an adjective of a noun the document capitalises on its own in mid-sentence at least
+    NAME_USES times ("Presidential authority" in a text that writes "the President"): house style, not a
+    slip. A noun seen only inside a longer name ("Ministry of Education", "the Education Ministry") or at
+    the start of sentences does not make "Educational" one."""
     for ending in _ADJECTIVE_ENDINGS:
         base = key[: -len(ending)]
         if key.endswith(ending) and len(base) >= 4:
             for noun in (base, base + "e"):
-                if _own_name_uses(doc, noun) >= NAME_USES:
+                if evidence.use(noun).alone >= NAME_USES:
                     return True
     return False
-
-
-def _own_name_uses(doc: Document, noun: str) -> int:
-    """How often the document writes `noun` capitalised on its own: in mid-sentence, not as the tail of a
-    name joined by `of` or `for`, nor before another capitalised word ("the Education Ministry")
-    (computed once per document and noun)."""
-    known = doc.derived(_name_uses)
-    if noun not in known:
-        pattern = regex.compile(
-            r"(?<=[\p{Ll}\p{N},][\"”’)]?\s{1,3})(?<!\b(?:of|for)\s)"
-            + regex.escape(noun[:1].upper() + noun[1:])
-            + r"(?![\p{L}\p{M}])(?!\s+\p{Lu})"
-        )
-        known[noun] = sum(1 for _ in pattern.finditer(doc.prose))
-    return known[noun]
-
-
-def _name_uses(doc: Document) -> dict[str, int]:
-    return {}
 
 
 def _clause_participle(key: str, gap: str) -> bool:
