@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from mtlint.text.blocks import Block
 from mtlint.text.document import Document
 from mtlint.text.regexes import compiled
 from mtlint.text.values import frozen
@@ -302,7 +303,6 @@ def _licence(doc: Document) -> bool:
     return _DISCLAIMER.search(doc.text) is not None and _SELF_REFERENCE.search(doc.text) is not None
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the document's own line breaks (str.splitlines knows more)
 VERSE_LINE_MAX_WORDS = 12  # a line of verse: a few words ...
 VERSE_LINE_MAX_CHARS = 70  # ... on a short line
 VERSE_MIN_STANZA = 3  # lines in a row that make a stanza ...
@@ -330,25 +330,24 @@ def stanza_lines(doc: Document) -> frozenset[int]:
 
 
 def _stanza_lines(doc: Document) -> frozenset[int]:
+    # Plain text not wrapped by hand has a block per non-blank line: a stanza is a run of short blocks on
+    # consecutive lines.
     if doc.format == "markdown" or doc.hard_wrapped:
         return frozenset()
-    numbers: set[int] = set()
-    run: list[tuple[int, str]] = []
-    for number, line in enumerate([*_LINE_BREAK.split(doc.text), ""], start=1):
-        line = line.strip()
-        words = line.split()
-        if line and len(words) <= VERSE_LINE_MAX_WORDS and len(line) <= VERSE_LINE_MAX_CHARS and len(words) >= 2:
-            run.append((number, line))
+    found: set[int] = set()
+    run: list[Block] = []
+    for b in [*doc.blocks, None]:
+        words = b.text.split() if b is not None else []
+        short = 2 <= len(words) <= VERSE_LINE_MAX_WORDS and len(b.text.strip()) <= VERSE_LINE_MAX_CHARS if b else False
+        if b is not None and short and (not run or b.first_line == run[-1].first_line + 1):
+            run.append(b)
             continue
-        if len(run) >= VERSE_MIN_STANZA and _stanza([text for _, text in run]):
-            numbers.update(n for n, _ in run)
-        run = []
-    if not numbers:
-        return frozenset()
-    nonblank = sum(1 for line in _LINE_BREAK.split(doc.text) if line.strip())
-    if len(numbers) >= VERSE_MIN_LINES and len(numbers) >= VERSE_MIN_SHARE * nonblank:
+        if len(run) >= VERSE_MIN_STANZA and _stanza([r.text.strip() for r in run]):
+            found.update(r.index for r in run)
+        run = [b] if b is not None and short else []
+    if len(found) >= VERSE_MIN_LINES and len(found) >= VERSE_MIN_SHARE * len(doc.blocks):
         return frozenset(b.index for b in doc.blocks)  # a book of verse: its other lines are the poems' too
-    return frozenset(b.index for b in doc.blocks if b.first_line in numbers)
+    return frozenset(found)
 
 
 def _runs_on(line: str, below: str) -> bool:
