@@ -174,7 +174,6 @@ def _ellipsis_runs(doc: Document) -> tuple[list[int], list[int]]:
 # or not; the value may start on the next line.
 _PADDED_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?(?:[ \t]{2,40}|[ \t]*\t[ \t]*):(?=[ \t\r]|$)", regex.M)
 _FIELD_LABEL = compiled(r"[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]{1,40}:(?=[ \t\r]|$)", regex.M)
-LABEL_REACH = 80  # characters from a line's start to its colon at most, for a label and its padding
 
 
 def _aligned_field(doc: Document, colon: int) -> bool:
@@ -183,45 +182,29 @@ def _aligned_field(doc: Document, colon: int) -> bool:
     its colon stands in the same column as that of a padded field a few lines above or below (`Description
     : ...` under `Name        : ...`)."""
     text = doc.prose
-    newline = text.rfind("\n", max(0, colon - LABEL_REACH), colon)
-    if newline < 0 and colon > LABEL_REACH:
-        return False  # the line starts too far back for a label
-    start = newline + 1
+    line, column = doc.position(colon)
+    start = colon - column + 1
     if _label_colon(_PADDED_LABEL, text, start, colon):
         return True
     if not _label_colon(_FIELD_LABEL, text, start, colon):
         return False
-    column = colon - start
     return any(
-        (m := _PADDED_LABEL.match(text, n)) is not None and m.end() - 1 - n == column
-        for n in _nearby_lines(text, start, colon)
+        (m := _PADDED_LABEL.match(text, n)) is not None and m.end() - n == column for n in _nearby_lines(doc, line)
     )
 
 
 FIELD_REACH = 3  # lines above and below (within the paragraph) where a field may line its colon up
 
 
-def _nearby_lines(text: str, start: int, inside: int) -> list[int]:
-    """The starts of up to FIELD_REACH lines above and below the line at `start` (which holds `inside`),
-    stopping at a blank line: a field's value may wrap onto the next line."""
+def _nearby_lines(doc: Document, line: int) -> list[int]:
+    """The starts of up to FIELD_REACH lines above and below `line`, stopping at a blank line (a field's
+    value may wrap onto the next line)."""
     out: list[int] = []
-    line = start
-    for _ in range(FIELD_REACH):
-        if line == 0:
-            break
-        line = text.rfind("\n", 0, line - 1) + 1
-        end = text.find("\n", line)
-        if not text[line : end if end >= 0 else len(text)].strip():
-            break
-        out.append(line)
-    end = text.find("\n", inside)
-    for _ in range(FIELD_REACH):
-        if end < 0:
-            break
-        line, end = end + 1, text.find("\n", end + 1)
-        if not text[line : end if end >= 0 else len(text)].strip():
-            break
-        out.append(line)
+    for step in (-1, 1):
+        n = line + step
+        while abs(n - line) <= FIELD_REACH and 1 <= n <= doc.line_count and doc.line_text(n).strip():
+            out.append(doc.line_span(n)[0])
+            n += step
     return out
 
 
