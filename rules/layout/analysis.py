@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from mtlint.rules.layout.captions import find_captions
 from mtlint.rules.layout.credits import closes_story
-from mtlint.rules.layout.cues import has_credit, is_timestamp, names_pictured
+from mtlint.rules.layout.cues import has_credit, is_timestamp
 from mtlint.rules.layout.furniture import find_furniture, is_numbered_section, is_role_title, is_section_name
 from mtlint.rules.layout.role_features import Layout, document_layout
 from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence_captions
@@ -155,15 +155,9 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     captions.update((i, hits) for i, hits in learned_captions.items() if i not in furniture)
     taken = set(captions) | set(furniture)
     if roles.has_body and not roles.documentation:
-        for i in sorted(sentence_captions(doc) - taken):
-            if _model_may_report(doc, roles, i):
-                b, s = doc.blocks[i], shapes[i]
-                names = names_pictured(s.text, s.words, s.ends_sentence, s.verb)
-                why = (
-                    "a photo caption that names the person pictured"
-                    if names
-                    else "a photo caption written as a sentence"
-                )
+        for i, why in sorted(sentence_captions(doc).items()):
+            if i not in taken and _model_may_report(doc, roles, i):
+                b = doc.blocks[i]
                 captions[i] = (Hit(i, b.start, b.end, True, False, why),)
                 taken.add(i)
     if doc.format == "markdown" or roles.documentation:

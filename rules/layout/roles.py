@@ -269,7 +269,11 @@ def _name(cls: str, v: Sequence[float]) -> tuple[str, str]:
     return ("quote" if f("quote_start") else "body"), ""
 
 
-def sentence_captions(doc: Document) -> frozenset[int]:
+SENTENCE_CAPTION = "a photo caption written as a sentence"
+PORTRAIT_CAPTION = "a photo caption that names the person pictured"
+
+
+def sentence_captions(doc: Document) -> dict[int, str]:
     """Blocks shaped like a photo caption written as a sentence (`cues.describes_scene`: someone doing
     something somewhere, no full stop; `cues.poses`: the same with no verb) set between two body
     paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y"), or
@@ -277,10 +281,10 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     names elsewhere, with their role and no verb (`cues.names_pictured`), between or under its
     paragraphs ("Jane Doe, chief economist at the bank"). A headline has the same shape, so
     above the body only a line under it counts, and only in a shape a standfirst does not take (see
-    _caption_under_headline)."""
+    _caption_under_headline). Each block maps to why it reads as a caption."""
     shapes = line_shapes(doc)
     layout = document_layout(doc)
-    out = set()
+    out: dict[int, str] = {}
     # Above the body only lines under the headline count; in Markdown a line under the headline is the
     # author's (a caption under a picture that is there).
     head = layout.headline
@@ -288,13 +292,11 @@ def sentence_captions(doc: Document) -> frozenset[int]:
     for i, s in enumerate(shapes):
         under_headline = headline is not None and head < i < layout.first_body and s.key != headline
         between, below = layout.between(i), layout.after(i)
-        if (
-            (between and _caption_sentence(s))
-            or (under_headline and _caption_under_headline(s))
-            or ((between or below) and _pictures_someone_quoted(doc, s))
-        ):
-            out.add(i)
-    return frozenset(out)
+        if (between or below) and _pictures_someone_quoted(doc, s):
+            out[i] = PORTRAIT_CAPTION  # (the more telling reason for a line of both shapes)
+        elif (between and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
+            out[i] = SENTENCE_CAPTION
+    return out
 
 
 def _pictures_someone_quoted(doc: Document, s: LineShape) -> bool:
@@ -305,7 +307,7 @@ def _pictures_someone_quoted(doc: Document, s: LineShape) -> bool:
     return bool(surname) and doc.derived(_capitalised_words)[surname] >= 2  # the line's own and another
 
 
-_POSSESSIVE = regex.compile(r"['’]s?$")  # "Vakil's warning" names Vakil
+_POSSESSIVE = LazyPattern(r"['’]s?$")  # "Vakil's warning" names Vakil
 _CAPITALISED_WORD = LazyPattern(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]*(?![\p{L}\p{M}])")
 
 
