@@ -143,7 +143,7 @@ def role_features(doc: Document, min_files: int = MIN_FILES) -> tuple[tuple[floa
     counts for lines found in at least `min_files` files."""
     shapes = line_shapes(doc)
     layout = document_layout(doc)
-    credit = [cues.has_credit(s.text) for s in shapes]
+    credit = [cues.has_credit(s.text) or cues.names_picture(s.text, s.words, s.ends_sentence) for s in shapes]
     keys = [s.key for s in shapes]
     local = Counter(keys)
     long_keys = sorted(k for k in local if len(k) >= 15)
