@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mtlint.model import Finding
 from mtlint.rule import Rule, RuleOptions
-from mtlint.rules.encoding import language_id, latin_runs, other_scripts
+from mtlint.rules.encoding import language_id, latin_runs, other_scripts, vietnamese
 from mtlint.text.document import Document
 
 
@@ -60,6 +60,12 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     and code (no run crosses a code span, a link or a table cell), and a lone word the document uses twice or
     more (a term its writer chose).
 
+    Vietnamese, also in Latin script but in syllables too short to score one by one, is told by its letters: a
+    stretch of at least four syllables with diacritics, three of them in lower case and one with a letter only
+    Vietnamese uses (`ệ`, `ơ`, `ư`), is text left in Vietnamese (`said that công tác phòng chống thiên tai đã
+    được triển khai before`). Names keep those letters and capitalise every syllable (`Nguyễn Phú Trọng`), and
+    a dish English borrows is a word or two (`phở`, `bánh mì`): both stay silent.
+
     Whole sentences the Latin-script path leaves are read by the offline language identifier lingua when
     the optional extra is installed (`pip install 'mtlint[lang]'`): a sentence of at least `min-words` words
     that it assigns to another language with confidence `min-confidence` or more, and that has few English
@@ -99,7 +105,18 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
                 )
         opts = self.options
         if opts.detect_latin:
+            vietnamese_runs = []
+            for block in doc.blocks:
+                for stretch in vietnamese.stretches(text, block.start, block.end):
+                    vietnamese_runs.append((stretch.start, stretch.end))
+                    excerpt = _excerpt(" ".join(text[stretch.start : stretch.end].split()))
+                    yield self.finding(
+                        stretch.start, stretch.end, f"Text left in Vietnamese: '{excerpt}'.", language="Vietnamese"
+                    )
+            runs.extend(vietnamese_runs)
             for span in latin_runs.find(doc, opts.latin_min_score, opts.lone_words, opts.allow_words):
+                if any(s < span.end and span.start < e for s, e in vietnamese_runs):
+                    continue  # (its words scored as some other language)
                 runs.append((span.start, span.end))
                 kind = {"word": "Word", "date": "Date"}.get(span.kind, "Text")
                 where = f"left in {span.language}" if span.language else "not in English"
