@@ -60,6 +60,13 @@ def test_hard_wrapped_plain_text_forms_paragraphs() -> None:
     assert [(b.first_line, b.last_line) for b in doc.blocks] == [(1, 4), (6, 9)]
 
 
+def test_an_email_quoting_its_message_reads_as_typed_text() -> None:
+    reply = "Short answer: yes.\n\n> Can the modem act as a bridge,\n> or must it route?\n>\n> Dana\n"
+    assert Document(reply).hard_wrapped
+    session = "Use the shell:\n\n>>> x = 1\n>>> y = 2\n>>> x + y\n3\n"
+    assert not Document(session).hard_wrapped  # an interpreter's prompts are no quoted mail
+
+
 def test_sentences_do_not_split_after_abbreviations() -> None:
     doc = Document("Mr. Khan met U.S. officials on Nov. 27 at 5 p.m. in Washington. they left. S. Paul Kapur spoke.")
     assert [s.text for s in doc.sentences] == [
