@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from mtlint.model import Edit, Finding, Fix, Severity
 from mtlint.rule import Rule, RuleOptions
 from mtlint.rules import lexicon as lex
-from mtlint.rules.names.lexicon import is_english_word
 from mtlint.text.capitals import CapitalEvidence, capital_evidence, is_capitalised, is_titlecase, word_key
 from mtlint.text.document import BlockKind, Document, Sentence
 from mtlint.text.regexes import compiled
@@ -61,20 +60,19 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     where it writes `the President`).
 
     Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a semicolon (`; To
-    set`), and a preposition or conjunction also before a one-word name (`met With Ramzanov in`; not a title that goes
-    on with common words, `read Of Mice and Men`, nor a transliterated article, `At Tira`); articles, demonstratives and
-    question words are not, because they open embedded titles (`the FAQ entry How do I …`), except an article between a
-    lower-case content word or a conjunction and a lower-case common noun (`stressed The importance of`, `said that The
-    agreement`), and a relative word after a comma before a lower-case word in a sentence that asks nothing (`the
-    decision, Which was taken`), and `That` before the determiner or pronoun of its clause (`confirmed That the law`),
-    where no title opens. Other words are flagged only when wordfreq shows them to be English common words rather than
-    names (far more frequent in English than in German, French, Spanish, Italian and Portuguese text, where names keep
-    their spelling); when the document does not write them as a name elsewhere (next to another capitalised word, or
-    capitalised in mid-sentence more than once); when they do not follow a determiner (`the Taliban`; unless the clause
-    goes on at once with a verb or a preposition other than `of`: `the Decision would be`, `any Interference in`) or
-    `known as`; and when they are not plurals (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns
-    English capitalises as short names (`Parliament`, `the South`, `Congress`) or words English writes only as names
-    (`talks in Germany and`, `Christmas`: WordNet knows no lower-case sense of them).
+    set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
+    How do I …`), except an article between a lower-case content word or a conjunction and a lower-case common noun
+    (`stressed The importance of`, `said that The agreement`), and a relative word after a comma before a lower-case
+    word in a sentence that asks nothing (`the decision, Which was taken`), and `That` before the determiner or
+    pronoun of its clause (`confirmed That the law`), where no title opens. Other words are flagged only when
+    wordfreq shows them to be English common words rather than names (far more frequent in English than in German,
+    French, Spanish, Italian and Portuguese text, where names keep their spelling); when the document does not write
+    them as a name elsewhere (next to another capitalised word, or capitalised in mid-sentence more than once); when
+    they do not follow a determiner (`the Taliban`; unless the clause goes on at once with a verb or a preposition
+    other than `of`: `the Decision would be`, `any Interference in`) or `known as`; and when they are not plurals
+    (`beat Spurs`), nationality or faith words (`Islamic`, `Pakistani`), nouns English capitalises as short names
+    (`Parliament`, `the South`, `Congress`) or words English writes only as names (`talks in Germany and`,
+    `Christmas`: WordNet knows no lower-case sense of them).
 
     Fix: lowercase the word. Safe for closed-class words; unsafe otherwise (it might still be a name).
     Options: `min-englishness` (zipf gap between English and the other languages, default 1.9) and
@@ -189,8 +187,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
             return False
         n = nxt.group()
         if not (n[0].islower() or n[0].isdigit() or lex.is_calendar(word_key(n))):
-            if not _before_name(prose, words, i, closed):
-                return False
+            return False
         if after_name and (
             i < 2 or not is_titlecase(words[i - 2].group()) or not _joined_by_space(prose, words[i - 2], prev)
         ):
@@ -390,27 +387,6 @@ def _relative_after_comma(prose: str, words: list[WordMatch], i: int, gap: str, 
 _SENTENCE_STOP = compiled(r"[.!?]")
 # What a clause opened by "that" begins with: a determiner or a subject pronoun.
 _CLAUSE_SUBJECTS = frozenset("the a an he she it they we i you his her its their this these those there".split())
-
-
-# Prepositions that also spell a transliterated Arabic article ("At Tira", "As Suwayda", "An Nasiriyah").
-_ARTICLES_ABROAD = frozenset(("At", "As", "An"))
-
-
-def _before_name(prose: str, words: list[WordMatch], i: int, closed: bool) -> bool:
-    """Whether a capitalised preposition or conjunction stands, one space either side, between a
-    lower-case word and a one-word name (`met With Erdogan on`, `arrived To Moscow`): the clause goes on
-    into the name. A title that opens with a preposition goes on with common words (`Of Mice and Men`)."""
-    if not closed or words[i].group().casefold() in _DETERMINERS or words[i].group().casefold() in _QUESTION_WORDS:
-        return False
-    if i + 1 >= len(words) or not _between_words(prose, words, i) or words[i - 1].group() in _DETERMINERS:
-        return False  # (after an article, a title: "the Before Python Initialization section")
-    if words[i].group() in _ARTICLES_ABROAD:
-        return False  # "the village of At Tira", "As Suwayda": a transliterated article opens the name
-    name = words[i + 1].group()
-    if not (is_titlecase(name) and name.isalpha()):
-        return False
-    key = name.casefold()
-    return lex.is_proper_noun(key) or not (is_english_word(name) or lex.is_closed_class(key))
 
 
 def _complementizer(prose: str, words: list[WordMatch], i: int) -> bool:
