@@ -61,10 +61,11 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     more (a term its writer chose).
 
     Vietnamese, also in Latin script but in syllables too short to score one by one, is told by its letters: a
-    stretch of at least four syllables with diacritics, three of them in lower case and one with a letter only
-    Vietnamese uses (`ệ`, `ơ`, `ư`), is text left in Vietnamese (`said that công tác phòng chống thiên tai đã
-    được triển khai before`). Names keep those letters and capitalise every syllable (`Nguyễn Phú Trọng`), and
-    a dish English borrows is a word or two (`phở`, `bánh mì`): both stay silent.
+    stretch of at least five syllables with diacritics joined by spaces, mostly in lower case, one with a letter
+    only Vietnamese uses (`ệ`, `ơ`, `ư`), is text left in Vietnamese (`said that công tác phòng chống thiên tai
+    đã được triển khai before`). Left alone: names, which capitalise their words (`Nguyễn Phú Trọng`, `Trường
+    Đại học Sư phạm`), dishes English borrows (`cà phê sữa đá`), lists (a comma ends a stretch), and a stretch
+    with its translation in brackets beside it.
 
     Whole sentences the Latin-script path leaves are read by the offline language identifier lingua when
     the optional extra is installed (`pip install 'mtlint[lang]'`): a sentence of at least `min-words` words
@@ -115,8 +116,8 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
                     )
             runs.extend(vietnamese_runs)
             for span in latin_runs.find(doc, opts.latin_min_score, opts.lone_words, opts.allow_words):
-                if any(s < span.end and span.start < e for s, e in vietnamese_runs):
-                    continue  # (its words scored as some other language)
+                if vietnamese.has_letters(text, span.start, span.end):
+                    continue  # Vietnamese, scored as some other language: the stretches above judge it
                 runs.append((span.start, span.end))
                 kind = {"word": "Word", "date": "Date"}.get(span.kind, "Text")
                 where = f"left in {span.language}" if span.language else "not in English"

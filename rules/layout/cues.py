@@ -162,25 +162,28 @@ def has_credit(text: str) -> bool:
 
 
 # A caption that names its picture as the subject: "The picture shows ...", "Photo taken on March 5 shows
-# ...", "The photo was provided by ...", "Provided by the ministry" (Chinese and Korean captions, word for
-# word). A sentence about what a picture shows in the abstract ("the picture shows that ...") is prose.
+# ...", "The photo was provided by ...", "Provided by the Ministry" (Chinese and Korean captions, word for
+# word). A sentence about what a picture shows in the abstract ("the picture shows that ...") is prose, and
+# so is one that ends with a full stop (a story about a photograph describes it so).
 _PICTURE_SUBJECT = compiled(
     r"^(?i:(?:the\s+)?(?:photo|image|picture|photograph)s?)\s+(?:shows?\b|taken\s+on|(?:was|were|is)\s+(?:taken|provided|supplied)\b)"
     r"(?!\s+(?:that|how|what|why|whether|no|little|us|me)\b)"
 )
-_PROVIDED_BY = compiled(r"^(?:(?:Photos?|Pictures?|Images?)\s+)?(?:Provided|Supplied|Courtesy)\s+(?:by|of)\s+\S")
+_PROVIDED_BY = compiled(
+    r"^(?:(?:Photos?|Pictures?|Images?)\s+)?(?:Provided|Supplied|Courtesy)\s+(?:by|of)\s+(?:the\s+)?\p{Lu}"
+)
 PROVIDED_MAX_WORDS = 10  # "Provided by the Ministry of Defence": a credit alone; a longer line is a sentence
 
 
 def names_picture(text: str, words: int, ends_sentence: bool) -> bool:
     """A caption that names its picture as the subject ("The picture shows delegates at the meeting",
     "Photo taken on May 5 shows ...") or a short line naming who provided it ("Provided by the
-    ministry"), up to CAPTION_MAX_WORDS words."""
-    if words > CAPTION_MAX_WORDS or text.endswith((":", "：")):
+    Ministry"): up to CAPTION_MAX_WORDS words and no full stop (`_caption_sized`)."""
+    if not _caption_sized(text, words, ends_sentence, 2):
         return False
     if _PICTURE_SUBJECT.match(text):
         return True
-    return words <= PROVIDED_MAX_WORDS and not ends_sentence and _PROVIDED_BY.match(text) is not None
+    return words <= PROVIDED_MAX_WORDS and _PROVIDED_BY.match(text) is not None
 
 
 def is_imperative(word: str) -> bool:
