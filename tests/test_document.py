@@ -63,8 +63,11 @@ def test_hard_wrapped_plain_text_forms_paragraphs() -> None:
 def test_an_email_quoting_its_message_reads_as_typed_text() -> None:
     reply = "Short answer: yes.\n\n> Can the modem act as a bridge,\n> or must it route?\n>\n> Dana\n"
     assert Document(reply).hard_wrapped
-    session = "Use the shell:\n\n>>> x = 1\n>>> y = 2\n>>> x + y\n3\n"
+    session = "Use the shell:\n\n>>> x = 1\n>>> y = 2\n>>> x + y\n3\n>>>\n>>>\n"
     assert not Document(session).hard_wrapped  # an interpreter's prompts are no quoted mail
+    paragraph = "The council approved the budget on Monday after a debate that lasted most of the night, " * 2
+    page = f"{paragraph}\n> First related story\n> Second related story\n> Third related story\n{paragraph}\n"
+    assert not Document(page).hard_wrapped  # a page's paragraphs, one per line, quoting three lines
 
 
 def test_sentences_do_not_split_after_abbreviations() -> None:

@@ -355,7 +355,7 @@ def _more_words(text: str, n: int) -> bool:
 _CLOSED_END = compiled(r"[.!?:;\"”’)]\s*$")
 WRAP_WIDTH = 100  # characters: a wrapped line is never longer (one paragraph per line mostly is)
 # A line of an e-mail quoting the message it answers: "> text", ">> text", "SL> text" (not a Python prompt).
-_QUOTED = compiled(r"^[ \t]*[A-Za-z]{0,3}>(?!>> )")
+_QUOTED = compiled(r"^[ \t]*[A-Za-z]{0,3}>(?!>>(?:\s|$))")
 QUOTED_MIN_LINES = 3  # quoted lines that make a text an e-mail ...
 QUOTED_MIN_SHARE = 0.1  # ... when they are this share of its lines at least
 
@@ -364,17 +364,20 @@ def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int]]) -> boo
     """Whether consecutive lines are wrapped parts of one paragraph (e-mail style) rather than paragraphs:
     every line fits the width and most fill it, or (a README with a long command or address here and
     there) few lines pass the width and several break off mid-sentence to go on in lower case below, or
-    the text quotes an e-mail line by line (`> ...`), as a reply does."""
+    (few lines passing the width, again) the text quotes an e-mail line by line (`> ...`), as a reply
+    does. A page's paragraphs, one per line, are mostly longer than the width, whatever lines they hold."""
     texts = [doc.text[s:e] for s, e, _ in lines]
     lengths = [len(t) for t in texts if t.strip()]
     if len(lengths) < 4:
         return False
-    quoted = sum(1 for t in texts if ">" in t[:16] and _QUOTED.match(t))  # (a cheap look first)
-    if quoted >= max(QUOTED_MIN_LINES, QUOTED_MIN_SHARE * len(lengths)):
-        return True  # an e-mail quoting the one it answers: typed, however short its lines
+    long_lines = sum(n > WRAP_WIDTH for n in lengths)
+    if long_lines <= max(1.0, 0.1 * len(lengths)):  # (a page's paragraphs, one per line, are longer)
+        quoted = sum(1 for t in texts if ">" in t[:16] and _QUOTED.match(t))  # (a cheap look first)
+        if quoted >= max(QUOTED_MIN_LINES, QUOTED_MIN_SHARE * len(lengths)):
+            return True  # an e-mail quoting the one it answers: typed, however short its lines
     if max(lengths) <= WRAP_WIDTH and sum(50 <= n <= WRAP_WIDTH for n in lengths) >= 0.6 * len(lengths):
         return True
-    if sum(n > WRAP_WIDTH for n in lengths) > max(1.0, 0.1 * len(lengths)):
+    if long_lines > max(1.0, 0.1 * len(lengths)):
         return False  # paragraphs, one per line
     pairs = continued = 0
     for above, below in itertools.pairwise(texts):
