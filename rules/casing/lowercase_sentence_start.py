@@ -116,6 +116,10 @@ class LowercaseSentenceStart(Rule[NoOptions]):
                 continue
             if prose.startswith("(", m.end()):
                 continue  # `join() is a string method`: a function named by its call keeps its own case
+            if prose.startswith("://", m.end()) or (
+                prose.startswith(".", m.end()) and prose[m.end() + 1 : m.end() + 2].isalnum()
+            ):
+                continue  # `http://...`, `example.org is down`, `setup.py reads`: an address or a file name
             if first_in_block and _continues_previous(doc, block):
                 continue
             if not first_in_block and not _after_sentence_end(prose, block.start, sentence.start):
