@@ -18,6 +18,8 @@ _IDENTIFIER_TAIL = compiled(r"\\?_|\(|\.\w|::|[ \t]*=(?!=)|[ \t]+\w+[ \t]*=[^=]"
 _CREDIT_WORDS = frozenset({"by", "via"})
 # Words after `by` in a byline whatever their case (`by staff reporter`; not `by the numbers`).
 _CREDIT_MAX_NAME_WORDS = 3
+# A command rather than a title: an option, a file name with its extension, a path or an assignment.
+_COMMAND = compiled(r"(?:^|\s)--?[A-Za-z]|\w\.[A-Za-z][A-Za-z0-9]{0,3}\b|/|=")
 _CAPITALISED_SHARE = 0.75  # headings that must start with a capital for a lower-case one to stand out
 
 
@@ -31,13 +33,14 @@ class LowercaseHeading(Rule[NoOptions]):
     Bad:  `the broader context`
     Good: `The broader context`
 
-    Heuristics: a Markdown heading, or in plain text a short line without final punctuation that opens the document
-    or introduces prose (the document model's HEADING blocks), whose first word starts with a lower-case letter, in
-    a document whose other headings start with a capital (without that evidence a lower-case short line is as likely
-    to be page furniture). Not flagged: credit lines whose other words are all capitalised (`by Jane Doe`) or that
-    name a user (`by admin`, `by staff reporter`), one-word lines (captions and labels such as `picture` or
-    `archival` are the caption rules' business), words written in lower case on purpose (`iPhone`, `eBay`, handles,
-    web addresses, file names), and lines of verse (in plain text, lines of a stanza: a poem's short lines).
+    Heuristics: a Markdown heading, or in plain text a short line without final punctuation that opens the document or
+    introduces prose (the document model's HEADING blocks), whose first word starts with a lower-case letter, in a
+    document whose other headings start with a capital (without that evidence a lower-case short line is as likely to be
+    page furniture). Not flagged: credit lines whose other words are all capitalised (`by Jane Doe`) or that name a user
+    (`by admin`, `by staff reporter`), one-word lines (captions and labels such as `picture` or `archival` are the
+    caption rules' business), words written in lower case on purpose (`iPhone`, `eBay`, handles, web addresses, file
+    names), commands on a line of their own (`tar xzf tools.tar.gz`), and lines of verse (in plain text, lines of a
+    stanza: a poem's short lines).
 
     Fix (safe): capitalise the first letter.
     """
@@ -75,6 +78,8 @@ class LowercaseHeading(Rule[NoOptions]):
                 continue  # `## \u0060Blob\u0060 objects`, `#### prefer-online`: code opens the heading
             if _IDENTIFIER_TAIL.match(doc.text, m.end()) or _IDENTIFIER_TAIL.match(doc.text, m.end() + 1):
                 continue  # `#### insert\\_one`, `## var x = f()`: code written as a heading
+            if _COMMAND.search(block.text):
+                continue  # `tar xfvz tools.tar.gz`, `make -j4 install`: a command on a line of its own
             if written_lower_always(doc, word):
                 continue  # `## libuv constants`: a name the text always writes in lower case
             yield self.finding(
