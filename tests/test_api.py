@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 import mtlint
 from mtlint.rules.sentence.repeated_word import RepeatedWord
+from tests.helpers import mtlint as run_cli
 
 TEXT = "Talks went well.\n\narchival\n\nThey will meet again in the the spring.\n"
 
@@ -43,3 +45,28 @@ def test_lint_paths_reads_folders_like_check(tmp_path: Path) -> None:
     ]
     with pytest.raises(FileNotFoundError, match=r"missing\.txt: no such file"):
         mtlint.lint_paths([str(tmp_path / "missing.txt")])
+
+
+COPY = (
+    "The mayor spoke to reporters on Monday and said: “hay que reconstruir la ciudad cuanto antes”, before he left.\n"
+    "The council will meet again next week to vote on the budget for the repairs and for the new flood wall.\n"
+    "The mayor spoke to reporters on Monday and said: “hay que reconstruir la ciudad cuanto antes”, before he left.\n"
+)
+
+
+def test_a_line_to_be_deleted_has_its_problems_reported_once() -> None:
+    found = mtlint.lint_text(COPY)
+    # The Spanish clause is reported where it first stands; its copy only as a copy, which the fix deletes.
+    assert [(f.code, COPY.count("\n", 0, f.start) + 1) for f in found] == [("MT403", 1), ("MT103", 3)]
+
+
+def test_a_warm_run_drops_the_same_findings(tmp_path: Path) -> None:
+    # A warm run reads the per-file findings from the cache and runs the cross-file rules (MT103) again:
+    # the two halves are merged with the same policy.
+    (tmp_path / "story.txt").write_text(COPY, encoding="utf-8")
+    runs = []
+    for _ in range(2):
+        res = run_cli("check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), "story.txt", cwd=tmp_path)
+        runs.append([(f["code"], f["line"]) for f in json.loads(res.out)])
+    assert (tmp_path / "cache").is_dir()
+    assert runs[0] == runs[1] == [("MT403", 1), ("MT103", 3)]

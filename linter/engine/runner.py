@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mtlint.engine.registry import provider_of
 from mtlint.engine.suppress import apply_inline
-from mtlint.model import Finding, RuleError, RuleFailure
+from mtlint.model import Applicability, Finding, RuleError, RuleFailure
 from mtlint.rule import Rule
 from mtlint.text.document import Document
 
@@ -33,7 +33,7 @@ def run_rules(doc: Document, rules: Sequence[Rule]) -> LintResult:
             failures.append(failure(rule, exc))
             continue
         findings.extend(f for f in found if 0 <= f.start <= f.end <= len(doc.text))
-    kept = apply_inline(doc, findings)
+    kept = outside_deleted_lines(doc, apply_inline(doc, findings))
     kept.sort(key=lambda f: f.sort_key)
     return LintResult(doc, tuple(_dedupe(kept)), tuple(failures))
 
@@ -49,6 +49,37 @@ def failure(rule: Rule, exc: Exception) -> RuleFailure:
     return RuleFailure(rule.code, rule.name, type(exc).__name__, str(exc), bug, where, provider)
 
 
+def outside_deleted_lines(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """The findings, less those of other rules inside whole lines that a finding's safe fix deletes: a
+    line to be deleted (a copy of an earlier paragraph, a widget label) has its problems reported once,
+    by the finding that deletes it. (Two findings that both delete the line are both kept.)"""
+    deleting = [f for f in findings if _deletes_lines(doc.text, f)]
+    if not deleting:
+        return findings
+    spans = [(f.code, f.fix.edits[0].start, f.fix.edits[0].end) for f in deleting if f.fix is not None]
+    kept = set(map(id, deleting))
+    return [
+        f
+        for f in findings
+        if id(f) in kept or not any(code != f.code and start <= f.start and f.end <= end for code, start, end in spans)
+    ]
+
+
+def _deletes_lines(text: str, f: Finding) -> bool:
+    """Whether the finding's fix is safe and deletes whole lines."""
+    if f.fix is None or f.fix.applicability is not Applicability.SAFE or len(f.fix.edits) != 1:
+        return False
+    edit = f.fix.edits[0]
+    return not edit.replacement and _whole_lines(text, edit.start, edit.end)
+
+
+def _whole_lines(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is made of whole lines, with or without the line breaks around them."""
+    piece = text[start:end]
+    start, end = start + len(piece) - len(piece.lstrip("\n")), end - (len(piece) - len(piece.rstrip("\n")))
+    return end > start and (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
@@ -60,4 +91,4 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-__all__ = ["LintResult", "RuleFailure", "failure", "run_rules"]
+__all__ = ["LintResult", "RuleFailure", "failure", "outside_deleted_lines", "run_rules"]

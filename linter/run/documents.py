@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mtlint.engine.ruleset import RuleSet
-from mtlint.engine.runner import LintResult, RuleFailure, run_rules
+from mtlint.engine.runner import LintResult, RuleFailure, outside_deleted_lines, run_rules
 from mtlint.model import Finding
 from mtlint.run.evidence import CorpusStats, Evidence, document_lines, normalise_line
 from mtlint.run.executor import Context, Executor, LocalExecutor, current
@@ -106,13 +106,14 @@ def lint_item(item: Item) -> Outcome:
     return Outcome(plain, corpus, tuple(failures), recorder.evidence() if recorder is not None else None)
 
 
-def merge(plain: Sequence[Finding], corpus: Sequence[Finding]) -> tuple[Finding, ...]:
-    """Combine the two halves in the order `run_rules` gives for all rules at once."""
+def merge(doc: Document, plain: Sequence[Finding], corpus: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Combine the two halves as `run_rules` gives them for all rules at once: in order, and without
+    the findings inside lines that a finding of the other half deletes."""
     if not corpus:
         return tuple(plain)
     if not plain:
         return tuple(corpus)
-    return tuple(sorted((*plain, *corpus), key=lambda f: f.sort_key))
+    return tuple(sorted(outside_deleted_lines(doc, [*plain, *corpus]), key=lambda f: f.sort_key))
 
 
 def lint_documents(
@@ -192,10 +193,10 @@ def lint_documents(
         done, entry = outcomes.get(i), entries[i]
         if done is None:
             assert entry is not None
-            results.append(LintResult(doc, merge(entry.plain, entry.corpus or ())))
+            results.append(LintResult(doc, merge(doc, entry.plain, entry.corpus or ())))
             continue
         plain = done.plain if done.plain is not None else (entry.plain if entry else ())
-        results.append(LintResult(doc, merge(plain, done.corpus), done.failures))
+        results.append(LintResult(doc, merge(doc, plain, done.corpus), done.failures))
         fresh_key = keys[i]
         if fresh_key is not None and not done.failures:
             # The digest vouches for the cross-file findings only when they are stored (checkable).
