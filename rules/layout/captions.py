@@ -66,7 +66,7 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
         return []  # an author's own Markdown heading is never a caption
     if _names_positions(b):
         return whole(False, "a photo caption: it says where each person stands in the picture")
-    if "©" not in text and "(" not in text and not vocab.mentions(text, words):
+    if "©" not in text and "(" not in text and "/" not in text and not vocab.mentions(text, words):
         return _structural(doc, b, max_words)
     n = b.word_count
     if (n <= 8 and not SENTENCE_END.search(text)) or n <= 3:

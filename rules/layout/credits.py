@@ -26,8 +26,8 @@ _NAME_SLASH_CREDIT = compiled(
     rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})*)\s*$"
 )
 _AGENCY_SLASH_NAME = compiled(
-    rf"(?<=[.!?…”\"]\s{{1,3}})(?P<credit>\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}{{2,}})?\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}}"
-    rf"(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+)?)?)\s*$"
+    rf"(?:^|(?<=[.!?…”\"]\s{{1,3}}))(?P<credit>(?P<agency>\p{{Lu}}{{2,}}(?:[\s\-]\p{{Lu}}{{2,}})?)(?:\s+Photos?)?\s*/\s*"
+    rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*/\s*\p{{L}}+(?:\s+\p{{L}}+){{0,2}})?)\s*$"
 )
 _PAREN_NAME_CREDIT = compiled(rf"(?<=[.!?…”\"]\s{{0,3}})(?P<credit>\((?:{_CAP}\s*[/,]?\s*){{1,4}}\))\s*$")
 # "A description of the picture (AFP)": an agency in brackets closing a line that ends no sentence.
@@ -170,10 +170,14 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     m = _NAME_SLASH_CREDIT.search(b.text)
     if m:
         after_slash = m["credit"].split("/", 1)[1]
-        if vocab.agency_ends(after_slash) or regex.search(r"\b\p{Lu}{2,}\b", after_slash):
+        if vocab.agency_ends(after_slash) or (
+            regex.search(r"\b\p{Lu}{2,}\b", after_slash) and not regex.search(r"\w\.\w", after_slash)
+        ):  # (not a path: "See Mac/README.rst")
             return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
     m = _AGENCY_SLASH_NAME.search(b.text)
-    if m:
+    if m and (m.start() > 0 or vocab.agency_ends(m["agency"])):
+        # (on a line of its own only a known agency: "REUTERS/Name", "AP Photo/Name"; "NEWS/Politics" is
+        # a breadcrumb)
         return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
     m = _AP_CREDIT.search(b.text)
     if m:
