@@ -7,9 +7,8 @@ debris. Repetition is meant, or belongs to another rule, when
   speaker's label in a transcript, the same sentence in every entry of a reference);
 - the line is short and label-like (a headline, a byline, a section title) and its copy does not stand
   directly under it (captions and furniture aside) and the two do not both stand above the article: a
-  stutter of the layout, or a title printed twice above the article, is a copy, and so is the headline
-  printed again between the story's paragraphs (an image's alt text); a title printed again elsewhere
-  is not;
+  stutter of the layout, or a title printed twice above the article, is a copy; a title printed again
+  elsewhere is not;
 - the near copy differs from the original by a negation: a contrast ("will" / "will not");
 - in Markdown or technical documentation (plain text with code throughout, `text.lines.is_technical`),
   one copy is a heading, or both are list items or table rows, or they stand under different headings,
@@ -97,11 +96,8 @@ class CopyPolicy:
         label = not (prefix or quotation) and _label_like(block.text, self.tokens(block))
         if label and any(i not in self.debris for i in range(original.index + 1, block.index)):
             # (only captions and furniture, which the other rules report, may stand between) ... or both
-            # copies stand above the article: a page prints its title twice, an author never does ... or
-            # the headline stands again between the story's paragraphs (an image's alt text, a teaser).
-            layout = document_layout(self.doc)
-            headline_again = original.index == layout.headline and layout.between(block.index)
-            if block.index >= layout.header_end and not headline_again:
+            # copies stand above the article: a page prints its title twice, an author never does.
+            if block.index >= document_layout(self.doc).header_end:
                 return False
         if near and self._negations(block) != self._negations(original):
             return False

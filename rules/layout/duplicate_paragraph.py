@@ -76,8 +76,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     - a paragraph that begins with the whole text of an earlier line of at least `min-words` words
       (a headline or teaser title printed again as the start of the teaser) is flagged on that span;
     - a short line (under `min-words`, at least two words) identical to the line just above it is a
-      stutter of the layout (a byline printed twice), and one identical to the headline, between the
-      story's paragraphs, is the headline printed again (an image's alt text);
+      stutter of the layout (a byline printed twice);
     - a line that is nothing but a quotation (six to forty words) which a longer paragraph within six
       lines of it already quotes, nearly word for word (`threshold`, aligned on the best-matching part of
       the paragraph), is a pull quote pasted into the text;
@@ -151,22 +150,17 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
         seen: list[tuple[Block, tuple[str, ...]]] = []
         previous: tuple[Block, tuple[str, ...]] | None = None
         head_lines: dict[tuple[str, ...], Block] = {}  # short lines above the article's first paragraph
-        layout = document_layout(doc)
-        first_body = layout.header_end
+        first_body = document_layout(doc).header_end
         for block in doc.blocks:
             if block.index in skip:
                 continue  # a caption or furniture between a line and its stutter leaves them adjacent
             toks = policy.tokens(block)
             short = len(toks) < min_words
             if short:
-                # A stutter (the line above, debris aside), or a title printed twice above the article, or
-                # the headline printed again between the story's paragraphs (an image's alt text).
+                # A stutter (the line above, debris aside), or a title printed twice above the article.
                 original = previous[0] if previous and toks == previous[1] else None
                 if original is None and len(toks) >= HEADLINE_MIN_WORDS and block.index < first_body:
                     original = head_lines.get(toks)
-                if original is None and len(toks) >= HEADLINE_MIN_WORDS and layout.between(block.index):
-                    headline = head_lines.get(toks)
-                    original = headline if headline is not None and headline.index == layout.headline else None
                 if (
                     original is not None
                     and len(toks) >= 2

@@ -293,8 +293,8 @@ def sentence_captions(doc: Document) -> dict[int, str]:
         under_headline = headline is not None and head < i < layout.first_body and s.key != headline
         between, below = layout.between(i), layout.after(i)
         if between and s.key == headline:
-            continue  # the headline again between the paragraphs (an image's alt text): a copy, for
-            # duplicate-paragraph to report
+            continue  # the headline again between the paragraphs (an image's alt text, a title tag): a
+            # copy of a title, which is no caption (and which duplicate-paragraph leaves alone)
         if (between or below) and _pictures_someone_quoted(doc, s):
             out[i] = PORTRAIT_CAPTION  # (the more telling reason for a line of both shapes)
         elif (between and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
