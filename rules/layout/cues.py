@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from mtlint.engine.patterns import LazyPattern
 from mtlint.text.lines import STOPWORDS
+from mtlint.text.names import role_nouns
 from mtlint.text.regexes import compiled
 
 IMAGE_REF = re.compile(
@@ -49,6 +50,10 @@ _DESCRIBES_WIDE = compiled(
     rf"|(?:{_NAME_WORD},?\s+|(?:and|of|the|de|al|bin|van|von)\s+){{0,7}}{_NAME_WORD},?\s+)"
     r"(?P<verb>\p{Ll}{2,}(?:s|ing))\b"
     r"|^\p{Lu}\p{Ll}+s\s+(?P<plural>\p{Ll}{3,})\b"
+    # "Members of the rescue team search ...": people (a role noun in the plural), an of-phrase of up to
+    # three words, the verb.
+    r"|^(?P<people>\p{Lu}\p{Ll}+)s\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}\-]+\s+){0,2}?\p{Ll}[\p{Ll}\-]+(?<![su]s)\s+"
+    r"(?P<plural>\p{Ll}{3,}(?<![sd]))\b"
     # A subject of an article, up to four modifiers and a common noun: "An Iraqi soldier stands guard",
     # "The Iranian and Saudi foreign ministers shake hands" (a plural noun and the plain verb).
     rf"|^(?:A|An|The)\s+(?:{_MODIFIER}\s+){{0,4}}?{_NOT_FUNCTION}(?:\p{{Ll}}{{2,}}(?<![su]s)\s+"
@@ -206,14 +211,33 @@ def describes(text: str, words: int, ends_sentence: bool) -> bool:
     return m is not None and m["verb"] not in STOPWORDS
 
 
+# A wire photo's caption ends with where and when the picture was taken, after a comma: "..., in Kharkiv,
+# Ukraine, on March 5, 2023." A sentence of a story says "on March 5" without the comma before it.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WIRE_DATE = compiled(rf",\s+(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.$")
+
+
+def wire_dated(text: str) -> bool:
+    """Whether the line ends as a wire photo's caption does: a comma, the day the picture was taken and a
+    full stop ("..., Ukraine, on March 5, 2023.")."""
+    return text.endswith(".") and _WIRE_DATE.search(text, max(0, len(text) - 40)) is not None
+
+
 @lru_cache(maxsize=1024)  # asked of a line by the role features and again by the sentence captions
 def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     """A photo caption's sentence: someone doing something somewhere. A subject and its verb as in
     `describes` (also with an article or a plural noun as the subject: "A woman casts her vote", "An
     Iraqi soldier stands guard", "The two foreign ministers shake hands"), and then a participle
     ("Residents walking through ...") or, over at least SCENE_MIN_WORDS words, a place or a moment ("...
-    speaks to reporters outside City Hall"). A headline-style subheading names an event more briefly
-    ("Minister rejects the proposal") and stays out, and so does a line with code in it (`to set x = y`)."""
+    speaks to reporters outside City Hall"). A group of people may be the subject ("Members of the rescue
+    team search ..."), and a wire caption ends with a comma, the day and a full stop ("..., on March 5,
+    2023."). A headline-style subheading names an event more briefly ("Minister rejects the proposal")
+    and stays out, and so does a line with code in it (`to set x = y`)."""
+    if ends_sentence and wire_dated(text):
+        ends_sentence = False  # the wire's own form: the scene, then where and when, then a full stop
     if not _caption_sized(text, words, ends_sentence, 4) or _CODE.search(text):
         return False
     if _participle(text):
@@ -222,6 +246,8 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     if m is None:
         return False
     verb = m["verb"] or m["plural"]
+    if m["people"] and m["people"].casefold() not in role_nouns():
+        return False  # "Prices of bread rise in ...": only people are pictured doing something
     if verb in _NOT_VERB or (m["plural"] and _past_tense(verb)):
         return False  # (a plural subject and a past tense tell a story: "The company's shares rose")
     after = _NEXT_WORD.match(text, m.end())
@@ -257,13 +283,25 @@ def _participle(text: str) -> bool:
     )
 
 
+# Who is pictured (a role noun), named in apposition, and where: "The Egyptian president, Abdel Fattah
+# el-Sisi, during his meeting with ...".
+_APPOSITIVE_POSE = compiled(
+    r"^(?:The|A|An)\s+(?:[\p{L}\-]+\s+){0,4}(?P<role>\p{Ll}[\p{L}\-]*),\s+\p{Lu}[\p{L}\p{M}'’.\-]+(?:\s+[\p{L}\p{M}'’.\-]+){1,4},\s+"
+    r"(?:during|at|outside|inside|beside|in\s+front\s+of|next\s+to|upon)\s+(?:the|a|an|his|her|their|its|this)\b"
+)
+
+
 def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
     """A photo caption with no verb: a subject that names people (two or more capitalised words, or a
     plural noun) and then where or when the picture was taken, over at least POSED_MIN_WORDS words with
-    no finite verb and no full stop. A subheading names a topic ("Tension at the border and what it
-    means") or an event with a verb, and stays out."""
+    no finite verb and no full stop; or a person named in apposition and where ("The Egyptian president,
+    Abdel Fattah el-Sisi, during his meeting with ..."). A subheading names a topic ("Tension at the border
+    and what it means") or an event with a verb, and stays out."""
     if verb or not _caption_sized(text, words, ends_sentence, POSED_MIN_WORDS):
         return False
+    pose = _APPOSITIVE_POSE.match(text)
+    if pose is not None and pose["role"] in role_nouns():
+        return True  # "The Egyptian president, Abdel Fattah el-Sisi, during ...": who, named, and where
     m = _POSED.match(text)
     if m is None:
         return False
