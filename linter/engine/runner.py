@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,13 +58,23 @@ def outside_deleted_lines(doc: Document, findings: list[Finding]) -> list[Findin
     deleting = [f for f in findings if _deletes_lines(doc.text, f)]
     if not deleting:
         return findings
-    spans = [(f.code, f.fix.edits[0].start, f.fix.edits[0].end) for f in deleting if f.fix is not None]
+    # The deleted spans by start, with the furthest end reached so far: a finding is looked up by
+    # bisection and compared only with the spans that may still contain it (linear in practice).
+    spans = sorted((f.fix.edits[0].start, f.fix.edits[0].end, f.code) for f in deleting if f.fix is not None)
+    starts = [start for start, _, _ in spans]
+    reach = list(itertools.accumulate((end for _, end, _ in spans), max))
     kept = set(map(id, deleting))
-    return [
-        f
-        for f in findings
-        if id(f) in kept or not any(code != f.code and start <= f.start and f.end <= end for code, start, end in spans)
-    ]
+
+    def inside(f: Finding) -> bool:
+        i = bisect.bisect_right(starts, f.start) - 1
+        while i >= 0 and reach[i] >= f.end:
+            start, end, code = spans[i]
+            if code != f.code and start <= f.start and f.end <= end:
+                return True
+            i -= 1
+        return False
+
+    return [f for f in findings if id(f) in kept or not inside(f)]
 
 
 def _deletes_lines(text: str, f: Finding) -> bool:

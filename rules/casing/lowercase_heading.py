@@ -18,8 +18,12 @@ _IDENTIFIER_TAIL = compiled(r"\\?_|\(|\.\w|::|[ \t]*=(?!=)|[ \t]+\w+[ \t]*=[^=]"
 _CREDIT_WORDS = frozenset({"by", "via"})
 # Words after `by` in a byline whatever their case (`by staff reporter`; not `by the numbers`).
 _CREDIT_MAX_NAME_WORDS = 3
-# A command rather than a title: an option, a file name with its extension, a path or an assignment.
-_COMMAND = compiled(r"(?:^|\s)--?[A-Za-z]|\w\.[A-Za-z][A-Za-z0-9]{0,3}\b|/|=")
+# A command or code rather than a title: an option, a file name with its extension (not an abbreviation
+# such as "U.S." or "e.g."), a path of two slashes or from the root, an assignment, a call, an identifier
+# with an underscore, a line that opens a block (`class Something:`).
+_COMMAND = compiled(
+    r"(?:^|\s)--?[A-Za-z]|[\w\-]{2,}\.[a-z][a-z0-9]{0,3}\b|(?:^|\s)~?/\S|\w/[\w.\-]+/|\S=\S|\s=\s|\w\(|\w_\w|\w:\s*$"
+)
 _CAPITALISED_SHARE = 0.75  # headings that must start with a capital for a lower-case one to stand out
 
 

@@ -180,7 +180,8 @@ class StrayCapital(Rule[StrayCapitalOptions]):
             return False
         p = prev.group()
         if prev.start() > 0 and prose[prev.start() - 1] == "." and not before.strip():
-            return False  # "at eclipse.org If you": after an address or a file name, a sentence may begin
+            return False  # "at eclipse.org If you", "apt 0.3.19 Advanced", "1.4 Listing", "3.4 Added": after an
+            # address, a file name, a version or a number a sentence or a cell may begin
         # After a name, only a verb form can be told from the next part of the name: "Sisi Smiling and".
         after_name = is_titlecase(p) and not closed and m.group().endswith(("ing", "ed"))
         if before.strip() != ";" and not after_name and (is_capitalised(p) or not (p[0].islower() or p.isdigit())):

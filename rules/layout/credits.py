@@ -171,8 +171,10 @@ def _trailing_credits(b: Block, vocab: Vocabulary) -> list[Hit]:
     if m:
         after_slash = m["credit"].split("/", 1)[1]
         if vocab.agency_ends(after_slash) or (
-            regex.search(r"\b\p{Lu}{2,}\b", after_slash) and not regex.search(r"\w\.\w", after_slash)
-        ):  # (not a path: "See Mac/README.rst")
+            m.start("credit") > 0  # (on a line of its own, "Russia-Ukraine War / LIVE" is a label)
+            and regex.search(r"\b\p{Lu}{2,}\b", after_slash)
+            and not regex.search(r"\w\.\w", after_slash)  # (not a path: "See Mac/README.rst")
+        ):
             return _caption_span(b, b.start + m.start("credit"), b.end, False, "a photo credit")
     m = _AGENCY_SLASH_NAME.search(b.text)
     if m and (m.start() > 0 or vocab.agency_ends(m["agency"])):

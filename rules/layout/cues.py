@@ -66,6 +66,7 @@ _NOT_VERB = STOPWORDS | frozenset(
 )
 
 SCENE_MIN_WORDS = 7
+PEOPLE_OF_MIN_WORDS = 12  # "Members of the rescue team search for survivors under the rubble of ..."
 # Code in a line (an assignment, an identifier with an underscore, an attribute): never a caption's.
 _CODE = re.compile(r"=|\w_\w|(?<![\w.])[a-z_]{2,}\.[a-z_]{2,}")  # (not "a.m.", "e.g.")
 CAPTION_MAX_WORDS = 25  # a caption's sentence is at most this long
@@ -212,12 +213,16 @@ def describes(text: str, words: int, ends_sentence: bool) -> bool:
 
 
 # A wire photo's caption ends with where and when the picture was taken, after a comma: "..., in Kharkiv,
-# Ukraine, on March 5, 2023." A sentence of a story says "on March 5" without the comma before it.
+# Ukraine, on March 5, 2023." A sentence of a story says "on March 5" without the comma before it, or
+# puts the comma after the day of the week ("on Monday, March 6, 2023.").
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_WIRE_DATE = compiled(rf",\s+(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.$")
+_WIRE_DATE = compiled(
+    rf"(?<!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),\s+(?:on\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.$"
+)
 
 
 def wire_dated(text: str) -> bool:
@@ -246,8 +251,9 @@ def describes_scene(text: str, words: int, ends_sentence: bool) -> bool:
     if m is None:
         return False
     verb = m["verb"] or m["plural"]
-    if m["people"] and m["people"].casefold() not in role_nouns():
-        return False  # "Prices of bread rise in ...": only people are pictured doing something
+    if m["people"] and (m["people"].casefold() not in role_nouns() or words < PEOPLE_OF_MIN_WORDS):
+        return False  # "Prices of bread rise in ...": only people are pictured doing something, and a
+        # subheading says briefly what a group does ("Members of the board push back on the merger")
     if verb in _NOT_VERB or (m["plural"] and _past_tense(verb)):
         return False  # (a plural subject and a past tense tell a story: "The company's shares rose")
     after = _NEXT_WORD.match(text, m.end())
@@ -288,6 +294,8 @@ def _participle(text: str) -> bool:
 _APPOSITIVE_POSE = compiled(
     r"^(?:The|A|An)\s+(?:[\p{L}\-]+\s+){0,4}(?P<role>\p{Ll}[\p{L}\-]*),\s+\p{Lu}[\p{L}\p{M}'’.\-]+(?:\s+[\p{L}\p{M}'’.\-]+){1,4},\s+"
     r"(?:during|at|outside|inside|beside|in\s+front\s+of|next\s+to|upon)\s+(?:the|a|an|his|her|their|its|this)\b"
+    # (not an idiom: "at the heart of the fight", "at the center of the storm")
+    r"(?!\s+(?:heart|cent(?:er|re)|forefront|helm|top|core|root|crossroads|edge|brink|verge|height|peak|mercy|end)\b)"
 )
 
 
