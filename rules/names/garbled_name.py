@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from mtlint.model import Finding, Severity
 from mtlint.rule import NoOptions, Rule
+from mtlint.rules.lexicon import is_calendar
 from mtlint.rules.names import lexicon as lex
 from mtlint.text.document import Document
 from mtlint.text.names import NameMention, NameToken, mentions
@@ -73,6 +74,8 @@ class GarbledName(Rule[NoOptions]):
                 if any(lex.is_english_word(t.text) for t in after):
                     continue  # "Naval Postgraduate School": an institution, not a person
                 key = token.text.casefold()
+                if is_calendar(key):
+                    continue  # "Wednesday August 28, 2002": a date, not a name
                 if index == 0 and (key.endswith(_AFFILIATION) or key in _PLACE_QUALIFIERS):
                     continue  # "Republican Abraham Lincoln", "Communist China", "Southeast Asia": a modifier
                 if _full_name(after) and (index > 0 or not mention.title):
