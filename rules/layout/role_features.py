@@ -64,9 +64,6 @@ FEATURES: tuple[str, ...] = (
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 HEADLINE_MIN_WORDS = 4  # a title-like line above the body this long may be the headline
-SHORT_BODY_MIN_WORDS = 10  # with no paragraph of BODY_MIN_WORDS, sentences this long are the body ...
-SHORT_BODY_MIN_LINES = 4  # ... when there are this many of them
-SHORT_BODY_MIN_SHARE = 0.3  # ... and they are this share of the lines (not the odd sentence of a list)
 
 
 @dataclass(frozen=True)
@@ -113,12 +110,6 @@ def body_layout(shapes: Sequence[LineShape]) -> Layout:
         promo = [False] * len(shapes)
     body = [s.words >= BODY_MIN_WORDS and (s.ends_sentence or s.words >= 25) and not p for s, p in zip(shapes, promo)]
     bodies = [i for i, b in enumerate(body) if b]
-    if not bodies:
-        # A page of short paragraphs (some sites write a sentence or two to a paragraph): its sentences,
-        # when they are a good part of its lines, are the body.
-        short = [s.words >= SHORT_BODY_MIN_WORDS and s.ends_sentence and not p for s, p in zip(shapes, promo)]
-        if sum(short) >= max(SHORT_BODY_MIN_LINES, SHORT_BODY_MIN_SHARE * len(shapes)):
-            body, bodies = short, [i for i, b in enumerate(short) if b]
     first_body = bodies[0] if bodies else len(shapes)
     last_body = bodies[-1] if bodies else -1
     header = not bodies or first_body <= MAX_ZONE_LINES
