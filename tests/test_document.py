@@ -60,19 +60,6 @@ def test_hard_wrapped_plain_text_forms_paragraphs() -> None:
     assert [(b.first_line, b.last_line) for b in doc.blocks] == [(1, 4), (6, 9)]
 
 
-def test_a_page_of_short_paragraphs_is_no_wrapped_text() -> None:
-    page = (
-        "The city said on Monday it would expand its loans for small businesses.\n"
-        "The new loans will carry an interest rate of two percent for three years.\n"
-        "About ten thousand businesses are expected to benefit from it this year.\n"
-        "The city will also cut its fees for the use of public halls until June.\n"
-        "Officials said the measures would cost about three hundred million.\n"
-    )
-    doc = Document(page)
-    assert not doc.hard_wrapped  # every line fills the width of mail, but every one ends its sentence
-    assert [b.first_line for b in doc.blocks] == [1, 2, 3, 4, 5]
-
-
 def test_an_email_quoting_its_message_reads_as_typed_text() -> None:
     reply = "Short answer: yes.\n\n> Can the modem act as a bridge,\n> or must it route?\n>\n> Dana\n"
     assert Document(reply).hard_wrapped

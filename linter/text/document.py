@@ -358,7 +358,6 @@ WRAP_WIDTH = 100  # characters: a wrapped line is never longer (one paragraph pe
 _QUOTED = compiled(r"^[ \t]*[A-Za-z]{0,3}>(?!>>(?:\s|$))")
 QUOTED_MIN_LINES = 3  # quoted lines that make a text an e-mail ...
 QUOTED_MIN_SHARE = 0.1  # ... when they are this share of its lines at least
-WRAPPED_OPEN_SHARE = 0.5  # lines of 40 characters or more that end without a sentence's closing mark
 
 
 def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int]]) -> bool:
@@ -366,8 +365,7 @@ def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int]]) -> boo
     every line fits the width and most fill it, or (a README with a long command or address here and
     there) few lines pass the width and several break off mid-sentence to go on in lower case below, or
     (few lines passing the width, again) the text quotes an e-mail line by line (`> ...`), as a reply
-    does. A page's paragraphs, one per line, are mostly longer than the width, or they end with a full
-    stop where wrapped lines mostly break off mid-sentence."""
+    does. A page's paragraphs, one per line, are mostly longer than the width, whatever lines they hold."""
     texts = [doc.text[s:e] for s, e, _ in lines]
     lengths = [len(t) for t in texts if t.strip()]
     if len(lengths) < 4:
@@ -378,12 +376,7 @@ def _looks_hard_wrapped(doc: Document, lines: list[tuple[int, int, int]]) -> boo
         if quoted >= max(QUOTED_MIN_LINES, QUOTED_MIN_SHARE * len(lengths)):
             return True  # an e-mail quoting the one it answers: typed, however short its lines
     if max(lengths) <= WRAP_WIDTH and sum(50 <= n <= WRAP_WIDTH for n in lengths) >= 0.6 * len(lengths):
-        # Wrapped lines break off mid-sentence: most end without a sentence's closing mark. A page of short
-        # paragraphs, one per line, ends most of its lines with a full stop, however wide they are.
-        # (A space left at a line's end is e-mail's soft break, format=flowed: the paragraph goes on.)
-        ends = [t.endswith(" ") or not _CLOSED_END.search(t) for t in texts if len(t.strip()) >= 40]
-        if sum(ends) >= WRAPPED_OPEN_SHARE * len(ends):
-            return True
+        return True
     if long_lines > max(1.0, 0.1 * len(lengths)):
         return False  # paragraphs, one per line
     pairs = continued = 0
