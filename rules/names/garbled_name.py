@@ -86,7 +86,7 @@ class GarbledName(Rule[NoOptions]):
                 if _plural_noun(words[-1].text):
                     continue  # "State Bar Associations", "Australian Airlines": an institution
                 names = [t for t in before if not lex.is_english_word(t.text)] + list(after)
-                if not any(lex.is_known_name(t.text) for t in names):
+                if not any(_anchors(t.text) for t in names):
                     continue
                 if not _person_context(mention, index):
                     continue
@@ -98,6 +98,15 @@ class GarbledName(Rule[NoOptions]):
                     word=token.text,
                     name=mention.text,
                 )
+
+
+ANCHOR_RANK = 100  # a common English word that ranks this high as a name anchors a name all the same ("Mark")
+
+
+def _anchors(word: str) -> bool:
+    """Whether `word` vouches for a person's name beside the English word: a known name, and not a common
+    English word that is a name only somewhere far down the lists ("Host Nation Support", "Real Name")."""
+    return lex.is_known_name(word) and (not lex.is_common_word(word) or lex.best_rank(word) <= ANCHOR_RANK)
 
 
 def _full_name(words: Sequence[NameToken]) -> bool:
