@@ -52,8 +52,9 @@ class CorpusStats:
         seen: set[int] = set()  # hashes, not the sets: a run of many files keeps no second copy of them
         for s in sets:
             n += 1
-            if hash(s) not in seen:
-                seen.add(hash(s))
+            key = hash(s)
+            if key not in seen:
+                seen.add(key)
                 counts.update(s)
         # Lines seen in one file only carry no cross-file evidence; dropping them keeps this small.
         return cls(n, {k: v for k, v in counts.items() if v > 1})

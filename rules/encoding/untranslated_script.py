@@ -106,17 +106,17 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
                 )
         opts = self.options
         if opts.detect_latin:
-            vietnamese_runs = []
-            for block in doc.blocks:
+            # One look for Vietnamese letters in the whole text (almost no document has one) before any block's.
+            viet = vietnamese.has_letters(text, 0, len(text))
+            for block in doc.blocks if viet else ():
                 for stretch in vietnamese.stretches(text, block.start, block.end):
-                    vietnamese_runs.append((stretch.start, stretch.end))
+                    runs.append((stretch.start, stretch.end))
                     excerpt = _excerpt(" ".join(text[stretch.start : stretch.end].split()))
                     yield self.finding(
                         stretch.start, stretch.end, f"Text left in Vietnamese: '{excerpt}'.", language="Vietnamese"
                     )
-            runs.extend(vietnamese_runs)
             for span in latin_runs.find(doc, opts.latin_min_score, opts.lone_words, opts.allow_words):
-                if vietnamese.has_letters(text, span.start, span.end):
+                if viet and vietnamese.has_letters(text, span.start, span.end):
                     continue  # Vietnamese, scored as some other language: the stretches above judge it
                 runs.append((span.start, span.end))
                 kind = {"word": "Word", "date": "Date"}.get(span.kind, "Text")
