@@ -151,7 +151,9 @@ def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
             learned_furniture[i] = Hit(i, b.start, b.end, True, False, why)
     # Repetition across files names the line's evidence more plainly than the model, which also weighs it.
     learned_furniture.update(_repeated(doc, settings, roles, set(captions)))
-    furniture = find_furniture(doc, settings.furniture, frozenset(captions), learned_furniture, roles.documentation)
+    furniture = find_furniture(
+        doc, settings.furniture, frozenset(captions), learned_furniture, roles.documentation, layout.headline
+    )
     captions.update((i, hits) for i, hits in learned_captions.items() if i not in furniture)
     taken = set(captions) | set(furniture)
     if roles.has_body and not roles.documentation:

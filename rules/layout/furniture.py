@@ -11,6 +11,7 @@ from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load
 from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.cues import ACTION_VERBS, BYLINE, is_imperative
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
+from mtlint.rules.names.lexicon import COMMON_GIVEN_RANK, name_ranks
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.names import role_nouns
 from mtlint.text.regexes import compiled
@@ -117,11 +118,13 @@ def find_furniture(
     captions: frozenset[int],
     learned: Mapping[int, Hit] | None = None,
     documentation: bool = False,
+    headline: int = -1,
 ) -> dict[int, Hit]:
     """Page furniture per block index: pack lines, widget structure, menus, related lists and the footer
     zone. `learned` holds furniture found by other evidence (the line-role model): a pack or structure
     reason wins on the same line, and learned lines open related lists and footer zones like pack ones.
-    In `documentation` the label of a list of links (`See also`, `Related articles`) is the author's."""
+    In `documentation` the label of a list of links (`See also`, `Related articles`) is the author's.
+    `headline` is the index of the article's headline (-1 if none), under which names are the story's."""
     blocks = doc.blocks
     body = first_body(doc, captions)
     last = last_body(doc, captions)
@@ -189,6 +192,7 @@ def find_furniture(
                 break
     _menus(doc, out, captions, body)
     _masthead(doc, out)
+    _names_above_headline(doc, out, captions, headline, body)
     _related_lists(doc, out, captions, lists, body, last)
     _footer_zone(doc, out, captions, [t for t in tails if t > body])
     # Then what other evidence found: it keeps its own reason, and opens lists and footer zones of its own.
@@ -361,6 +365,52 @@ def _masthead(doc: Document, out: dict[int, Hit]) -> None:
         return  # the author's own title, not a site's name
     if first.word_count <= 3 and not SENTENCE_END.search(first.text):
         out[0] = Hit(0, first.start, first.end, True, False, "a site masthead above the navigation", placed=True)
+
+
+NAME_ABOVE_MAX_WORDS = 3
+
+
+def _names_above_headline(
+    doc: Document, out: dict[int, Hit], captions: frozenset[int], headline: int, body: int
+) -> None:
+    """A name of two or three capitalised words above the headline (`Harbour Herald`, `Regional News`):
+    the site's masthead or a section's name. An author's name stands there too, with a byline that
+    repeats it (`By Anna Lindqvist`) or as the name tables know a person's (`Karim Duarte`), and so do
+    their title (`Transport Correspondent`) and the date; under the headline a name is the story's. Only
+    on a page extracted a paragraph to a line: typed text sets its paragraphs apart with blank lines, and
+    its title stands over a subtitle (`Acme Converter` over `A tool for converting files`). Unsafe to
+    delete: the words alone do not tell a site from a person."""
+    if headline <= 0 or body >= len(doc.blocks) or doc.format == "markdown":
+        return
+    if any(doc.is_blank_line(line) for line in range(doc.blocks[0].first_line, doc.blocks[body].last_line + 2)):
+        return
+    bylines = [b.text.casefold() for b in doc.blocks if BYLINE.match(b.text)]
+    for b in doc.blocks[:headline]:
+        i, text = b.index, b.text.strip()
+        if i in out or i in captions or b.first_line != b.last_line:
+            continue
+        words = text.split()
+        if not 2 <= len(words) <= NAME_ABOVE_MAX_WORDS or not all(_NAME_WORD.fullmatch(w) for w in words):
+            continue
+        if BYLINE.match(text) or words[-1].casefold() in role_nouns() or _DATE_OR_TIME.search(text):
+            continue
+        key = " ".join(words).casefold()
+        if any(key in line for line in bylines) or _person(words):
+            continue  # the author's name, which the byline repeats
+        why = "a site's or a section's name above the headline"
+        out[i] = Hit(i, b.start, b.end, True, False, why, placed=True)
+
+
+def _person(words: Sequence[str]) -> bool:
+    """A person's name by the name tables: a common given name first (`Karim Duarte`), or names only with a
+    common given name among them (`Lindqvist Anna`)."""
+    ranks = [name_ranks(w) for w in words]
+    common = [0 < given <= COMMON_GIVEN_RANK for given, _ in ranks]
+    return common[0] or (any(common) and all(given or surname for given, surname in ranks))
+
+
+# A capitalised word of a name (`Herald`, `Al-Ahram`, `TOP`), no digits.
+_NAME_WORD = compiled(r"\p{Lu}[\p{L}\p{M}'’\-&.]*")
 
 
 def _is_short(b: Block) -> bool:

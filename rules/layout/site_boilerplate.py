@@ -49,7 +49,10 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        title), a menu (a run of three or more short lines above the article, most of them one word), a
        counter outside the body (`0 Comments`, `2988`), a page or picture counter (`Page 2 of 3`, `1/12`),
        a text-size widget (`A- A A+`), a link to another story marked by an arrow in or under the article
-       (`>> Title`, `► Title`), a short site masthead over navigation, the short titles under a
+       (`>> Title`, `► Title`), a short site masthead over navigation, a site's or a section's name of two
+       or three capitalised words above the headline of a page extracted a paragraph to a line (`Harbour
+       Herald`, `Regional News`; not a name the byline repeats or the name tables know as a person's,
+       `Karim Duarte`, nor an author's title or a date; unsafe fix), the short titles under a
        related-articles heading, and the footer zone: after closing furniture (copyright, comment form,
        share bar, source link, agency credit line) every short line down to the end of the file, and every
        long one that speaks to the reader just above more furniture (a promo or newsletter blurb), is
