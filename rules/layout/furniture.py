@@ -297,6 +297,7 @@ def _structure(
         return ""  # breadcrumbs and labels are short
     if (
         (b.index < body or b.index > last)
+        and last >= 0  # there is an article for the counter to stand outside of
         and b.index not in quantities
         and _COUNTER.match(text)
         and not _DATE_OR_TIME.search(text)
