@@ -271,6 +271,7 @@ def _name(cls: str, v: Sequence[float]) -> tuple[str, str]:
 
 SENTENCE_CAPTION = "a photo caption written as a sentence"
 PORTRAIT_CAPTION = "a photo caption that names the person pictured"
+EVENT_CAPTION = "a photo caption that shows part of an event"
 
 
 def sentence_captions(doc: Document) -> dict[int, str]:
@@ -279,7 +280,9 @@ def sentence_captions(doc: Document) -> dict[int, str]:
     paragraphs ("Mayor X speaks to reporters outside City Hall", "Minister X during a visit to Y"), or
     under the headline (`Layout.headline`) above the first paragraph; or naming a person the story
     names elsewhere, with their role and no verb (`cues.names_pictured`), between or under its
-    paragraphs ("Jane Doe, chief economist at the bank"). A headline has the same shape, so
+    paragraphs ("Jane Doe, chief economist at the bank"); or showing part of an event
+    (`cues.shows_part_of_event`: "Part of the meeting") under the headline, between the paragraphs or
+    below them. A headline has the same shape, so
     above the body only a line under it counts, and only in a shape a standfirst does not take (see
     _caption_under_headline). Each block maps to why it reads as a caption."""
     shapes = line_shapes(doc)
@@ -297,6 +300,8 @@ def sentence_captions(doc: Document) -> dict[int, str]:
             # copy of a title, which is no caption (and which duplicate-paragraph leaves alone)
         if (between or below) and _pictures_someone_quoted(doc, s):
             out[i] = PORTRAIT_CAPTION  # (the more telling reason for a line of both shapes)
+        elif (between or below or under_headline) and cues.shows_part_of_event(s.text, s.words, s.ends_sentence):
+            out[i] = EVENT_CAPTION
         elif (between and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
             out[i] = SENTENCE_CAPTION
     return out

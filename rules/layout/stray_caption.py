@@ -81,6 +81,12 @@ class StrayCaption(Rule[StrayCaptionOptions]):
     - a portrait's caption: a person's name, a comma and their role, no verb, between or under the
       paragraphs of a story that names the same person elsewhere (`Jane Doe, chief economist at the bank`);
       above the story the same shape is a byline, and with a colon a speaker's label;
+    - a caption that shows part of an event (Arabic جانب من, "a side of", word for word), in twelve words
+      at most, no verb and no full stop, under the headline, between the paragraphs or below them: `Part
+      of the meeting`, `A side of the celebration with the students`, `Some of the attendees`, `From the
+      visit`, `Pictures of the ceremony`; an occasion's noun names the event, so a subheading's `Part of
+      the problem` or `A side of the city few visitors see` is not one; and an official pictured during
+      their own occasion (`The Minister of Health during his visit to the hospital`);
     - a line the line-role model reads as a caption with probability above 0.8 (0.6 in the closing lines:
       below the article, a short line with only short lines under it that is not a sentence of prose with
       a verb, as a short closing paragraph of the story is), from its shape, its
