@@ -35,8 +35,16 @@ _POSITION = LazyPattern(
     r"|,\s+(?:far\s+)?(?:left|right|centre|center),\s+(?:and|with|[\p{Ll}]+s)\b)"
 )
 POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sentences
-# "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source.
-_LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：\n]{2,40})[:：]\s*\p{Lu}[^.!?:\n]{0,60}$")
+# "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source; or an
+# equals sign, as Korean 사진= renders ("Photo = Yonhap").
+_LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：=\n]{2,40})[:：=]\s*\p{Lu}[^.!?:=\n]{0,60}$")
+# "Screenshot of the video", "A shot from a video circulated on social media": the caption of a still.
+_VIDEO_STILL = LazyPattern(
+    r"(?i)^(?:an?\s+)?(?:screen\s*shot|screen\s*grab|still|frame|shot|snapshot|image|photo|picture)s?\s+"
+    r"(?:of|from)\s+(?:the|a|an)\s+(?:[\p{L}\-]+\s+){0,3}?(?:video|footage|clip|broadcast|recording|live\s*stream)"
+    r"(?:\s+[^.!?\n]{1,80})?$"
+)
+VIDEO_STILL_MAX_WORDS = 16
 # "Archive photo of the minister", "File image of a polling station": caption words, `of`, what it shows.
 _CAPTION_OF = LazyPattern(r"^(?P<label>\p{L}[\p{L}\s]{1,30}?)\s+of\s+[\p{L}\p{N}]")
 
@@ -66,6 +74,14 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
         return []  # an author's own Markdown heading is never a caption
     if _names_positions(b):
         return whole(False, "a photo caption: it says where each person stands in the picture")
+    if (
+        doc.format != "markdown"  # (a screenshot of a video player in documentation is the author's)
+        and b.word_count <= VIDEO_STILL_MAX_WORDS
+        and not SENTENCE_END.search(text)
+        and _VIDEO_STILL.match(text.strip())
+        and not vocab.only_vocabulary(text)  # ("Frame from the video", all caption words: a safe fix below)
+    ):
+        return whole(False, "the caption of a still from a video")
     if "©" not in text and "(" not in text and "/" not in text and not vocab.mentions(text, words):
         return _structural(doc, b, max_words)
     n = b.word_count

@@ -209,7 +209,8 @@ _PICTURE_SUBJECT = compiled(
     r"(?!\s+(?:that|how|what|why|whether|no|little|us|me)\b)"
 )
 _PROVIDED_BY = compiled(
-    r"^(?:(?:Photos?|Pictures?|Images?)\s+)?(?:Provided|Supplied|Courtesy)\s+(?:by|of)\s+(?:the\s+)?\p{Lu}"
+    r"^(?:(?:Photos?|Pictures?|Images?)\s+(?:provided|supplied|courtesy|Provided|Supplied|Courtesy)"
+    r"|Provided|Supplied|Courtesy)\s+(?:by|of)\s+(?:the\s+)?\p{Lu}"
 )
 PROVIDED_MAX_WORDS = 10  # "Provided by the Ministry of Defence": a credit alone; a longer line is a sentence
 
