@@ -19,7 +19,12 @@ from mtlint.text.regexes import compiled
 MENU_MIN_ITEMS = 3
 MIDDLE_LIST_MAX = 5  # titles a related-links box between two paragraphs of the article holds at most
 # A number with a word or two: comment, view and share counters, reading times ("12 views", "3 min read").
-_COUNTER = compiled(r"^\d+(?:[.,]\d+)*\s*[kKmM]?(?:\s+\p{L}+\.?){1,2}$|^\d{1,6}$")
+_COUNTER = compiled(
+    r"^\d+(?:[.,]\d+)*\s*[kKmM]?(?:\s+\p{L}+\.?){1,2}$|^\d{1,6}$"
+    # ... or what is counted first: "Views 1,234", "Comments (0)", "Shares: 12"
+    r"|^(?i:views?|comments?|shares?|reads?|visits?|visitors|likes?|reactions?|replies)\s*(?::\s*|\(\s*)?"
+    r"\d+(?:[.,]\d+)*\s*[kKmM]?\)?$"
+)
 _DATE_OR_TIME = LazyPattern(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:am|pm|hours?|hrs?|days?|weeks?|months?|years?|ago|gmt|utc)\b"
