@@ -21,7 +21,15 @@ from mtlint.rules.encoding import latin_data
 from mtlint.rules.encoding.latin_data import WordLists
 from mtlint.text.regexes import compiled
 
-TITLE_MAX_WORDS = 6  # a quotation this short that starts with a capital is a title or a name
+TITLE_MAX_WORDS = 6  # a quotation this short that starts with a capital is a title or a name ...
+# ... unless a verb of saying and a colon or comma open it (`said: “Nous allons ...”`): speech, four words or
+# more (a famous phrase quoted, `said: “Wir schaffen das”`, is shorter).
+_SAYS = compiled(
+    r"\b(?:said|says|told(?:\s+[\p{L}\-]+){0,2}|added|stated|declared|explained|stressed|affirmed|asserted"
+    r"|continued|replied|answered|wrote|tweeted)\s*[:,]\s*$"
+)
+_SAYS_REACH = 40
+SPEECH_MIN_WORDS = 4
 
 # A word: letters and marks, with inner apostrophes (d'état). Hyphens split words.
 WORD = compiled(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
@@ -236,7 +244,8 @@ def mark_quotes(text: str, raw: str, toks: list[Token], start: int, end: int, li
         glossed = text[closed : closed + 3].lstrip(" ").startswith("(") or text[
             max(start, opened - 2) : opened
         ].rstrip().endswith("(")
-        title = inside[0].text[0].isupper() and len(inside) <= TITLE_MAX_WORDS
+        speech = len(inside) >= SPEECH_MIN_WORDS and _SAYS.search(text, max(start, opened - _SAYS_REACH), opened)
+        title = inside[0].text[0].isupper() and len(inside) <= TITLE_MAX_WORDS and not speech
         if introduced or glossed or title:
             for t in inside:
                 t.neutral, t.foreign = True, False

@@ -55,10 +55,11 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     statement`); a day with a month name English never uses is a date left untranslated (`Güncelleme Tarihi: 12
     Mayıs 2024`). Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`), loanwords in English use
     (`fiesta`, `coup d'état`, `per se`), a short phrase after an English determiner (`a café con leche`), quoted
-    titles and slogans (`the film “La vita è bella”`), short link titles in Markdown (`[Versão em
-    português](…)`), terms introduced or glossed (`a tea called chimarrão`, `“saudade” (longing)`), identifiers
-    and code (no run crosses a code span, a link or a table cell), and a lone word the document uses twice or
-    more (a term its writer chose).
+    titles and slogans (`the film “La vita è bella”`; but a quotation of four words or more that a verb of saying
+    and a colon or comma open is speech, and is read: `the mayor said: “Nous allons reconstruire la ville”`),
+    short link titles in Markdown (`[Versão em português](…)`), terms introduced or glossed (`a tea called
+    chimarrão`, `“saudade” (longing)`), identifiers and code (no run crosses a code span, a link or a table
+    cell), and a lone word the document uses twice or more (a term its writer chose).
 
     Vietnamese, also in Latin script but in syllables too short to score one by one, is told by its letters: a
     stretch of at least five syllables with diacritics joined by spaces, mostly in lower case, one with a letter
