@@ -33,7 +33,6 @@ MIN_STRONG = 2.0  # a run needs one word at least this foreign
 NAME_TAIL_WORDS = 4
 NOUN_PHRASE_WORDS = 3
 QUOTED_MIN_SCORE = 2.0  # a lone quoted word from the table: at least this foreign ...
-QUOTED_PHRASE_MIN_SCORE = 3.0  # a quoted phrase of two or three source words: this foreign in all
 QUOTED_MAX_ENGLISH = 2.5  # ... and at most this frequent in English (zipf)
 QUOTED_CHAR_MIN = 2.5  # a lone quoted word in no table: trigram ratio at least this ...
 QUOTED_CHAR_MAX_LETTERS = 16  # ... and at most this long
@@ -198,11 +197,6 @@ def _accept(
         if distinct <= NOUN_PHRASE_WORDS and determined:
             return None  # `a café con leche`: a borrowed noun phrase
         return Span(first.start, last.end, _language(foreign), round(total, 2), "run")
-    if lone_words and common >= 2 and all(t.quoted and t.score > 0 for t in run) and not determined:
-        # A quoted phrase of two or three source words, each foreign and one of them as foreign as a lone
-        # quoted word must be (`the so-called “kentsel dönüşüm”`).
-        if total >= QUOTED_PHRASE_MIN_SCORE and any(_lone(text, t, toks, lists, False) for t in foreign):
-            return Span(first.start, last.end, _language(foreign), round(total, 2), "run")
     if not lone_words or distinct != 1 or first.hyphened:
         return None  # a hyphen joins the word to a compound or a name: `environ-config`
     if _lone(text, first, toks, lists, determined):

@@ -50,8 +50,7 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     in no table are judged by their letters. A stretch of words whose scores add up to `latin-min-score`, with
     two different foreign words, is reported as text left in that language, from its first foreign word to its
     last: `Text left in Spanish: 'que no habrá cambios'.` A lone word is reported when it is quoted or italic by
-    itself (`the so-called “enfado”`; so is a quoted phrase of two or three source words, each foreign: `the
-    so-called “kentsel dönüşüm”`), has letters English never uses (`launçamento`) or is so foreign that
+    itself (`the so-called “enfado”`), has letters English never uses (`launçamento`) or is so foreign that
     English seldom writes it (wordfreq zipf 1.9 or less: `who had trabajado through the night`, `según the
     statement`); a day with a month name English never uses is a date left untranslated (`Güncelleme Tarihi: 12
     Mayıs 2024`). Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`), loanwords in English use
