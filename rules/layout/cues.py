@@ -377,51 +377,6 @@ def names_pictured(text: str, words: int, ends_sentence: bool, verb: bool) -> st
     return m["surname"] if m else ""
 
 
-# Officials' titles, as a caption names the people pictured: "President X and Prime Minister Y".
-OFFICIAL_TITLES = frozenset(
-    """
-    president vice prime minister ministers secretary ambassador envoy king queen prince princess crown sheikh
-    sheik emir amir sultan chancellor premier governor mayor chairman chairwoman speaker counterpart
-    counterparts secretary-general president-elect
-    """.split()
-)
-_JOINS = compiled(r"\s*,\s*(?:and\s+)?|\s+(?i:and|with|alongside|meets?|receives?)\s+")
-# Inside a person's reference: a possessive before a title, the particles of Arabic and European names.
-_IN_NAME = frozenset("his her their of the bin bint ibn al el de del da di van von der le la".split())
-_NAME_TOKEN = compiled(r"[\p{L}][\p{L}\p{M}'’.\-]*")
-OFFICIALS_MIN_WORDS = 4
-OFFICIALS_MAX_WORDS = 20
-
-
-def officials_pictured(text: str, words: int, ends_sentence: bool) -> tuple[str, ...]:
-    """The names of the officials a caption pictures together, or () if the line is not shaped so: two or
-    more people, each a title and a name or a name alone ("President Omar Haddad and Prime Minister Lena
-    Vogt", "President Haddad With His Counterpart Lena Vogt"), every word capitalised or a particle of a
-    name, no digits and no full stop. A title must be among them; a subheading on a topic ("President
-    Haddad and the River Question") has a part that names nobody."""
-    if not OFFICIALS_MIN_WORDS <= words <= OFFICIALS_MAX_WORDS or ends_sentence or any(c.isdigit() for c in text):
-        return ()
-    parts = [p for p in _JOINS.split(text.strip()) if p]
-    if len(parts) < 2:
-        return ()
-    names: list[str] = []
-    titled = False
-    for part in parts:
-        tokens = part.split()
-        if not all(_NAME_TOKEN.fullmatch(t) and (t[0].isupper() or t.casefold() in _IN_NAME) for t in tokens):
-            return ()
-        titles = [t for t in tokens if t.casefold() in OFFICIAL_TITLES]
-        rest = [t for t in tokens if t.casefold() not in OFFICIAL_TITLES and t.casefold() not in _IN_NAME]
-        if not rest and not titles:
-            return ()
-        titled = titled or bool(titles)
-        if rest:
-            names.append(rest[-1])
-        elif tokens[0].casefold() not in ("his", "her", "their"):
-            return ()  # a title alone names a person only as someone's counterpart
-    return tuple(names) if titled else ()
-
-
 def is_timestamp(text: str) -> bool:
     """Whether the line is a date in digits, maybe with a time of day, and nothing else."""
     return len(text) <= 40 and _TIMESTAMP.match(text.strip()) is not None

@@ -272,7 +272,6 @@ def _name(cls: str, v: Sequence[float]) -> tuple[str, str]:
 SENTENCE_CAPTION = "a photo caption written as a sentence"
 PORTRAIT_CAPTION = "a photo caption that names the person pictured"
 EVENT_CAPTION = "a photo caption that shows part of an event"
-OFFICIALS_CAPTION = "a photo caption that names the officials pictured"
 
 
 def sentence_captions(doc: Document) -> dict[int, str]:
@@ -283,10 +282,9 @@ def sentence_captions(doc: Document) -> dict[int, str]:
     names elsewhere, with their role and no verb (`cues.names_pictured`), between or under its
     paragraphs ("Jane Doe, chief economist at the bank"); or showing part of an event
     (`cues.shows_part_of_event`: "Part of the meeting") under the headline, between the paragraphs or
-    below them; or naming officials pictured together whom the story names (`cues.officials_pictured`).
-    A headline has the same shape, so above the body only a line under it counts, and only in a shape a
-    standfirst does not take (see _caption_under_headline). Each block maps to why it reads as a
-    caption."""
+    below them. A headline has the same shape, so
+    above the body only a line under it counts, and only in a shape a standfirst does not take (see
+    _caption_under_headline). Each block maps to why it reads as a caption."""
     shapes = line_shapes(doc)
     layout = document_layout(doc)
     out: dict[int, str] = {}
@@ -304,8 +302,6 @@ def sentence_captions(doc: Document) -> dict[int, str]:
             out[i] = PORTRAIT_CAPTION  # (the more telling reason for a line of both shapes)
         elif (between or below or under_headline) and cues.shows_part_of_event(s.text, s.words, s.ends_sentence):
             out[i] = EVENT_CAPTION
-        elif (between or below) and _pictures_officials(doc, s):
-            out[i] = OFFICIALS_CAPTION
         elif (between and _caption_sentence(s)) or (under_headline and _caption_under_headline(s)):
             out[i] = SENTENCE_CAPTION
     return out
@@ -317,15 +313,6 @@ def _pictures_someone_quoted(doc: Document, s: LineShape) -> bool:
     shape is a byline, and an author's note under it does not name its author in the story.)"""
     surname = cues.names_pictured(s.text, s.words, s.ends_sentence, s.verb)
     return bool(surname) and doc.derived(_capitalised_words)[surname] >= 2  # the line's own and another
-
-
-def _pictures_officials(doc: Document, s: LineShape) -> bool:
-    """A line that names officials pictured together (`cues.officials_pictured`), between or under the
-    paragraphs of a story that names them: every name the line gives is written elsewhere in it. (Above
-    the story the same line is a headline.)"""
-    names = cues.officials_pictured(s.text, s.words, s.ends_sentence)
-    counts = doc.derived(_capitalised_words) if names else None
-    return bool(names) and counts is not None and all(counts[_POSSESSIVE.sub("", n)] >= 2 for n in names)
 
 
 _POSSESSIVE = LazyPattern(r"['’]s?$")  # "Vakil's warning" names Vakil

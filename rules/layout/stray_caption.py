@@ -87,11 +87,6 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       visit`, `Pictures of the ceremony`; an occasion's noun names the event, so a subheading's `Part of
       the problem` or `A side of the city few visitors see` is not one; and an official pictured during
       their own occasion (`The Minister of Health during his visit to the hospital`);
-    - the officials pictured together, between or under the paragraphs of a story that names every one
-      of them elsewhere: titles and names joined by `and`, `with` or commas, every word capitalised, no
-      verb (`President Omar Haddad and Prime Minister Lena Vogt`, `President Haddad With His Counterpart
-      Lena Vogt`); a subheading on a topic (`President Haddad and the River Question`) names nobody in
-      one of its parts, and people the story does not name are not its picture's;
     - a line the line-role model reads as a caption with probability above 0.8 (0.6 in the closing lines:
       below the article, a short line with only short lines under it that is not a sentence of prose with
       a verb, as a short closing paragraph of the story is), from its shape, its
