@@ -11,7 +11,7 @@ from mtlint.engine.packs import PATTERN_TIMEOUT, PackEntry, PatternTimeout, load
 from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.cues import ACTION_VERBS, BYLINE, is_imperative
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
-from mtlint.rules.names.lexicon import COMMON_GIVEN_RANK, name_ranks
+from mtlint.rules.names.lexicon import COMMON_GIVEN_RANK, REAL_NAME_RANK, name_ranks
 from mtlint.text.document import Block, BlockKind, Document
 from mtlint.text.names import role_nouns
 from mtlint.text.regexes import compiled
@@ -384,10 +384,14 @@ def _names_above_headline(
     repeats it (`By Anna Lindqvist`) or as the name tables know a person's (`Karim Duarte`), and so do
     their title (`Transport Correspondent`) and the date; under the headline a name is the story's. Only
     on a page extracted a paragraph to a line: typed text sets its paragraphs apart with blank lines, and
-    its title stands over a subtitle (`Acme Converter` over `A tool for converting files`). Unsafe to
-    delete: the words alone do not tell a site from a person."""
+    its title stands over a subtitle (`Acme Converter` over `A tool for converting files`); and only on a
+    page with other debris found (a caption, a widget, a menu): a typed text's first line above its title
+    (`FOR IMMEDIATE RELEASE`, `Chapter One`) has the same shape. Unsafe to delete: the words alone do not
+    tell a site from a person."""
     if headline <= 0 or body >= len(doc.blocks) or doc.format == "markdown":
         return
+    if not captions and not any(hit.whole for hit in out.values()):
+        return  # no other debris: a typed text's own first line (`FOR IMMEDIATE RELEASE`, `Chapter One`)
     if any(doc.is_blank_line(line) for line in range(doc.blocks[0].first_line, doc.blocks[body].last_line + 2)):
         return
     bylines = [b.text.casefold() for b in doc.blocks if BYLINE.match(b.text)]
@@ -398,7 +402,7 @@ def _names_above_headline(
         words = text.split()
         if not 2 <= len(words) <= NAME_ABOVE_MAX_WORDS or not all(_NAME_WORD.fullmatch(w) for w in words):
             continue
-        if BYLINE.match(text) or words[-1].casefold() in role_nouns() or _DATE_OR_TIME.search(text):
+        if BYLINE.match(text) or words[-1].casefold() in role_nouns() or _MONTH_OR_DAY.search(text):
             continue
         key = " ".join(words).casefold()
         if any(key in line for line in bylines) or _person(words):
@@ -408,13 +412,22 @@ def _names_above_headline(
 
 
 def _person(words: Sequence[str]) -> bool:
-    """A person's name by the name tables: a common given name first (`Karim Duarte`), or names only with a
-    common given name among them (`Lindqvist Anna`)."""
+    """A person's name by the name tables: a common given name first (`Karim Duarte`), names only with a
+    common given name among them (`Lindqvist Anna`), or a given name and a surname that some country ranks
+    high (`Siddharth Rao`)."""
     ranks = [name_ranks(w) for w in words]
     common = [0 < given <= COMMON_GIVEN_RANK for given, _ in ranks]
-    return common[0] or (any(common) and all(given or surname for given, surname in ranks))
+    if common[0] or (any(common) and all(given or surname for given, surname in ranks)):
+        return True
+    first, last = ranks[0][0], ranks[-1][1]
+    return 0 < first <= REAL_NAME_RANK and 0 < last <= COMMON_GIVEN_RANK
 
 
+# A day or a month named by a whole word (`Monday 4 March`; not `Marketing Weekly`).
+_MONTH_OR_DAY = compiled(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b"
+)
 # A capitalised word of a name (`Herald`, `Al-Ahram`, `TOP`), no digits.
 _NAME_WORD = compiled(r"\p{Lu}[\p{L}\p{M}'’\-&.]*")
 

@@ -44,21 +44,20 @@ class SiteBoilerplate(Rule[SiteBoilerplateOptions]):
        the site speaks (`Follow us on Facebook for the latest news.`; not advice such as `Share the load
        with your family.`), or a call to action in brackets (`(See the details)`): the link the extraction
        ran into the paragraph is flagged as that span only (not in Markdown, whose author wrote it).
-    2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`, `Topic | Taiwan`),
-       a one-word section label above the article (`business`; not a role such as `Fellow`, an author's
-       title), a menu (a run of three or more short lines above the article, most of them one word), a
-       counter outside the body (`0 Comments`, `2988`), a page or picture counter (`Page 2 of 3`, `1/12`),
-       a text-size widget (`A- A A+`), a link to another story marked by an arrow in or under the article
-       (`>> Title`, `► Title`), a short site masthead over navigation, a site's or a section's name of two
-       or three capitalised words above the headline of a page extracted a paragraph to a line (`Harbour
-       Herald`, `Regional News`; not a name the byline repeats or the name tables know as a person's,
-       `Karim Duarte`, nor an author's title or a date; unsafe fix), the short titles under a
-       related-articles heading, and the footer zone: after closing furniture (copyright, comment form,
-       share bar, source link, agency credit line) every short line down to the end of the file, and every
-       long one that speaks to the reader just above more furniture (a promo or newsletter blurb), is
-       furniture too - provided the zone reaches the end of the file without meeting article prose or a
-       numbered section title (`2.1. Invoking the interpreter`: a table of contents, which is never read as
-       furniture).
+    2. layout: a video-duration list (`01:05` lines), a breadcrumb (`China / Military`, `Topic | Taiwan`), a
+       one-word section label above the article (`business`; not a role such as `Fellow`, an author's title), a menu
+       (a run of three or more short lines above the article, most of them one word), a counter outside the body of
+       a page that has one (`0 Comments`, `2988`, `Views 1,234`, `Comments (0)`), a page or picture counter (`Page 2
+       of 3`, `1/12`), a text-size widget (`A- A A+`), a link to another story marked by an arrow in or under the
+       article (`>> Title`, `► Title`), a short site masthead over navigation, a site's or a section's name of two
+       or three capitalised words above the headline of a page extracted a paragraph to a line, with other debris
+       found (`Harbour Herald`, `Regional News`; not a name the byline repeats or the name tables know as a person's
+       (`Karim Duarte`), nor an author's title or a date; unsafe fix), the short titles under a related-articles
+       heading, and the footer zone: after closing furniture (copyright, comment form, share bar, source link,
+       agency credit line) every short line down to the end of the file, and every long one that speaks to the
+       reader just above more furniture (a promo or newsletter blurb), is furniture too - provided the zone reaches
+       the end of the file without meeting article prose or a numbered section title (`2.1. Invoking the
+       interpreter`: a table of contents, which is never read as furniture).
     3. repetition across the files of one run: a line found verbatim (case and spacing aside) in at
        least `min-files` files and at least `min-share` of all files is a site template, if it is shaped
        like furniture (at most twelve words without a full stop, or talking to the reader) and stands
