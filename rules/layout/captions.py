@@ -37,7 +37,11 @@ _POSITION = LazyPattern(
 POSITION_MAX_WORDS = 45  # a caption naming who stands where is one or two sentences
 # "Photo illustration: Name", "Archive picture: Agency": caption words, a colon, a capitalised source; or an
 # equals sign, as Korean 사진= renders ("Photo = Yonhap").
-_LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：=\n]{2,40})[:：=]\s*\p{Lu}[^.!?:=\n]{0,60}$")
+_LABELLED_CREDIT = LazyPattern(r"^(?P<label>[^:：=\n]{2,40})(?P<sep>[:：=])\s*\p{Lu}[^.!?:=\n]{0,60}$")
+# With an equals sign only a photo's own label: `Image = Ubuntu` is a setting.
+_EQUALS_LABEL = LazyPattern(
+    r"(?i)^[\[(]?\s*(?:photo|picture|photograph|(?:photo|picture|image)\s+(?:source|credit))s?\s*$"
+)
 # "Screenshot of the video", "A shot from a video circulated on social media": the caption of a still.
 _VIDEO_STILL = LazyPattern(
     r"(?i)^(?:an?\s+)?(?:screen\s*shot|screen\s*grab|still|frame|shot|snapshot|image|photo|picture)s?\s+"
@@ -93,6 +97,8 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
                 return []  # "By Jane Doe" over "Associated Press": the story's byline and its agency
             return whole(True, "a caption or credit word on a line of its own")
         label = _LABELLED_CREDIT.match(text)
+        if label and label["sep"] == "=" and not _EQUALS_LABEL.match(label["label"]):
+            label = None
         if (
             label
             and vocab.only_vocabulary(label["label"])
@@ -103,7 +109,8 @@ def _block_captions(doc: Document, b: Block, vocab: Vocabulary, max_words: int, 
                 or (doc.format != "markdown" and NAMED_SOURCE.fullmatch(text, label.end("label") + 1) is not None)
             )
         ):
-            return whole(False, "a credit: caption words, a colon and who took or supplied the picture")
+            sign = "an equals sign" if label["sep"] == "=" else "a colon"
+            return whole(False, f"a credit: caption words, {sign} and who took or supplied the picture")
     hits = credits(doc, b, vocab)
     if not hits:
         if n <= 8 and not SENTENCE_END.search(text):

@@ -68,7 +68,11 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       under a Markdown image;
     - caption words, a colon and a source (`Photo illustration: City Archive`; in plain text also a word
       that may title a section, when one to three capitalised words follow: `Illustration: Lena Ortiz`),
-      or caption words, `of` and what the picture shows (`Archival image of the old ferry`);
+      or a photo's label, an equals sign and a source, as Korean 사진= renders (`Photo = Harbour News`,
+      `[Photo source = Ministry of Health]`; not a setting such as `Image = Ubuntu`), or caption words,
+      `of` and what the picture shows (`Archival image of the old ferry`);
+    - the caption of a still from a video, not in Markdown and with no full stop (`Screenshot of the
+      video`, `A shot from a video circulated on social media`);
     - a photo caption written as a plain sentence between two paragraphs: someone doing something somewhere, no
       full stop (`Mayor X speaks to reporters outside City Hall`, `An Iraqi soldier stands guard at a
       checkpoint in Mosul`, `Staff members giving visitors a tour`), or
@@ -83,13 +87,16 @@ class StrayCaption(Rule[StrayCaptionOptions]):
       above the story the same shape is a byline, and with a colon a speaker's label;
     - a caption that shows part of an event (Arabic جانب من, "a side of", word for word), in twelve words
       at most, no verb and no full stop, under the headline, between the paragraphs or below them: `Part
-      of the meeting`, `A side of the celebration with the students`, `Some of the attendees`, `From the
-      visit`, `Pictures of the ceremony`; an occasion's noun names the event, so a subheading's `Part of
-      the problem` or `A side of the city few visitors see` is not one; and an official pictured during
-      their own occasion (`The Minister of Health during his visit to the hospital`);
+      of the meeting`, `A side of the celebration with the students`, `Some of the attendees`, `Pictures
+      of the ceremony`; an occasion's noun names the event, so a subheading's `Part of the problem` or `A
+      side of the city few visitors see` is not one, and neither is `From the visit` or `During the talks`,
+      which may title a section; and an official pictured during their own occasion (`The Minister of
+      Health during his visit to the hospital`; not `The Secretary of State during her first months in
+      office`);
     - a line the line-role model reads as a caption with probability above 0.8 (0.6 in the closing lines:
       below the article, a short line with only short lines under it that is not a sentence of prose with
-      a verb, as a short closing paragraph of the story is), from its shape, its
+      a verb, as a short closing paragraph of the story is), from its shape (a line that names its picture,
+      `The picture shows ...`, `Photo provided by the Ministry of Health`, reads as a credit), its
       place around the article's body and its neighbours (see docs/rules/layout-roles.md; the message
       names the strongest evidence). `mtlint check --explain-roles FILE` shows every line's role.
     Left alone: headings (`Archive policy`; `Social media` over a paragraph; any Markdown heading), sentences
