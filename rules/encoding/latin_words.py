@@ -22,14 +22,14 @@ from mtlint.rules.encoding.latin_data import WordLists
 from mtlint.text.regexes import compiled
 
 TITLE_MAX_WORDS = 6  # a quotation this short that starts with a capital is a title or a name ...
-# ... unless a verb of saying and a colon or comma open it (`said: “Nous allons ...”`): speech, four words or
-# more (a famous phrase quoted, `said: “Wir schaffen das”`, is shorter).
+# ... unless a verb of saying and a colon or comma open it (`said: “Nous allons ...”`): speech, five words or
+# more (a famous phrase quoted, `said: “Ich bin ein Berliner”`, is shorter).
 _SAYS = compiled(
     r"\b(?:said|says|told(?:\s+[\p{L}\-]+){0,2}|added|stated|declared|explained|stressed|affirmed|asserted"
     r"|continued|replied|answered|wrote|tweeted)\s*[:,]\s*$"
 )
 _SAYS_REACH = 40
-SPEECH_MIN_WORDS = 4
+SPEECH_MIN_WORDS = 5
 
 # A word: letters and marks, with inner apostrophes (d'état). Hyphens split words.
 WORD = compiled(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")

@@ -55,7 +55,7 @@ class UntranslatedScript(Rule[UntranslatedScriptOptions]):
     statement`); a day with a month name English never uses is a date left untranslated (`Güncelleme Tarihi: 12
     Mayıs 2024`). Left alone: names (`Banco do Brasil`, `Ursula von der Leyen`), loanwords in English use
     (`fiesta`, `coup d'état`, `per se`), a short phrase after an English determiner (`a café con leche`), quoted
-    titles and slogans (`the film “La vita è bella”`; but a quotation of four words or more that a verb of saying
+    titles and slogans (`the film “La vita è bella”`; but a quotation of five words or more that a verb of saying
     and a colon or comma open is speech, and is read: `the mayor said: “Nous allons reconstruire la ville”`),
     short link titles in Markdown (`[Versão em português](…)`), terms introduced or glossed (`a tea called
     chimarrão`, `“saudade” (longing)`), identifiers and code (no run crosses a code span, a link or a table
