@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.encoding import latin_data
 from mtlint.rules.encoding.latin_data import WordLists
+from mtlint.text.names import REPORTING
 from mtlint.text.regexes import compiled
 
 TITLE_MAX_WORDS = 6  # a quotation this short that starts with a capital is a title or a name ...
 # ... unless a verb of saying and a colon or comma open it (`said: “Nous allons ...”`): speech, five words or
 # more (a famous phrase quoted, `said: “Ich bin ein Berliner”`, is shorter).
-_SAYS = compiled(
-    r"\b(?:said|says|told(?:\s+[\p{L}\-]+){0,2}|added|stated|declared|explained|stressed|affirmed|asserted"
-    r"|continued|replied|answered|wrote|tweeted)\s*[:,]\s*$"
-)
+_SAYS = compiled(rf"\b(?:{'|'.join(sorted(REPORTING))})(?:\s+[\p{{L}}\-]+){{0,2}}\s*[:,]\s*$")
 _SAYS_REACH = 40
 SPEECH_MIN_WORDS = 5
 

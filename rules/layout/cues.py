@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from mtlint.engine.patterns import LazyPattern
 from mtlint.text.lines import STOPWORDS
-from mtlint.text.names import role_nouns
+from mtlint.text.names import TITLES, role_nouns
 from mtlint.text.regexes import compiled
 
 IMAGE_REF = re.compile(
@@ -206,8 +206,8 @@ _PICTURE_SUBJECT = compiled(
     r"(?!\s+(?:that|how|what|why|whether|no|little|us|me)\b)"
 )
 _PROVIDED_BY = compiled(
-    r"^(?:(?:Photos?|Pictures?|Images?)\s+(?:provided|supplied|courtesy|Provided|Supplied|Courtesy)"
-    r"|Provided|Supplied|Courtesy)\s+(?:by|of)\s+(?:the\s+)?\p{Lu}"
+    r"^(?:(?:Photos?|Pictures?|Images?)\s+(?i:provided|supplied|courtesy)|Provided|Supplied|Courtesy)\s+(?:by|of)"
+    r"\s+(?:the\s+)?\p{Lu}"
 )
 PROVIDED_MAX_WORDS = 10  # "Provided by the Ministry of Defence": a credit alone; a longer line is a sentence
 
@@ -345,7 +345,7 @@ def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
     if m is None:
         return False
     subject = m["subject"].replace(",", " ").split()
-    official = len(subject) > 1 and subject[1].casefold() in _OFFICIALS and _DURING_OWN.match(text, m.end("subject"))
+    official = len(subject) > 1 and subject[1].casefold() in TITLES and _DURING_OWN.match(text, m.end("subject"))
     if subject[0].casefold() in STOPWORDS and not official:
         return False  # "A look at the numbers", "The view from the top"; but "The Minister of Health during
         # his visit to ...": a title and the official's own occasion
@@ -359,10 +359,6 @@ def poses(text: str, words: int, ends_sentence: bool, verb: bool) -> bool:
 _DURING_OWN = compiled(
     r"\s+during\s+(?:his|her|their)\s+(?:(?:official|recent|latest|first|second|brief|working|state|surprise)\s+)?"
     r"(?:visit|meeting|tour|inspection|speech|address|reception|participation|talks|call|trip|arrival|attendance)\b"
-)
-_OFFICIALS = frozenset(
-    "president minister prime secretary ambassador envoy king queen prince princess crown sheikh emir sultan "
-    "chancellor premier governor mayor chairman chairwoman speaker pope".split()
 )
 
 # "Sanam Vakil, deputy director of the programme": a person's name, a comma and what the person is.

@@ -13,6 +13,7 @@ from mtlint.rules.layout.cues import ACTION_VERBS, BYLINE, is_imperative
 from mtlint.rules.layout.shared import SENTENCE_END, Hit, first_body, last_body, prefilter, search
 from mtlint.rules.names.lexicon import COMMON_GIVEN_RANK, REAL_NAME_RANK, name_ranks
 from mtlint.text.document import Block, BlockKind, Document
+from mtlint.text.lines import line_shapes
 from mtlint.text.names import role_nouns
 from mtlint.text.regexes import compiled
 
@@ -395,6 +396,7 @@ def _names_above_headline(
     if any(doc.is_blank_line(line) for line in range(doc.blocks[0].first_line, doc.blocks[body].last_line + 2)):
         return
     bylines = [b.text.casefold() for b in doc.blocks if BYLINE.match(b.text)]
+    shapes = line_shapes(doc)
     for b in doc.blocks[:headline]:
         i, text = b.index, b.text.strip()
         if i in out or i in captions or b.first_line != b.last_line:
@@ -402,7 +404,7 @@ def _names_above_headline(
         words = text.split()
         if not 2 <= len(words) <= NAME_ABOVE_MAX_WORDS or not all(_NAME_WORD.fullmatch(w) for w in words):
             continue
-        if BYLINE.match(text) or words[-1].casefold() in role_nouns() or _MONTH_OR_DAY.search(text):
+        if BYLINE.match(text) or words[-1].casefold() in role_nouns() or shapes[i].dated:
             continue
         key = " ".join(words).casefold()
         if any(key in line for line in bylines) or _person(words):
@@ -423,11 +425,6 @@ def _person(words: Sequence[str]) -> bool:
     return 0 < first <= REAL_NAME_RANK and 0 < last <= COMMON_GIVEN_RANK
 
 
-# A day or a month named by a whole word (`Monday 4 March`; not `Marketing Weekly`).
-_MONTH_OR_DAY = compiled(
-    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b"
-)
 # A capitalised word of a name (`Herald`, `Al-Ahram`, `TOP`), no digits.
 _NAME_WORD = compiled(r"\p{Lu}[\p{L}\p{M}'’\-&.]*")
 
