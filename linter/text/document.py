@@ -46,6 +46,7 @@ _BULLET = compiled(
 # Matched backwards from the end ((?r)): the same answer without trying every position of a paragraph.
 _SENTENCE_END = compiled(r"""(?r)[.!?…:;,]["'”’»)\]]*$""")
 HEADING_MAX_WORDS = 20
+TERM_MAX_WORDS = 5  # a term over its description (a definition list in plain text) is this short at most
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,24 @@ class Document:
     @property
     def line_count(self) -> int:
         return len(self.line_starts)
+
+    def indent(self, line: int) -> int:
+        """The columns of spaces before 1-based `line`'s text, a tab counting as eight."""
+        text = self.line_text(line)
+        body = text.lstrip(" \t")
+        return len(text[: len(text) - len(body)].expandtabs(8))
+
+    def opens_with_term(self, block: Block) -> bool:
+        """Whether plain text sets a term over its description in `block`: a first line of a few words
+        that ends no sentence, and the next line indented deeper, as a definition list or a dictionary
+        entry is typed (`virtual` over `   "mailx" is now a virtual package`, `love, n.:` over a definition
+        indented by a tab). The term is a label, so the block's first words open no sentence."""
+        if self.format == "markdown" or block.last_line == block.first_line:
+            return False
+        first = self.line_text(block.first_line).strip()
+        if len(first.split()) > TERM_MAX_WORDS or first.endswith((".", "!", "?")):
+            return False
+        return self.indent(block.first_line + 1) > self.indent(block.first_line)
 
     # -- prose -------------------------------------------------------------------------------
     @cached_property

@@ -42,7 +42,7 @@ ABBREVIATIONS = frozenset(
 # The abbreviated titles written before a name ("Gen. Haykal", "Dr. Khan"): a name runs on over their dot.
 HONORIFICS = frozenset("mr mrs ms dr gen lt col maj capt adm sgt prof sen rep gov rev st jr sr".split())
 # Lower-case abbreviations the sentence splitter does not know but a sentence start must skip
-# ("approx. two", "incl. tax"): a word after them is not the first of a sentence.
+# ("approx. two", "incl. tax", "2 oz. gin"): a word after them is not the first of a sentence.
 LOWERCASE_ABBREVIATIONS = frozenset(
-    "approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid ie eg".split()
+    "approx incl esp resp viz ca cf ed eds min max sec ave ext misc tel op ibid ie eg oz lb lbs tsp tbsp qt gal".split()
 )

@@ -30,16 +30,7 @@ def _after_example(doc: Document, blocks: Sequence[Block], index: int) -> bool:
     """Whether the block before `index` is indented deeper than it: an example, a command or a quotation set
     off by indentation, after which the sentence it interrupted goes on in lower case. (A page extracted
     one paragraph per line has no indentation to tell.)"""
-    return index > 0 and _indent(doc, blocks[index - 1]) > _indent(doc, blocks[index])
-
-
-def _indent(doc: Document, block: Block) -> int:
-    """The columns of spaces (a tab counting as eight) before the block's first line."""
-    start = doc.line_span(block.first_line)[0]
-    i = start
-    while i < len(doc.text) and doc.text[i] in " \t":
-        i += 1
-    return len(doc.text[start:i].expandtabs(8))
+    return index > 0 and doc.indent(blocks[index - 1].first_line) > doc.indent(blocks[index].first_line)
 
 
 def _ended(prose: str, blocks: Sequence[Block], index: int) -> bool:
@@ -62,11 +53,13 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     an abbreviation (`e.g.`, `U.S.`, `p.m.`, `Nov. 27`, or a short capitalised word before the full stop
     such as `Calif.`), after an ellipsis, words written in lower case on purpose (`iPhone`, `eBay`,
     handles, web addresses), name particles before a name (`de Klerk`, `van Gogh`), lower-case
-    abbreviations (`approx.`, `hrs.`), sentences that open with a quote or bracket, paragraphs of fewer
+    abbreviations (`approx.`, `hrs.`, `oz.`), sentences that open with a quote or bracket, paragraphs of fewer
     than four words and one-word sentences, a paragraph repeated inside another block (a caption cut off
     by page extraction), a line that goes on with the sentence the line above left open (it ends with
     `:`, `,`, `;` or a word such as `as`, `that`, `the`), or after an example indented deeper than it (the
-    sentence the example interrupted goes on), a function named by its call (`join() is`),
+    sentence the example interrupted goes on), the term of a definition list in plain text (a line of a
+    few words over its description, indented deeper: `virtual` / `   "mailx" is now ...`, `love, n.:`),
+    a function named by its call (`join() is`),
     headings (see lowercase-heading) and short standalone lines; and technical documentation (Markdown
     with code, or plain text with code in many of its lines), whose sentences open with the names of
     functions, options and parameters (`name is a string`) and whose changelogs write entries in lower
@@ -96,6 +89,8 @@ class LowercaseSentenceStart(Rule[NoOptions]):
                 continue  # a line of a poem that goes on with the sentence of the line above
             if first_in_block and doc.format != "markdown" and _after_example(doc, blocks, sentence.block):
                 continue  # "... in your postrm:" / an indented example / "and in your postinst": one sentence
+            if first_in_block and doc.opens_with_term(block):
+                continue  # `virtual` over its indented description: a definition list's term, not a sentence
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
             opens_story = first_in_block and block.kind is BlockKind.PARAGRAPH
