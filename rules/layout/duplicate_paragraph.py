@@ -20,6 +20,7 @@ from mtlint.rules.layout.role_features import HEADLINE_MIN_WORDS, document_layou
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import token_ends, tokens
 from mtlint.text.document import Block, Document
+from mtlint.text.lines import stanza_lines
 from mtlint.text.regexes import compiled
 
 if TYPE_CHECKING:
@@ -63,8 +64,8 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     Good: keep the first copy only.
 
     Left alone: a line that repeats on purpose, such as a credit under every picture (`Photo: Reuters`
-    three times), a headline printed again as a title, or a reference entry's sentence repeated under
-    each function of a Markdown document.
+    three times), a headline printed again as a title, a reference entry's sentence repeated under
+    each function of a Markdown document, or a song's refrain (a line of verse, see `stanza_lines`).
 
     Heuristics:
     - paragraphs are compared as sequences of word tokens (case, punctuation and apostrophe style
@@ -132,8 +133,10 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
         self.settings = LayoutSettings.from_config(config)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        skip = layout_debris(doc, self.settings).whole_lines
-        policy = CopyPolicy(doc, skip)
+        debris = layout_debris(doc, self.settings).whole_lines
+        policy = CopyPolicy(doc, debris)
+        # A line of verse that comes back is a refrain (a poem, a song quoted in a story), not a copy.
+        skip = debris | stanza_lines(doc)
         reported: set[int] = set()
         for finding in self._copies(doc, skip, policy):
             reported.add(finding.start)
