@@ -36,10 +36,18 @@ _FAMILY = {
     "„": '"',
     '"': '"',
 }
-# Spans where brackets and quotes are not punctuation: web addresses and emoticons.
+# Spans where brackets and quotes are not punctuation: web addresses and emoticons. A URL keeps a balanced
+# (...) of its own but not the parenthesis that encloses it. An emoticon has its eyes first and one mouth
+# (`:)`, `;-)`, `:o)`, `8-)`; `(... :-))` still closes its parenthesis), glued to a word only before a
+# space or the end (`nuts:)`, but not after an emoji shortcode: `(:wink:)`), or its eyes last before a
+# space (`(:`, `(;`; `({});` and `anyone?):` close their parenthesis). A quoted colon, `(':')`, is none.
 _SKIP = LazyPattern(
-    r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])|(?<![\p{L}\p{N}])[:;=]-?[()\[\]]", regex.I
-)  # a URL keeps a balanced (...) of its own but not the parenthesis that encloses it
+    r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])"
+    r"|(?<![\p{L}\p{N}])(?:[:;=][-^o]?|8[-^])[()\[\]]"
+    r"|(?<=\p{L})(?<!:[\p{L}\p{N}_+-]+)[:;][-^o]?[()\]](?=[\s\"'”’.,!?]|$)"
+    r"|(?<![\p{L}\p{N}])[(\[][-^o]?[:;=](?=\s|$|[:;=\])])",
+    regex.I,
+)
 _WWW = re.compile(r"www\.", re.I)
 # A list label ("a)", "2)", "iv)") closes nothing by design.
 _LABEL = LazyPattern(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
@@ -133,9 +141,13 @@ class UnbalancedDelimiter(Rule[NoOptions]):
     def _scan(doc: Document, block: Block, carried: list[_Open]) -> tuple[list[_Open], list[tuple[int, str]]]:
         """Match the block's delimiters; return what stays open and the closers that close nothing."""
         prose, start, end = doc.prose, block.start, block.end
-        skip = []
+        skip: list[tuple[int, int]] = []
+        mouths: list[tuple[int, str]] = []  # an emoticon's closing bracket, which may also close a bracket
         if _may_skip(prose[start:end]):  # most paragraphs have no address and no emoticon
-            skip = [(m.start(), m.end()) for m in _SKIP.finditer(prose, start, end)]
+            for m in _SKIP.finditer(prose, start, end):
+                skip.append((m.start(), m.end()))
+                if m.group()[-1] in ")]" and not _WWW.search(m.group()) and "://" not in m.group():
+                    mouths.append((m.end() - 1, m.group()[-1]))
         stack: list[_Open] = []
         strays: list[tuple[int, str]] = []
         # Markdown's link and template syntax, and the ranges, calls and quoted characters of technical
@@ -146,8 +158,8 @@ class UnbalancedDelimiter(Rule[NoOptions]):
         # Straight quotes so far in the block and the last one's offset, for _inches: counting them
         # again at every quote made a paragraph with many of them quadratic.
         quotes, last_quote = 0, -1
-        for m in _ANY_DELIMITER.finditer(prose, start, end):
-            i, ch = m.start(), m.group()
+        for mark in _ANY_DELIMITER.finditer(prose, start, end):
+            i, ch = mark.start(), mark.group()
             ignored = (skip and any(s <= i < e for s, e in skip)) or ch in brackets
             if ch == '"':
                 ignored = ignored or _inches(prose, start, i, last_quote, quotes)
@@ -178,6 +190,13 @@ class UnbalancedDelimiter(Rule[NoOptions]):
             else:
                 if not (ch == ")" and _LABEL.search(prose, max(block.start, i - 5), i + 1)):
                     strays.append((i, ch))
+        # `(here are a couple of others:)`, `(I hope so :-)`: an emoticon's mouth closes a bracket that
+        # nothing else closes.
+        for i, ch in mouths:
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j].family == ch and stack[j].offset < i:
+                    del stack[j]
+                    break
         return stack, strays
 
     def _unclosed(self, item: _Open) -> Finding:
@@ -190,8 +209,16 @@ class UnbalancedDelimiter(Rule[NoOptions]):
 
 
 def _may_skip(text: str) -> bool:
-    """Whether `text` may hold a match of _SKIP: each has a colon, a semicolon, an equals sign or www."""
-    return ":" in text or ";" in text or "=" in text or ("ww" in text.lower() and _WWW.search(text) is not None)
+    """Whether `text` may hold a match of _SKIP: each has a colon, a semicolon, an equals sign, `8-`, `8^`
+    or www."""
+    return (
+        ":" in text
+        or ";" in text
+        or "=" in text
+        or "8-" in text
+        or "8^" in text
+        or ("ww" in text.lower() and _WWW.search(text) is not None)
+    )
 
 
 def _spaced(prose: str, i: int) -> bool:
