@@ -40,12 +40,13 @@ _FAMILY = {
 # (...) of its own but not the parenthesis that encloses it. An emoticon has its eyes first and one mouth
 # (`:)`, `;-)`, `:o)`, `8-)`; `(... :-))` still closes its parenthesis), glued to a word only before a
 # space or the end (`nuts:)`, but not after an emoji shortcode: `(:wink:)`), or its eyes last before a
-# space (`(:`, `(;`; `({});` and `anyone?):` close their parenthesis). A quoted colon, `(':')`, is none.
+# space (`(:`, `(;`; `({});` and `anyone?):` close their parenthesis). A quoted colon, `(':')`, is none,
+# and neither is a version constraint, `bar (= 1.0)`.
 _SKIP = LazyPattern(
     r"(?:https?://|www\.)(?:[^\s()<>]|\([^\s()<>]*\))+(?<![.,;:!?'\"])"
     r"|(?<![\p{L}\p{N}])(?:[:;=][-^o]?|8[-^])[()\[\]]"
     r"|(?<=\p{L})(?<!:[\p{L}\p{N}_+-]+)[:;][-^o]?[()\]](?=[\s\"'”’.,!?]|$)"
-    r"|(?<![\p{L}\p{N}])[(\[][-^o]?[:;=](?=\s|$|[:;=\])])",
+    r"|(?<![\p{L}\p{N}])[(\[][-^o]?[:;](?=\s|$)",
     regex.I,
 )
 _WWW = re.compile(r"www\.", re.I)
