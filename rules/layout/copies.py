@@ -101,9 +101,26 @@ class CopyPolicy:
                 return False
         if near and self._negations(block) != self._negations(original):
             return False
+        if self._entries_of_two_lists(block, original):
+            return False
         if self.doc.format != "markdown" and not is_technical(self.doc):
             return True
         return self._reference_copy(block, original)
+
+    @cached_property
+    def _non_items(self) -> list[int]:
+        """How many blocks that are not list items come before each block index (and before the end)."""
+        return list(itertools.accumulate((b.kind is not BlockKind.LIST_ITEM for b in self.doc.blocks), initial=0))
+
+    def _entries_of_two_lists(self, block: Block, original: Block) -> bool:
+        """Whether the two blocks are items of two lists (a line that is no item stands between them) in a
+        text wrapped by hand: one entry in two lists, as a changelog lists a fix under each release it
+        went into. A page extracted a paragraph to a line has no lists to tell apart: a bullet printed
+        twice there stays a copy."""
+        if not (block.kind is original.kind is BlockKind.LIST_ITEM) or not self.doc.hard_wrapped:
+            return False
+        first, second = sorted((original, block), key=lambda b: b.index)
+        return self._non_items[second.index] > self._non_items[first.index + 1]
 
     def _reference_copy(self, block: Block, original: Block) -> bool:
         """In Markdown and technical documentation: whether the copy is not an entry of a reference."""

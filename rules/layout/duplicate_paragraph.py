@@ -93,7 +93,9 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     - a near copy that differs by a negation ("will" / "will not") is a contrast, not a copy;
     - in Markdown, copies under different headings, or items of lists, belong to different entries of a
       reference (each function's `timeout` parameter), and two paragraphs that differ only in their code
-      spans are compared with their code.
+      spans are compared with their code;
+    - in plain text wrapped by hand, items of two lists (a line that is no item between them) are one
+      entry in two lists, as a changelog lists a fix under each release it went into.
     Candidates are found through an index of MinHash sketches (the smallest hashes of each paragraph's
     word 3-grams), so only paragraphs sharing sketch entries are compared in full: a document of
     20,000 paragraphs lints in seconds (see bench/duplicates.py).
