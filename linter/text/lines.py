@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from mtlint.text.blocks import Block
-from mtlint.text.document import Document
+from mtlint.text.document import BlockKind, Document
 from mtlint.text.regexes import compiled
 from mtlint.text.values import frozen
 
@@ -281,6 +281,22 @@ _DISCLAIMER = compiled(r"(?i)\bwithout\s+(?:any\s+)?warrant(?:y|ies)\b")
 _LOUD_DISCLAIMER = compiled(r"\bWITHOUT\s+(?:ANY\s+)?WARRANT(?:Y|IES)\b")
 _SELF_REFERENCE = compiled(r"\b(?:[Tt]his|[Tt]he)\s+Licen[cs]e\b")
 LICENCE_TITLE_LINES = 3  # non-blank lines at the top in which a licence names itself
+LIST_SHARE = 0.5  # a text more than this share of whose blocks are list items is a list
+LIST_MIN_BLOCKS = 6  # ... when it has this many blocks at least
+
+
+def is_list(doc: Document) -> bool:
+    """Whether most of the text's blocks are items of lists (LIST_SHARE): a changelog or an index saved as
+    text, whose short entries (`+ 2529 Parser cleanup`) are the author's, not a page's furniture. A page
+    extracted a paragraph to a line has few list items, if any. (Computed once per document.)"""
+    return doc.derived(_list)
+
+
+def _list(doc: Document) -> bool:
+    blocks = doc.blocks
+    return len(blocks) >= LIST_MIN_BLOCKS and sum(b.kind is BlockKind.LIST_ITEM for b in blocks) > LIST_SHARE * len(
+        blocks
+    )
 
 
 def is_licence(doc: Document) -> bool:

@@ -32,8 +32,9 @@ article) are dropped: documentation is not a web page, and repeats sentences, li
 talks to its reader by design. A line of verse (in plain text, a line of a stanza,
 `text.lines.stanza_lines`: a poem, a song, a stanza a story quotes) is never debris: its shape is the
 poem's.
-Plain text wrapped by hand and licences (`text.lines.is_licence`: a title ending in "License" at the top
-and a disclaimer of warranty) were typed, not extracted: they get no layout finding at all.
+Plain text wrapped by hand, licences (`text.lines.is_licence`: a title ending in "License" at the top
+and a disclaimer of warranty) and texts made mostly of list items (`text.lines.is_list`: a changelog, an
+index) were typed, not extracted: they get no layout finding at all.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from mtlint.rules.layout.roles import STRUCTURE, LineRoles, line_roles, sentence
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import Hit
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import LineShape, is_licence, line_shapes
+from mtlint.text.lines import LineShape, is_licence, is_list, line_shapes
 from mtlint.text.regexes import compiled
 
 REPORT = 0.8  # a line is reported on the model's evidence alone above this probability of its class
@@ -114,10 +115,11 @@ def _analyser(settings: LayoutSettings) -> Callable[[Document], Debris]:
 
 def _analyse(doc: Document, settings: LayoutSettings) -> Debris:
     roles = line_roles(doc, settings.boilerplate.min_files)
-    if doc.hard_wrapped or is_licence(doc):
+    if doc.hard_wrapped or is_licence(doc) or is_list(doc):
         # Text wrapped by hand (an e-mail, a README, a licence) was typed, not extracted from a page:
         # it has no captions or page furniture, and its short lines are its own headings and lists. So
-        # is a licence, however it is wrapped and however many files of a run carry a copy of it.
+        # is a licence, however it is wrapped and however many files of a run carry a copy of it, and a
+        # text made mostly of list items (a changelog), whose short entries are no counters or labels.
         return Debris({}, {}, roles)
     captions = dict(find_captions(doc, settings.vocabulary, settings.captions.max_words))
     learned_captions: dict[int, tuple[Hit, ...]] = {}
