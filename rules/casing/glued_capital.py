@@ -43,7 +43,8 @@ class GluedCapital(Rule[NoOptions]):
     `LinkedIn`, `iPhone`, `eBay` are words there, or fail the shape). Flagged when the part after the
     step is a pronoun, article, determiner or `And`/`But` and a lower-case word follows, or when the
     document writes both parts as separate words elsewhere (`Mazon ... MazonHe`; plain text only, since
-    Markdown documentation writes identifiers in CamelCase: `devDependencies`). Not flagged: name
+    Markdown documentation writes identifiers in CamelCase: `devDependencies`, and so does a text with
+    twenty such words or more, a changelog or a manual saved as text). Not flagged: name
     prefixes (`McCain`, `DiCaprio`, `LeBron`), code identifiers (digits, underscores, several steps,
     a closed-class first part such as `forEach`, a capital at both steps such as `ImportError`, a call
     such as `readPlist()`), headings and short lines.
@@ -75,8 +76,8 @@ class GluedCapital(Rule[NoOptions]):
                 nxt = _NEXT.match(prose, m.end(), block.end)
                 if right.casefold() in _OPENERS and nxt is not None:
                     pass  # `mayorHe said`: a clause opener, then the clause
-                elif doc.format == "markdown":
-                    continue  # CamelCase is how documentation writes identifiers (`devDependencies`)
+                elif doc.format == "markdown" or doc.derived(_writes_identifiers):
+                    continue  # CamelCase is how documentation and changelogs write identifiers (`devDependencies`)
                 elif left[0].isupper() or prose.startswith("(", m.end()):
                     continue  # `ImportError`, `TestCase`, `readPlist()`: an identifier or a call, not two words
                 else:
@@ -93,6 +94,15 @@ class GluedCapital(Rule[NoOptions]):
                     fix=Fix.unsafe(Edit(m.start(2), m.start(2), " ")),
                     word=left + right,
                 )
+
+
+# A text with this many different words of the glued shape writes identifiers in CamelCase (a changelog,
+# a manual saved as text); a page with slips of translation has a few at most.
+IDENTIFIER_TEXT_MIN = 20
+
+
+def _writes_identifiers(doc: Document) -> bool:
+    return len({m.group() for m in _GLUED.finditer(doc.prose)}) >= IDENTIFIER_TEXT_MIN
 
 
 def _others(doc: Document, offset: int) -> set[str]:
