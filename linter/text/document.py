@@ -100,6 +100,20 @@ class Document:
         body = text.lstrip(" \t")
         return len(text[: len(text) - len(body)].expandtabs(8))
 
+    def describes_term(self, block: Block) -> bool:
+        """Whether `block` is the description of a term that stands alone on the line above it, indented
+        deeper than the term (`1.1. "Contributor"`, a blank line, then `     means each person ...`): the
+        description goes on from the term, so its first words open no sentence."""
+        if self.format == "markdown" or block.index == 0:
+            return False
+        term = self.blocks[block.index - 1]
+        if term.first_line != term.last_line or term.kind is BlockKind.LIST_ITEM:
+            return False
+        text = term.text.strip()
+        if len(text.split()) > TERM_MAX_WORDS or text.endswith((".", "!", "?")):
+            return False
+        return self.indent(block.first_line) > self.indent(term.first_line)
+
     def opens_with_term(self, block: Block) -> bool:
         """Whether plain text sets a term over its description in `block`: a first line of a few words
         that ends no sentence, and the next line indented deeper, as a definition list or a dictionary

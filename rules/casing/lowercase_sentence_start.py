@@ -57,8 +57,9 @@ class LowercaseSentenceStart(Rule[NoOptions]):
     than four words and one-word sentences, a paragraph repeated inside another block (a caption cut off
     by page extraction), a line that goes on with the sentence the line above left open (it ends with
     `:`, `,`, `;` or a word such as `as`, `that`, `the`), or after an example indented deeper than it (the
-    sentence the example interrupted goes on), the term of a definition list in plain text (a line of a
-    few words over its description, indented deeper: `virtual` / `   "mailx" is now ...`, `love, n.:`),
+    sentence the example interrupted goes on), the term of a definition list in plain text and the
+    description under it (a line of a few words over its description, indented deeper: `virtual` /
+    `   "mailx" is now ...`, `love, n.:`, `1.1. "Contributor"` / `     means each person ...`),
     a function named by its call (`join() is`),
     headings (see lowercase-heading) and short standalone lines; and technical documentation (Markdown
     with code, or plain text with code in many of its lines), whose sentences open with the names of
@@ -89,7 +90,7 @@ class LowercaseSentenceStart(Rule[NoOptions]):
                 continue  # a line of a poem that goes on with the sentence of the line above
             if first_in_block and doc.format != "markdown" and _after_example(doc, blocks, sentence.block):
                 continue  # "... in your postrm:" / an indented example / "and in your postinst": one sentence
-            if first_in_block and doc.opens_with_term(block):
+            if first_in_block and (doc.opens_with_term(block) or doc.describes_term(block)):
                 continue  # `virtual` over its indented description: a definition list's term, not a sentence
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
