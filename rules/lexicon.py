@@ -19,8 +19,8 @@ import sys
 import unicodedata
 import zlib
 from functools import lru_cache
-from importlib import resources
 
+from mtlint import package_data
 from mtlint.rules.tables import SortedLines, read_toml, table
 from mtlint.text.regexes import compiled
 
@@ -48,7 +48,7 @@ def is_proper_use(key: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _proper_nouns() -> frozenset[str]:
-    text = resources.files("mtlint.rules").joinpath("data/proper_nouns.txt").read_text(encoding="utf-8")
+    text = package_data.read_text("mtlint.rules", "data/proper_nouns.txt")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
@@ -185,7 +185,7 @@ class _ZipfBands:
 
 @lru_cache(maxsize=1)
 def _zipf_bands() -> _ZipfBands:
-    return _ZipfBands(resources.files("mtlint.rules").joinpath(ENGLISH_ZIPF).read_bytes())
+    return _ZipfBands(package_data.read_bytes("mtlint.rules", ENGLISH_ZIPF))
 
 
 def zipf_of_bands(bands: list[int]) -> float:

@@ -19,9 +19,9 @@ import json
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from mtlint import package_data
 from mtlint.engine import toml
 
 PARSED = "data/parsed.json"  # the TOML files of rules/data, parsed (see read_toml)
@@ -101,7 +101,7 @@ class ChunkedLines(SortedLines):
 @lru_cache(maxsize=8)
 def table(resource: str) -> SortedLines:
     """A gzipped table shipped in mtlint.rules (`data/...tsv.gz`), chunked (see write_table) or not."""
-    return read_table(resources.files("mtlint.rules").joinpath(resource).read_bytes())
+    return read_table(package_data.read_bytes("mtlint.rules", resource))
 
 
 def read_table(raw: bytes) -> SortedLines:
@@ -144,7 +144,7 @@ def read_toml(resource: str) -> dict[str, Any]:
     stored parsed in data/parsed.json (by scripts/build_parsed.py) with the CRC-32 of their text: a file
     whose text still has that CRC is read from there, one edited since from its TOML.
     """
-    text = resources.files("mtlint.rules").joinpath(resource).read_text(encoding="utf-8")
+    text = package_data.read_text("mtlint.rules", resource)
     stored = _parsed_toml().get(resource)
     if stored is not None and stored["crc32"] == zlib.crc32(text.encode("utf-8")):
         data: dict[str, Any] = stored["data"]
@@ -154,5 +154,5 @@ def read_toml(resource: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _parsed_toml() -> dict[str, Any]:
-    parsed: dict[str, Any] = json.loads(resources.files("mtlint.rules").joinpath(PARSED).read_text(encoding="utf-8"))
+    parsed: dict[str, Any] = json.loads(package_data.read_text("mtlint.rules", PARSED))
     return parsed["files"]

@@ -26,13 +26,13 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
 from regex import Match  # the dataclass field `regex` below hides the module inside the class
 
+from mtlint import package_data
 from mtlint.engine import toml
 from mtlint.engine.literals import Literals
 from mtlint.engine.patterns import PATTERN_TIMEOUT, PackPattern, PatternTimeout, Prefilter
@@ -217,7 +217,7 @@ BUILTIN_PARSED = "parsed.json"  # in rules/packs/: see _parsed
 @cache
 def load_builtin_pack(filename: str) -> Pack:
     """Load a pack shipped in rules/packs/ (its patterns are compiled when first used)."""
-    text = (resources.files("mtlint.rules") / "packs" / filename).read_text(encoding="utf-8")
+    text = package_data.read_text("mtlint.rules", f"packs/{filename}")
     stored = _parsed()["packs"].get(filename)
     if stored is not None and stored["crc32"] == zlib.crc32(text.encode("utf-8")):
         data = stored["data"]
@@ -241,8 +241,7 @@ def _parsed() -> dict[str, Any]:
     parsed from its TOML, and a pattern missing from the table is read as usual, so a stale file costs
     time, never a finding; a test holds it current.
     """
-    ref = resources.files("mtlint.rules") / "packs" / BUILTIN_PARSED
-    parsed: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))
+    parsed: dict[str, Any] = json.loads(package_data.read_text("mtlint.rules", f"packs/{BUILTIN_PARSED}"))
     return parsed
 
 

@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
-from importlib import resources
 from typing import Any
 
 import regex
 
+from mtlint import package_data
 from mtlint.formatters.base import (
     FileReport,
     Formatter,
@@ -77,7 +77,7 @@ def script_json(data: object) -> str:
 
 
 def asset(name: str) -> str:
-    return (resources.files("mtlint.formatters") / "html_assets" / name).read_text(encoding="utf-8")
+    return package_data.read_text("mtlint.formatters", f"html_assets/{name}")
 
 
 def csp_hash(source: str) -> str:

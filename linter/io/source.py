@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from mtlint.text.document import Document
@@ -103,6 +102,8 @@ def write_atomic(path: str, data: bytes) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = None
+    import tempfile  # lazy: only --fix writes (and tempfile costs a run that writes nothing 1.5 ms)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".mtlint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from mtlint import package_data
 from mtlint.text.blocks import Block, BlockKind
 from mtlint.text.document import Document
 from mtlint.text.regexes import compiled
@@ -183,7 +183,7 @@ def _title_case_block(words: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
     """TITLES and the nouns of text/data/role_nouns.txt (occupations and roles, derived from WordNet)."""
-    raw = resources.files("mtlint.text").joinpath("data/role_nouns.txt").read_text(encoding="utf-8")
+    raw = package_data.read_text("mtlint.text", "data/role_nouns.txt")
     return TITLES | frozenset(line for line in raw.splitlines() if line and line[0] != "#")
 
 

@@ -20,11 +20,11 @@ import gzip
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import regex
 
+from mtlint import package_data
 from mtlint.rules import lexicon
 from mtlint.rules.tables import read_toml
 from mtlint.text.regexes import compiled
@@ -74,7 +74,7 @@ class WordLists:
 
 
 def _read(resource: str) -> str:
-    raw = resources.files("mtlint.rules").joinpath(resource).read_bytes()
+    raw = package_data.read_bytes("mtlint.rules", resource)
     return gzip.decompress(raw).decode("utf-8") if resource.endswith(".gz") else raw.decode("utf-8")
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from importlib import resources
 
+from mtlint import package_data
 from mtlint.rules.grammar.chunks import Chunk
 from mtlint.rules.grammar.issues import Issue
 from mtlint.rules.grammar.settings import GrammarSettings
@@ -28,7 +28,7 @@ _DIALECTS = {
 
 def allowlist() -> tuple[str, ...]:
     """The Harper lints mtlint runs by default (one name a line; '#' starts a comment)."""
-    text = resources.files("mtlint.rules.grammar").joinpath("harper-lints.txt").read_text(encoding="utf-8")
+    text = package_data.read_text("mtlint.rules.grammar", "harper-lints.txt")
     names = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(n for n in names if n)
 

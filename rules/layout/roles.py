@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from mtlint import package_data
 from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout import cues
 from mtlint.rules.layout.role_features import FEATURES, INDEX, MIN_FILES, document_layout, role_features
@@ -125,7 +125,7 @@ class RoleModel:
 @lru_cache(maxsize=1)
 def builtin_model() -> RoleModel:
     """The model shipped in rules/data/line-roles.json."""
-    raw = resources.files("mtlint.rules").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    raw = package_data.read_text("mtlint.rules", MODEL_FILE)
     return RoleModel(json.loads(raw))
 
 

@@ -21,6 +21,7 @@ FOLDERS = {"mtlint": ROOT / "linter", "mtlint.rules": ROOT / "rules"}
 LAYERS = {
     "mtlint.version": "base",
     "mtlint.model": "base",
+    "mtlint.package_data": "base",
     "mtlint.text": "text",
     "mtlint.rule": "protocol",
     "mtlint.engine": "engine",
