@@ -101,28 +101,31 @@ class Document:
         return len(text[: len(text) - len(body)].expandtabs(8))
 
     def describes_term(self, block: Block) -> bool:
-        """Whether `block` is the description of a term that stands alone on the line above it, indented
-        deeper than the term (`1.1. "Contributor"`, a blank line, then `     means each person ...`): the
-        description goes on from the term, so its first words open no sentence."""
-        if self.format == "markdown" or block.index == 0:
+        """Whether `block` is the description of a term that stands alone on the line above it, in text
+        wrapped by hand: every line of the block indented deeper than the term, and the term shaped like
+        one (see `_term`): `1.1. "Contributor"`, a blank line, then `     means each person ...`. The
+        description goes on from the term, so its first words open no sentence. (A section's title over
+        a paragraph whose first line alone is indented is none: `Economy` / `    the government said`.)"""
+        if self.format == "markdown" or block.index == 0 or not self.hard_wrapped:
             return False
         term = self.blocks[block.index - 1]
-        if term.first_line != term.last_line or term.kind is BlockKind.LIST_ITEM:
+        if term.first_line != term.last_line or term.kind is BlockKind.LIST_ITEM or not _term(term.text):
             return False
-        text = term.text.strip()
-        if len(text.split()) > TERM_MAX_WORDS or text.endswith((".", "!", "?")):
-            return False
-        return self.indent(block.first_line) > self.indent(term.first_line)
+        depth = self.indent(term.first_line)
+        return all(
+            self.indent(line) > depth
+            for line in range(block.first_line, block.last_line + 1)
+            if not self.is_blank_line(line)
+        )
 
     def opens_with_term(self, block: Block) -> bool:
-        """Whether plain text sets a term over its description in `block`: a first line of a few words
-        that ends no sentence, and the next line indented deeper, as a definition list or a dictionary
+        """Whether plain text sets a term over its description in `block`: a first line shaped like a
+        term (see `_term`), and the next line indented deeper, as a definition list or a dictionary
         entry is typed (`virtual` over `   "mailx" is now a virtual package`, `love, n.:` over a definition
         indented by a tab). The term is a label, so the block's first words open no sentence."""
         if self.format == "markdown" or block.last_line == block.first_line:
             return False
-        first = self.line_text(block.first_line).strip()
-        if len(first.split()) > TERM_MAX_WORDS or first.endswith((".", "!", "?")):
+        if not _term(self.line_text(block.first_line)):
             return False
         return self.indent(block.first_line + 1) > self.indent(block.first_line)
 
@@ -285,6 +288,17 @@ def fold_case(text: str) -> str:
     if "İ" in text or "ı" in text:
         text = text.replace("İ", "i").replace("ı", "i")
     return text.casefold()
+
+
+def _term(line: str) -> bool:
+    """Whether a line reads as the term of a definition list: a few words that end no sentence, and
+    written as a term is (in lower case, `virtual`, `love, n.:`; numbered, `1.1. "Contributor"`; quoted;
+    or a field with a colon, `Forwarded: foo@example.com`), not as a heading or a dateline (`Economy`,
+    `Tehran, Iran (AFP)`)."""
+    text = line.strip()
+    if not text or len(text.split()) > TERM_MAX_WORDS or text.endswith((".", "!", "?")):
+        return False
+    return text[0].islower() or text[0].isdigit() or ":" in text or any(q in text for q in '"“”«»')
 
 
 def _plain_blocks(doc: Document) -> list[Block]:

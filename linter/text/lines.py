@@ -283,20 +283,23 @@ _SELF_REFERENCE = compiled(r"\b(?:[Tt]his|[Tt]he)\s+Licen[cs]e\b")
 LICENCE_TITLE_LINES = 3  # non-blank lines at the top in which a licence names itself
 LIST_SHARE = 0.5  # a text more than this share of whose blocks are list items is a list
 LIST_MIN_BLOCKS = 6  # ... when it has this many blocks at least
+LIST_ENTRY_MAX_WORDS = 12  # ... and the median item is this short (an entry, not a paragraph)
 
 
 def is_list(doc: Document) -> bool:
-    """Whether most of the text's blocks are items of lists (LIST_SHARE): a changelog or an index saved as
-    text, whose short entries (`+ 2529 Parser cleanup`) are the author's, not a page's furniture. A page
-    extracted a paragraph to a line has few list items, if any. (Computed once per document.)"""
+    """Whether the text is a list of short entries: most of its blocks (LIST_SHARE) are list items and most
+    of those are short (LIST_ENTRY_MAX_WORDS words at most, the median): a changelog or an index saved as
+    text, whose entries (`+ 2529 Parser cleanup`) are the author's, not a page's furniture. An article
+    written in bullets has paragraphs for items. (Computed once per document.)"""
     return doc.derived(_list)
 
 
 def _list(doc: Document) -> bool:
     blocks = doc.blocks
-    return len(blocks) >= LIST_MIN_BLOCKS and sum(b.kind is BlockKind.LIST_ITEM for b in blocks) > LIST_SHARE * len(
-        blocks
-    )
+    items = sorted(b.word_count for b in blocks if b.kind is BlockKind.LIST_ITEM)
+    if len(blocks) < LIST_MIN_BLOCKS or len(items) <= LIST_SHARE * len(blocks):
+        return False
+    return items[len(items) // 2] <= LIST_ENTRY_MAX_WORDS
 
 
 def is_licence(doc: Document) -> bool:

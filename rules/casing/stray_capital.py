@@ -56,9 +56,9 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     colon, or a series of clauses that each open with a capital after a semicolon (`three rights: The right
     to ...; The right to ...`), pronouns of the deity near its name (`asked God that He`), direct speech
     after a verb of saying and a comma (`we reply, Most certainly`), the cells of a table run into the
-    text (a word after two numbers, or after a tab or three spaces, which also set verse in two columns:
-    `All that you touch,<tab>And all you create`), and adjectives of a noun the document capitalises
-    (`Presidential` where it writes `the President`).
+    text (a word after two numbers, or after a tab or three spaces in a text that sets lines in columns,
+    as verse in two columns: `All that you touch,<tab>And all you create`), and adjectives of a noun the
+    document capitalises (`Presidential` where it writes `the President`).
 
     Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a semicolon (`; To
     set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
@@ -103,7 +103,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 gap = prose[words[i - 1].end() : m.start()]
                 if "\n" in gap or (gap.strip() not in _CONTEXT_GAPS and gap.rstrip() not in _CLOSING_QUOTES):
                     continue  # a sentence's first word, say: neither the context test nor the quotation one can pass
-                if "\t" in gap or _COLUMN_GAP in gap:
+                if ("\t" in gap or _COLUMN_GAP in gap) and doc.derived(_set_in_columns):
                     continue  # "All that you touch,\t\tAnd all you create": a column's line or a table's cell
                 word = m.group()
                 if not is_titlecase(word) or len(word) < 2 or not word.isalpha():
@@ -331,7 +331,23 @@ _CLAUSE_AFTER_NOUN = frozenset(
 # Conjunctions open a clause, never a title: "said that The agreement would", "and The talks ended".
 _CONJUNCTIONS = frozenset("that and but because while although though whether if or since".split())
 _CONTEXT_GAPS = ("", ",", ";")  # what `_context_fits` lets stand between the word and the one before it
-_COLUMN_GAP = "   "  # spaces that set columns apart (two are a typing slip)
+_COLUMN_GAP = "   "  # spaces that set columns apart (two are a typing slip) ...
+_COLUMN_MIN_LINES = 3  # ... in a text with this many lines that hold such a gap between words
+_INNER_GAP = compiled(r"\S(?:\t|   )\s*\S")
+
+
+def _set_in_columns(doc: Document) -> bool:
+    """Whether the text sets lines in columns (verse side by side, a table run into lines): several of its
+    lines hold a tab or three spaces between words. One such gap in a paragraph is a slip of typing."""
+    n = 0
+    for line in doc.text.splitlines():
+        if ("\t" in line or _COLUMN_GAP in line) and _INNER_GAP.search(line):
+            n += 1
+            if n >= _COLUMN_MIN_LINES:
+                return True
+    return False
+
+
 _CLOSING_QUOTES = ("”", '"', "»")
 # Determiners and quantifiers that cannot be followed by another determiner ("some Its provisions").
 _PRE_DETERMINERS = frozenset("a an the its his her their our my your some any every each no these those".split())

@@ -108,19 +108,25 @@ class CopyPolicy:
         return self._reference_copy(block, original)
 
     @cached_property
-    def _non_items(self) -> list[int]:
-        """How many blocks that are not list items come before each block index (and before the end)."""
-        return list(itertools.accumulate((b.kind is not BlockKind.LIST_ITEM for b in self.doc.blocks), initial=0))
+    def _list_breaks(self) -> list[int]:
+        """How many blocks that end a list come before each block index (and before the end): blocks that
+        are not list items, indented no deeper than the shallowest item (an item's own further paragraph,
+        indented under its text, goes on with the list)."""
+        doc, blocks = self.doc, self.doc.blocks
+        items = [doc.indent(b.first_line) for b in blocks if b.kind is BlockKind.LIST_ITEM]
+        margin = min(items, default=0)
+        breaks = (b.kind is not BlockKind.LIST_ITEM and doc.indent(b.first_line) <= margin for b in blocks)
+        return list(itertools.accumulate(breaks, initial=0))
 
     def _entries_of_two_lists(self, block: Block, original: Block) -> bool:
-        """Whether the two blocks are items of two lists (a line that is no item stands between them) in a
-        text wrapped by hand: one entry in two lists, as a changelog lists a fix under each release it
-        went into. A page extracted a paragraph to a line has no lists to tell apart: a bullet printed
-        twice there stays a copy."""
+        """Whether the two blocks are items of two lists (a line that is no item, at the items' margin,
+        stands between them) in a text wrapped by hand: one entry in two lists, as a changelog lists a fix
+        under each release it went into. A page extracted a paragraph to a line has no lists to tell
+        apart: a bullet printed twice there stays a copy."""
         if not (block.kind is original.kind is BlockKind.LIST_ITEM) or not self.doc.hard_wrapped:
             return False
         first, second = sorted((original, block), key=lambda b: b.index)
-        return self._non_items[second.index] > self._non_items[first.index + 1]
+        return self._list_breaks[second.index] > self._list_breaks[first.index + 1]
 
     def _reference_copy(self, block: Block, original: Block) -> bool:
         """In Markdown and technical documentation: whether the copy is not an entry of a reference."""

@@ -20,7 +20,7 @@ from mtlint.rules.layout.role_features import HEADLINE_MIN_WORDS, document_layou
 from mtlint.rules.layout.settings import LayoutSettings
 from mtlint.rules.layout.shared import token_ends, tokens
 from mtlint.text.document import Block, Document
-from mtlint.text.lines import stanza_lines
+from mtlint.text.lines import VERSE_LINE_MAX_WORDS, stanza_lines
 from mtlint.text.regexes import compiled
 
 if TYPE_CHECKING:
@@ -137,8 +137,10 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     def check(self, doc: Document) -> Iterator[Finding]:
         debris = layout_debris(doc, self.settings).whole_lines
         policy = CopyPolicy(doc, debris)
-        # A line of verse that comes back is a refrain (a poem, a song quoted in a story), not a copy.
-        skip = debris | stanza_lines(doc)
+        # A line of verse that comes back is a refrain (a poem, a song quoted in a story), not a copy. (A
+        # book of verse counts every block as the poems'; its paragraphs of prose are still compared.)
+        blocks = doc.blocks
+        skip = debris | {i for i in stanza_lines(doc) if blocks[i].word_count <= VERSE_LINE_MAX_WORDS}
         reported: set[int] = set()
         for finding in self._copies(doc, skip, policy):
             reported.add(finding.start)

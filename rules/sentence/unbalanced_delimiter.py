@@ -50,6 +50,7 @@ _SKIP = LazyPattern(
     regex.I,
 )
 _WWW = re.compile(r"www\.", re.I)
+_SENTENCE_BREAK = compiled(r"[.!?][\"'”’]*\s+\p{Lu}")  # a sentence ends and the next one begins
 # A list label ("a)", "2)", "iv)") closes nothing by design.
 _LABEL = LazyPattern(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)$", regex.I)
 
@@ -192,11 +193,12 @@ class UnbalancedDelimiter(Rule[NoOptions]):
                 if not (ch == ")" and _LABEL.search(prose, max(block.start, i - 5), i + 1)):
                     strays.append((i, ch))
         # `(here are a couple of others:)`, `(I hope so :-)`: an emoticon's mouth closes a bracket that
-        # nothing else closes.
+        # nothing else closes, opened in its own sentence (one opened sentences before is left open).
         for i, ch in mouths:
             for j in range(len(stack) - 1, -1, -1):
                 if stack[j].family == ch and stack[j].offset < i:
-                    del stack[j]
+                    if _SENTENCE_BREAK.search(prose, stack[j].offset, i) is None:
+                        del stack[j]
                     break
         return stack, strays
 
