@@ -292,13 +292,16 @@ def fold_case(text: str) -> str:
 
 def _term(line: str) -> bool:
     """Whether a line reads as the term of a definition list: a few words that end no sentence, and
-    written as a term is (in lower case, `virtual`, `love, n.:`; numbered, `1.1. "Contributor"`; quoted;
-    or a field with a colon, `Forwarded: foo@example.com`), not as a heading or a dateline (`Economy`,
-    `Tehran, Iran (AFP)`)."""
+    written as a term is (in lower case, `virtual`, `love, n.:`; ending in a colon, `proof by funding:`;
+    quoted, `1.1. "Contributor"`; or a field and its one value, `Forwarded: foo@example.com`), not as a
+    heading, a numbered section or a note (`Economy`, `2.1 Investments`, `Note: figures in millions`)."""
     text = line.strip()
     if not text or len(text.split()) > TERM_MAX_WORDS or text.endswith((".", "!", "?")):
         return False
-    return text[0].islower() or text[0].isdigit() or ":" in text or any(q in text for q in '"“”«»')
+    if text[0].islower() or text.endswith(":") or any(q in text for q in '"“”«»'):
+        return True
+    field, colon, value = text.partition(":")
+    return bool(colon) and len(field.split()) == 1 and len(value.split()) == 1
 
 
 def _plain_blocks(doc: Document) -> list[Block]:

@@ -281,8 +281,8 @@ _DISCLAIMER = compiled(r"(?i)\bwithout\s+(?:any\s+)?warrant(?:y|ies)\b")
 _LOUD_DISCLAIMER = compiled(r"\bWITHOUT\s+(?:ANY\s+)?WARRANT(?:Y|IES)\b")
 _SELF_REFERENCE = compiled(r"\b(?:[Tt]his|[Tt]he)\s+Licen[cs]e\b")
 LICENCE_TITLE_LINES = 3  # non-blank lines at the top in which a licence names itself
-LIST_SHARE = 0.5  # a text more than this share of whose blocks are list items is a list
-LIST_MIN_BLOCKS = 6  # ... when it has this many blocks at least
+LIST_SHARE = 0.75  # a text more than this share of whose blocks are list items is a list
+LIST_MIN_BLOCKS = 20  # ... when it has this many blocks at least
 LIST_ENTRY_MAX_WORDS = 12  # ... and the median item is this short (an entry, not a paragraph)
 
 

@@ -44,8 +44,8 @@ class GluedCapital(Rule[NoOptions]):
     step is a pronoun, article, determiner or `And`/`But` and a lower-case word follows, or when the
     document writes both parts as separate words elsewhere (`Mazon ... MazonHe`; plain text only, since
     Markdown documentation writes identifiers in CamelCase: `devDependencies`, and so does a text with
-    twenty such words or more that open in lower case, a changelog or a manual saved as text; brands such
-    as `YouTube` do not count). Not flagged: name
+    five camelCase words of several humps or more, `getParameterNames`, a changelog or a manual saved as
+    text). Not flagged: name
     prefixes (`McCain`, `DiCaprio`, `LeBron`), code identifiers (digits, underscores, several steps,
     a closed-class first part such as `forEach`, a capital at both steps such as `ImportError`, a call
     such as `readPlist()`), headings and short lines.
@@ -97,15 +97,16 @@ class GluedCapital(Rule[NoOptions]):
                 )
 
 
-# A text with this many different words of the glued shape that open in lower case writes identifiers in
-# camelCase (a changelog, a manual saved as text: `connectionListener`); a page with slips of translation
-# has a few at most, and the brands and names a news roundup is full of open with a capital (`YouTube`,
-# `McKinsey`).
-IDENTIFIER_TEXT_MIN = 20
+# A text with this many different camelCase words of several humps (`getParameterNames`,
+# `setUpClass`) writes identifiers (a changelog, a manual saved as text); a slip of translation glues two
+# words only (`ministerAli`), however many a badly extracted page has, and brands and names open with a
+# capital (`YouTube`, `McKinsey`).
+IDENTIFIER_TEXT_MIN = 5
+_IDENTIFIER = LazyPattern(r"(?<![\p{L}\p{N}_])\p{Ll}{2,}(?:\p{Lu}\p{Ll}+){2,}(?![\p{L}\p{N}_])")
 
 
 def _writes_identifiers(doc: Document) -> bool:
-    return len({m.group() for m in _GLUED.finditer(doc.prose) if m.group()[0].islower()}) >= IDENTIFIER_TEXT_MIN
+    return len({m.group() for m in _IDENTIFIER.finditer(doc.prose)}) >= IDENTIFIER_TEXT_MIN
 
 
 def _others(doc: Document, offset: int) -> set[str]:

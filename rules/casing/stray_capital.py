@@ -56,9 +56,9 @@ class StrayCapital(Rule[StrayCapitalOptions]):
     colon, or a series of clauses that each open with a capital after a semicolon (`three rights: The right
     to ...; The right to ...`), pronouns of the deity near its name (`asked God that He`), direct speech
     after a verb of saying and a comma (`we reply, Most certainly`), the cells of a table run into the
-    text (a word after two numbers, or after a tab or three spaces in a text that sets lines in columns,
-    as verse in two columns: `All that you touch,<tab>And all you create`), and adjectives of a noun the
-    document capitalises (`Presidential` where it writes `the President`).
+    text (a word after two numbers, or after a tab or three spaces on a line set in columns with the line
+    above or below it, as verse in two columns: `All that you touch,<tab>And all you create`), and
+    adjectives of a noun the document capitalises (`Presidential` where it writes `the President`).
 
     Closed-class words (`and`, `of`, `to`, `in` …) are flagged in that position, also right after a semicolon (`; To
     set`); articles, demonstratives and question words are not, because they open embedded titles (`the FAQ entry
@@ -103,7 +103,7 @@ class StrayCapital(Rule[StrayCapitalOptions]):
                 gap = prose[words[i - 1].end() : m.start()]
                 if "\n" in gap or (gap.strip() not in _CONTEXT_GAPS and gap.rstrip() not in _CLOSING_QUOTES):
                     continue  # a sentence's first word, say: neither the context test nor the quotation one can pass
-                if ("\t" in gap or _COLUMN_GAP in gap) and doc.derived(_set_in_columns):
+                if ("\t" in gap or _COLUMN_GAP in gap) and _in_columns(doc, m.start()):
                     continue  # "All that you touch,\t\tAnd all you create": a column's line or a table's cell
                 word = m.group()
                 if not is_titlecase(word) or len(word) < 2 or not word.isalpha():
@@ -331,21 +331,33 @@ _CLAUSE_AFTER_NOUN = frozenset(
 # Conjunctions open a clause, never a title: "said that The agreement would", "and The talks ended".
 _CONJUNCTIONS = frozenset("that and but because while although though whether if or since".split())
 _CONTEXT_GAPS = ("", ",", ";")  # what `_context_fits` lets stand between the word and the one before it
-_COLUMN_GAP = "   "  # spaces that set columns apart (two are a typing slip) ...
-_COLUMN_MIN_LINES = 3  # ... in a text with this many lines that hold such a gap between words
+_COLUMN_GAP = "   "  # spaces that set columns apart (two are a typing slip)
 _INNER_GAP = compiled(r"\S(?:\t|   )\s*\S")
+_NEXT_GAP = compiled(r"\t|   ")
+_CELL_MAX_WORDS = 8
 
 
-def _set_in_columns(doc: Document) -> bool:
-    """Whether the text sets lines in columns (verse side by side, a table run into lines): several of its
-    lines hold a tab or three spaces between words. One such gap in a paragraph is a slip of typing."""
-    n = 0
-    for line in doc.text.splitlines():
-        if ("\t" in line or _COLUMN_GAP in line) and _INNER_GAP.search(line):
-            n += 1
-            if n >= _COLUMN_MIN_LINES:
-                return True
-    return False
+def _in_columns(doc: Document, offset: int) -> bool:
+    """Whether the word at `offset` opens a cell of lines set in columns (verse side by side, a table run
+    into lines): the line above or below it also holds a tab or three spaces between words, and the cell
+    is short (up to the next gap or the line's end). One such gap in a paragraph is a slip of typing."""
+    lines = doc.derived(_column_lines)
+    line = doc.position(offset)[0]
+    if not (line - 1 in lines or line + 1 in lines):
+        return False
+    # A cell or a column's line is short: the words from here to the next gap or the line's end.
+    end = doc.line_span(line)[1]
+    cell = _NEXT_GAP.split(doc.text[offset:end], maxsplit=1)[0]
+    return len(cell.split()) <= _CELL_MAX_WORDS
+
+
+def _column_lines(doc: Document) -> frozenset[int]:
+    """The 1-based lines that hold a tab or three spaces between words."""
+    return frozenset(
+        n
+        for n, text in enumerate(doc.text.splitlines(), start=1)
+        if ("\t" in text or _COLUMN_GAP in text) and _INNER_GAP.search(text)
+    )
 
 
 _CLOSING_QUOTES = ("”", '"', "»")

@@ -27,7 +27,7 @@ from mtlint.engine.patterns import LazyPattern
 from mtlint.rules.layout.role_features import document_layout
 from mtlint.rules.layout.shared import SENTENCE_END, tokens
 from mtlint.text.document import Block, BlockKind, Document
-from mtlint.text.lines import is_technical, line_key, line_shapes
+from mtlint.text.lines import is_list, is_technical, line_key, line_shapes
 
 TEMPLATE_COPIES = 3  # a line found this many times in a document is a template
 LABEL_MAX_WORDS = 12  # a line without sentence punctuation up to this long reads as a label
@@ -120,10 +120,12 @@ class CopyPolicy:
 
     def _entries_of_two_lists(self, block: Block, original: Block) -> bool:
         """Whether the two blocks are items of two lists (a line that is no item, at the items' margin,
-        stands between them) in a text wrapped by hand: one entry in two lists, as a changelog lists a fix
-        under each release it went into. A page extracted a paragraph to a line has no lists to tell
-        apart: a bullet printed twice there stays a copy."""
-        if not (block.kind is original.kind is BlockKind.LIST_ITEM) or not self.doc.hard_wrapped:
+        stands between them) in a text wrapped by hand or made of lists (`text.lines.is_list`): one entry
+        in two lists, as a changelog lists a fix under each release it went into. A page extracted a
+        paragraph to a line has no lists to tell apart: a bullet printed twice there stays a copy."""
+        if block.kind is not BlockKind.LIST_ITEM or original.kind is not BlockKind.LIST_ITEM:
+            return False
+        if not (self.doc.hard_wrapped or is_list(self.doc)):
             return False
         first, second = sorted((original, block), key=lambda b: b.index)
         return self._list_breaks[second.index] > self._list_breaks[first.index + 1]
