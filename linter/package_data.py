@@ -37,13 +37,4 @@ def read_bytes(package: str, resource: str) -> bytes:
 def read_text(package: str, resource: str) -> str:
     """The text of `resource` inside `package`, decoded from UTF-8 with universal newlines (as
     `importlib.resources` reads it)."""
-    path = _path(package, resource)
-    if path is not None:
-        try:
-            with open(path, encoding="utf-8") as f:
-                return f.read()
-        except (FileNotFoundError, NotADirectoryError):
-            pass
-    from importlib import resources
-
-    return resources.files(package).joinpath(resource).read_text(encoding="utf-8")
+    return read_bytes(package, resource).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")

@@ -112,11 +112,7 @@ class Document:
         if term.first_line != term.last_line or term.kind is BlockKind.LIST_ITEM or not _term(term.text):
             return False
         depth = self.indent(term.first_line)
-        return all(
-            self.indent(line) > depth
-            for line in range(block.first_line, block.last_line + 1)
-            if not self.is_blank_line(line)
-        )
+        return all(self.indent(line) > depth for line in range(block.first_line, block.last_line + 1))
 
     def opens_with_term(self, block: Block) -> bool:
         """Whether plain text sets a term over its description in `block`: a first line shaped like a

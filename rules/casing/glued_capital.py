@@ -45,10 +45,9 @@ class GluedCapital(Rule[NoOptions]):
     document writes both parts as separate words elsewhere (`Mazon ... MazonHe`; plain text only, since
     Markdown documentation writes identifiers in CamelCase: `devDependencies`, and so does a text with
     five camelCase words of several humps or more, `getParameterNames`, a changelog or a manual saved as
-    text). Not flagged: name
-    prefixes (`McCain`, `DiCaprio`, `LeBron`), code identifiers (digits, underscores, several steps,
-    a closed-class first part such as `forEach`, a capital at both steps such as `ImportError`, a call
-    such as `readPlist()`), headings and short lines.
+    text). Not flagged: name prefixes (`McCain`, `DiCaprio`, `LeBron`), code identifiers (digits,
+    underscores, several steps, a closed-class first part such as `forEach`, a capital at both steps such
+    as `ImportError`, a call such as `readPlist()`), headings and short lines.
 
     Fix (unsafe: a full stop may also be missing): insert a space.
     """

@@ -65,7 +65,7 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
 
     Left alone: a line that repeats on purpose, such as a credit under every picture (`Photo: Reuters`
     three times), a headline printed again as a title, a reference entry's sentence repeated under
-    each function of a Markdown document, or a song's refrain (a line of verse, see `stanza_lines`).
+    each function of a Markdown document, or a song's refrain (a short line of verse, see `stanza_lines`).
 
     Heuristics:
     - paragraphs are compared as sequences of word tokens (case, punctuation and apostrophe style
@@ -94,8 +94,9 @@ class DuplicateParagraph(Rule[DuplicateParagraphOptions]):
     - in Markdown, copies under different headings, or items of lists, belong to different entries of a
       reference (each function's `timeout` parameter), and two paragraphs that differ only in their code
       spans are compared with their code;
-    - in plain text wrapped by hand, items of two lists (a line that is no item between them) are one
-      entry in two lists, as a changelog lists a fix under each release it went into.
+    - in plain text wrapped by hand or made of lists (`text.lines.is_list`), items of two lists (a line
+      that is no item stands between them at the items' margin) are one entry in two lists, as a
+      changelog lists a fix under each release it went into.
     Candidates are found through an index of MinHash sketches (the smallest hashes of each paragraph's
     word 3-grams), so only paragraphs sharing sketch entries are compared in full: a document of
     20,000 paragraphs lints in seconds (see bench/duplicates.py).
